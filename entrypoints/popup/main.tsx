@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Keyfob</p>, document.getElementById('app')!);

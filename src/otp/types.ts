@@ -1,0 +1,25 @@
+/** HMAC hash functions an account may use (RFC 6238 §1.2). */
+export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
+
+/** Time-based or counter-based one-time passwords. */
+export type OtpType = 'totp' | 'hotp';
+
+/**
+ * Everything needed to compute an account's codes and to show who it belongs to.
+ * This is the open, in-memory shape: it holds the secret and never leaves the background.
+ */
+export interface OtpParams {
+  type: OtpType;
+  /** Normalised base32: upper case, no spaces, hyphens or padding. */
+  secret: string;
+  /** The account name, e.g. an email address (the part after `issuer:` in the label). */
+  account: string;
+  issuer?: string;
+  algorithm: OtpAlgorithm;
+  /** 6, 7 or 8. */
+  digits: number;
+  /** Seconds per time step, 1–300 (TOTP). Kept at 30 for HOTP so the shape stays uniform. */
+  period: number;
+  /** Moving factor; required for HOTP, absent for TOTP. */
+  counter?: number;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import preact from '@preact/preset-vite';
+
+// Unit and component tests run in Node; component tests opt into happy-dom per file.
+// End-to-end tests in real browsers live in test/e2e and run through their own runner.
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['fake-indexeddb/auto'],
+    globals: true,
+    restoreMocks: true,
+  },
+});
