@@ -1,0 +1,61 @@
+import type { SessionArea } from './session-key';
+
+/** The part of `browser.alarms` auto-lock uses. */
+export interface AlarmsApi {
+  create(name: string, info: { when: number }): void | Promise<void>;
+  clear(name: string): Promise<boolean>;
+}
+
+/** Name of the backup alarm; the background routes it to {@link AutoLock.lockIfDue}. */
+export const AUTO_LOCK_ALARM = 'keyfob-auto-lock';
+
+const KEY = 'autoLockDeadline';
+
+/** Dependencies of {@link createAutoLock}. */
+export interface AutoLockDeps {
+  session: SessionArea;
+  alarms: AlarmsApi;
+  now: () => number;
+  idleMinutes: () => Promise<number>;
+  lock: () => Promise<void>;
+}
+
+/**
+ * Auto-lock as a deadline (DESIGN.md §3 rule 4): every request checks it first, so a vault
+ * whose deadline has passed never answers even if the alarm was late or the worker slept
+ * through it; the alarm is only the backup that locks an idle vault nobody is asking about.
+ * The deadline lives in `storage.session` so a restarted worker keeps it rather than
+ * granting a fresh half hour.
+ */
+export function createAutoLock(deps: AutoLockDeps) {
+  const { session, alarms, now, idleMinutes, lock } = deps;
+
+  async function deadline(): Promise<number | null> {
+    const value = (await session.get(KEY))[KEY];
+    return typeof value === 'number' ? value : null;
+  }
+
+  return {
+    /** Locks when the deadline has passed. Returns true when it locked. */
+    async lockIfDue(): Promise<boolean> {
+      const due = await deadline();
+      if (due === null || now() < due) return false;
+      await lock();
+      return true;
+    },
+    /** Records user activity: the vault stays open for another idle period from now. */
+    async touch(): Promise<void> {
+      const when = now() + (await idleMinutes()) * 60_000;
+      await session.set({ [KEY]: when });
+      await alarms.create(AUTO_LOCK_ALARM, { when });
+    },
+    /** Forgets the deadline (on lock). */
+    async clear(): Promise<void> {
+      await session.remove(KEY);
+      await alarms.clear(AUTO_LOCK_ALARM);
+    },
+  };
+}
+
+/** The auto-lock's interface. */
+export type AutoLock = ReturnType<typeof createAutoLock>;

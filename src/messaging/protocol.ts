@@ -1,0 +1,106 @@
+import type { AccountId, ErrorInfo } from '../shared';
+import type { OtpAlgorithm, OtpType } from '../otp/types';
+
+/** What the popup may know about the vault itself. */
+export interface VaultState {
+  /** A vault has been created on this profile. */
+  exists: boolean;
+  unlocked: boolean;
+  /** Idle minutes before the vault locks itself. */
+  autoLockMinutes: number;
+}
+
+/** Enrollment state of an account (the Cognito helper keeps new secrets pending until verified). */
+export type AccountStatus = 'verified' | 'pending' | 'replaced';
+
+/**
+ * One account as the popup sees it: who it is for and its current code. Never the secret
+ * (DESIGN.md §1).
+ */
+export interface AccountView {
+  id: AccountId;
+  issuer?: string;
+  account: string;
+  type: OtpType;
+  algorithm: OtpAlgorithm;
+  digits: number;
+  period: number;
+  /** Current code (TOTP) or the code for the current counter (HOTP). */
+  code: string;
+  /** TOTP: when the current code stops being valid, in ms since the epoch (background clock). */
+  validUntilMs?: number;
+  /** The secret is shorter than 128 bits: it works, but the popup warns. */
+  weak: boolean;
+  status: AccountStatus;
+  /** Exact origin the account was enrolled on, if any. */
+  origin?: string;
+}
+
+/** The account list with codes, plus ids of records that could not be opened. */
+export interface CodeListing {
+  accounts: AccountView[];
+  /** Records that failed to decrypt or decode: kept on disk, reported, never dropped. */
+  damaged: AccountId[];
+  /** Background clock when the codes were computed, so the popup can correct its countdown. */
+  nowMs: number;
+}
+
+/** Fields a person types to add an account by hand. */
+export interface ManualAccountInput {
+  issuer?: string;
+  account: string;
+  secret: string;
+  type?: OtpType;
+  algorithm?: OtpAlgorithm;
+  digits?: number;
+  period?: number;
+  counter?: number;
+}
+
+/** User preferences kept by the background. */
+export interface Settings {
+  autoLockMinutes: number;
+}
+
+/**
+ * Every request the extension pages may send to the background: one verb each, one data
+ * object in, one value out (style of @webext-core/messaging). The background answers with a
+ * {@link Reply}.
+ */
+export interface ProtocolMap {
+  getVaultState(data: Record<string, never>): VaultState;
+  createVault(data: { passphrase: string; confirmation: string }): VaultState;
+  unlockVault(data: { passphrase: string }): VaultState;
+  lockVault(data: Record<string, never>): VaultState;
+  changePassphrase(data: { current: string; next: string; confirmation: string }): VaultState;
+  /**
+   * The accounts with current codes. `refresh` marks the popup's own timed re-fetch at a period
+   * boundary, which is not user activity and so does not postpone auto-lock.
+   */
+  listCodes(data: { refresh?: boolean }): CodeListing;
+  addAccountFromUri(data: { uri: string }): AccountView;
+  addAccount(data: ManualAccountInput): AccountView;
+  updateAccount(data: { id: AccountId; issuer?: string; account?: string }): AccountView;
+  deleteAccount(data: { id: AccountId }): { deleted: true };
+  /** HOTP only: moves the counter on and returns the next code. */
+  nextHotpCode(data: { id: AccountId }): AccountView;
+  getSettings(data: Record<string, never>): Settings;
+  updateSettings(data: Partial<Settings>): Settings;
+}
+
+/** A message verb. */
+export type MessageName = keyof ProtocolMap;
+/** The data a verb takes. */
+export type MessageData<N extends MessageName> = Parameters<ProtocolMap[N]>[0];
+/** The value a verb answers with. */
+export type MessageValue<N extends MessageName> = ReturnType<ProtocolMap[N]>;
+
+/** The envelope on the wire. */
+export interface Envelope<N extends MessageName = MessageName> {
+  keyfob: 1;
+  name: N;
+  data: MessageData<N>;
+}
+
+/** The answer on the wire: a value, or an error that is safe to show (code and message only). */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

@@ -1,0 +1,68 @@
+import type { AccountId, Origin } from '../shared';
+import type { OtpParams } from '../otp/types';
+
+/** Enrollment state of an account. */
+export type AccountState = 'verified' | 'pending' | 'replaced';
+
+/**
+ * An account opened in memory: the secret included. Lives only in the background
+ * (Bitwarden-style: the sealed, stored shape is `AccountRecord`, a different type).
+ */
+export interface Account {
+  id: AccountId;
+  params: OtpParams;
+  state: AccountState;
+  /** Exact origin the account was enrolled on (sign-in fill is bound to it). */
+  origin?: Origin;
+  createdAt: number;
+  updatedAt: number;
+  /** Display order, ascending. */
+  order: number;
+}
+
+/** What a caller supplies to add an account. */
+export interface NewAccount {
+  params: OtpParams;
+  state?: AccountState;
+  origin?: Origin;
+}
+
+/** What a caller may change on an existing account. */
+export interface AccountPatch {
+  params?: Partial<Omit<OtpParams, 'secret' | 'type'>>;
+  state?: AccountState;
+  origin?: Origin;
+}
+
+/** The open vault's listing: accounts that opened, and ids of records that did not. */
+export interface VaultListing {
+  accounts: Account[];
+  damaged: AccountId[];
+}
+
+/**
+ * The vault as the background uses it. All methods that need the key throw
+ * `KeyfobError('vault-locked')` while locked.
+ */
+export interface VaultService {
+  /** Whether a vault exists on disk. */
+  exists(): Promise<boolean>;
+  isUnlocked(): boolean;
+  /** Creates a new vault and leaves it unlocked. Refuses weak or mismatched passphrases. */
+  create(passphrase: string, confirmation: string): Promise<void>;
+  /** Unwraps the vault key; a wrong passphrase throws `wrong-passphrase` and writes nothing. */
+  unlock(passphrase: string): Promise<void>;
+  /** Forgets the key. */
+  lock(): void;
+  /** Re-wraps the vault key under a new passphrase, in one strict transaction. */
+  changePassphrase(current: string, next: string, confirmation: string): Promise<void>;
+  /** Raw vault key bytes, to park in `storage.session` across worker restarts. */
+  exportSessionKey(): Promise<Uint8Array>;
+  /** Unlocks with key bytes parked by {@link exportSessionKey}; verifies them against the header. */
+  unlockWithSessionKey(raw: Uint8Array): Promise<void>;
+  list(): Promise<VaultListing>;
+  get(id: AccountId): Promise<Account>;
+  add(account: NewAccount): Promise<Account>;
+  update(id: AccountId, patch: AccountPatch): Promise<Account>;
+  remove(id: AccountId): Promise<void>;
+}
