@@ -10,9 +10,15 @@ export type OtpType = 'totp' | 'hotp';
  */
 export interface OtpParams {
   type: OtpType;
-  /** Normalised base32: upper case, no spaces, hyphens or padding. */
+  /**
+   * Normalised base32: upper case, no spaces, hyphens or padding, unused trailing bits zero
+   * (see `normaliseSecret`), so one key always has one spelling.
+   */
   secret: string;
-  /** The account name, e.g. an email address (the part after `issuer:` in the label). */
+  /**
+   * The account name, e.g. an email address (the part after `issuer:` in the label). Trimmed;
+   * may be empty only when `issuer` is set.
+   */
   account: string;
   issuer?: string;
   algorithm: OtpAlgorithm;

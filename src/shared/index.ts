@@ -2,3 +2,4 @@ export * from './errors';
 export * from './result';
 export * from './brand';
 export * from './bytes';
+export * from './base32';

@@ -1,0 +1,26 @@
+/**
+ * One-time passwords: account parameters, TOTP/HOTP codes through @otplib, otpauth://
+ * parse and format, and time-step maths. Pure: no browser APIs (DESIGN.md §2).
+ */
+export type { OtpAlgorithm, OtpParams, OtpType } from './types';
+export { OtpError, isOtpError, type OtpErrorCode } from './errors';
+export {
+  MAX_COUNTER,
+  MAX_DIGITS,
+  MAX_NAME_BYTES,
+  MAX_PERIOD,
+  MAX_SECRET_BYTES,
+  MAX_URI_LENGTH,
+  MIN_DIGITS,
+  MIN_PERIOD,
+  MIN_SECRET_BYTES,
+  OTP_ALGORITHMS,
+  OTP_DEFAULTS,
+  STRONG_SECRET_BYTES,
+} from './limits';
+export { normaliseSecret, secretStrength, isWeakSecret, type SecretStrength } from './secret';
+export { createOtpParams, validateOtpParams, type OtpParamsInput } from './params';
+export { parseOtpauthUri } from './uri-parse';
+export { formatOtpauthUri } from './uri-format';
+export { generateCode } from './generate';
+export { timeStep, validUntilMs, secondsLeft } from './time-step';
