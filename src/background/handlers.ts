@@ -1,4 +1,4 @@
-import { createOtpParams, parseOtpauthUri } from '../otp';
+import { createOtpParams, parseOtpauthUri, validateOtpParams } from '../otp';
 import type { OtpParams } from '../otp/types';
 import type { Handlers } from '../messaging/server';
 import type { AccountView, ProtocolMap, VaultState } from '../messaging/protocol';
@@ -17,9 +17,6 @@ export interface VaultHandlerDeps {
   autoLock: AutoLock;
   now: () => number;
 }
-
-/** Longest issuer or account name accepted when editing. */
-const MAX_NAME_LENGTH = 256;
 
 /**
  * The background's answers to the extension pages' requests (DESIGN.md §2 `src/background`).
@@ -94,9 +91,15 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<ProtocolMa
     },
 
     async updateAccount({ id, issuer, account }) {
-      const params: { issuer?: string; account?: string } = {};
-      if (issuer !== undefined) params.issuer = checkName(issuer, 'Issuer', true);
-      if (account !== undefined) params.account = checkName(account, 'Account', false);
+      const current = await vault.get(id);
+      // The same name rules as a new account's, so an edit can never make it unformattable.
+      const checked = validateOtpParams({
+        ...current.params,
+        issuer: issuer === undefined ? current.params.issuer : issuer,
+        account: account === undefined ? current.params.account : account,
+      });
+      // An explicit `issuer: undefined` clears it when the person empties the field.
+      const params = { account: checked.account, issuer: checked.issuer };
       return toAccountView(await vault.update(id, { params }), now());
     },
 
@@ -124,16 +127,3 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<ProtocolMa
   };
 }
 
-function checkName(value: unknown, what: string, mayBeEmpty: boolean): string {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (!mayBeEmpty && text === '') {
-    throw new KeyfobError('name-missing', `${what} cannot be empty.`);
-  }
-  if (text.length > MAX_NAME_LENGTH || text.includes(':')) {
-    throw new KeyfobError(
-      'name-invalid',
-      `${what} must be at most ${MAX_NAME_LENGTH} characters and contain no colon.`,
-    );
-  }
-  return text;
-}

@@ -27,7 +27,13 @@ export interface NewAccount {
   origin?: Origin;
 }
 
-/** What a caller may change on an existing account. */
+/**
+ * What a caller may change on an existing account. An absent field stays as it is. Inside
+ * `params`, an optional field (`issuer`, `counter`) present with the value `undefined` is
+ * removed, and so is an empty `issuer`; `undefined` elsewhere means "unchanged" (an
+ * enrollment origin is never dropped by accident). Secret and OTP type cannot be changed:
+ * add a new account instead.
+ */
 export interface AccountPatch {
   params?: Partial<Omit<OtpParams, 'secret' | 'type'>>;
   state?: AccountState;
@@ -54,15 +60,26 @@ export interface VaultService {
   unlock(passphrase: string): Promise<void>;
   /** Forgets the key. */
   lock(): void;
-  /** Re-wraps the vault key under a new passphrase, in one strict transaction. */
+  /**
+   * Re-wraps the vault key under a new passphrase, in one strict transaction; records are not
+   * touched. Works locked or unlocked and leaves the lock state as it was.
+   */
   changePassphrase(current: string, next: string, confirmation: string): Promise<void>;
   /** Raw vault key bytes, to park in `storage.session` across worker restarts. */
   exportSessionKey(): Promise<Uint8Array>;
-  /** Unlocks with key bytes parked by {@link exportSessionKey}; verifies them against the header. */
+  /**
+   * Unlocks with key bytes parked by {@link exportSessionKey}; verifies them against the
+   * header's key check and throws `session-key-invalid` if they are not this vault's key.
+   */
   unlockWithSessionKey(raw: Uint8Array): Promise<void>;
+  /** Opens every record; ones that do not open are listed as damaged and left on disk. */
   list(): Promise<VaultListing>;
+  /** One account; `account-not-found` or `record-damaged` otherwise. */
   get(id: AccountId): Promise<Account>;
+  /** Seals and stores a new account (state defaults to `verified`), placed last. */
   add(account: NewAccount): Promise<Account>;
+  /** Re-seals an account with the patch applied; a damaged record is refused, not rewritten. */
   update(id: AccountId, patch: AccountPatch): Promise<Account>;
+  /** Deletes an account, or a damaged record (the one way to get rid of one). */
   remove(id: AccountId): Promise<void>;
 }

@@ -1,0 +1,23 @@
+/**
+ * The one door to WebCrypto (DESIGN.md §2): random bytes and ids, PBKDF2 passphrase
+ * derivation, vault-key generation and wrapping, and AES-256-GCM seal/open.
+ */
+export { CryptoError, type CryptoErrorCode } from './errors';
+export { randomBytes, randomId } from './random';
+export { GCM_IV_BYTES, GCM_TAG_BYTES, openBox, sealBox, type SealedBox } from './aes-gcm';
+export {
+  KDF_ALGORITHM,
+  KDF_SALT_BYTES,
+  PBKDF2_DEFAULT_ITERATIONS,
+  PBKDF2_MAX_ITERATIONS,
+  derivePassphraseKey,
+  type KdfParams,
+} from './kdf';
+export {
+  VAULT_KEY_BYTES,
+  exportVaultKey,
+  generateVaultKey,
+  importVaultKey,
+  unwrapVaultKey,
+  wrapVaultKey,
+} from './vault-key';

@@ -1,0 +1,150 @@
+import { deleteDB, type IDBPDatabase } from 'idb';
+import type { AccountId } from '../shared';
+import type { AccountRecord, VaultHeader } from '../vault';
+import {
+  createIdbVaultStore,
+  openVaultDb,
+  openVaultStore,
+  type IdbVaultStore,
+} from './idb-vault-store';
+import type { KeyfobDbSchema } from './schema';
+
+const bytes = (length: number, fill: number) => new Uint8Array(length).fill(fill);
+
+const header = (revision = 0): VaultHeader => ({
+  format: 1,
+  vaultId: 'a'.repeat(32),
+  createdAt: 1,
+  revision,
+  keySlot: {
+    kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: 600_000, salt: bytes(16, revision) },
+    wrappedKey: { iv: bytes(12, 1), ciphertext: bytes(48, 2) },
+  },
+  keyCheck: { iv: bytes(12, 3), ciphertext: bytes(32, 4) },
+});
+
+const rec = (id: string, order: number, ivFill = 5): AccountRecord => ({
+  id,
+  format: 1,
+  createdAt: 1,
+  updatedAt: 1,
+  order,
+  sealed: { iv: bytes(12, ivFill), ciphertext: bytes(80, 6) },
+});
+
+interface TxCall {
+  stores: string[];
+  mode: IDBTransactionMode;
+  durability: IDBTransactionDurability;
+}
+
+/** Records every transaction opened on any database. */
+function watchTransactions(): TxCall[] {
+  const calls: TxCall[] = [];
+  const original = IDBDatabase.prototype.transaction;
+  vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+    this: IDBDatabase,
+    ...args: Parameters<IDBDatabase['transaction']>
+  ) {
+    const tx = original.apply(this, args);
+    calls.push({ stores: [...tx.objectStoreNames], mode: tx.mode, durability: tx.durability });
+    return tx;
+  });
+  return calls;
+}
+
+let dbName: string;
+let db: IDBPDatabase<KeyfobDbSchema>;
+let store: IdbVaultStore;
+
+beforeEach(async () => {
+  dbName = `keyfob-store-${crypto.randomUUID()}`;
+  db = await openVaultDb({ dbName });
+  store = createIdbVaultStore(db);
+});
+afterEach(async () => {
+  store.close();
+  await deleteDB(dbName);
+});
+
+describe('IndexedDB VaultStore', () => {
+  it('creates the header once and never overwrites it', async () => {
+    expect(await store.readHeader()).toBeUndefined();
+    expect(await store.createHeader(header())).toBe(true);
+    expect(await store.createHeader(header(7))).toBe(false);
+    expect(await store.readHeader()).toEqual(header());
+  });
+
+  it('keeps bytes as Uint8Array through structured clone', async () => {
+    await store.createHeader(header());
+    const stored = await store.readHeader();
+    expect(stored?.keySlot.kdf.salt).toBeInstanceOf(Uint8Array);
+    expect(stored?.keyCheck.ciphertext).toEqual(bytes(32, 4));
+  });
+
+  it('replaces the header only at the expected revision', async () => {
+    expect(await store.replaceHeader(header(1), 0)).toBe(false);
+    await store.createHeader(header());
+    expect(await store.replaceHeader(header(1), 5)).toBe(false);
+    expect(await store.readHeader()).toEqual(header());
+    expect(await store.replaceHeader(header(1), 0)).toBe(true);
+    expect(await store.readHeader()).toEqual(header(1));
+  });
+
+  it('adds records without overwriting, replaces only the version read, deletes', async () => {
+    expect(await store.addRecord(rec('a', 0))).toBe(true);
+    expect(await store.addRecord(rec('a', 9))).toBe(false);
+    expect(await store.getRecord('a' as AccountId)).toEqual(rec('a', 0));
+
+    expect(await store.replaceRecord(rec('a', 1, 7), bytes(12, 9))).toBe(false);
+    expect(await store.replaceRecord(rec('b', 1, 7), bytes(12, 5))).toBe(false);
+    expect(await store.getRecord('b' as AccountId)).toBeUndefined();
+    expect(await store.replaceRecord(rec('a', 1, 7), bytes(12, 5))).toBe(true);
+    expect(await store.getRecord('a' as AccountId)).toEqual(rec('a', 1, 7));
+
+    expect(await store.deleteRecord('a' as AccountId)).toBe(true);
+    expect(await store.deleteRecord('a' as AccountId)).toBe(false);
+    expect(await store.listRecords()).toEqual([]);
+  });
+
+  it('lists every record, including ones without a usable order', async () => {
+    await store.addRecord(rec('a', 3));
+    await db.put('accounts', { id: 'broken' } as never);
+    await db.put('accounts', { id: 'odd', order: 'zzz' } as never);
+    const ids = (await store.listRecords()).map((r) => r.id).sort();
+    expect(ids).toEqual(['a', 'broken', 'odd']);
+  });
+
+  it('finds the highest numeric order through the index', async () => {
+    expect(await store.maxOrder()).toBeUndefined();
+    await store.addRecord(rec('a', 3));
+    await store.addRecord(rec('b', 11));
+    await store.addRecord(rec('c', 2));
+    await db.put('accounts', { id: 'odd', order: 'zzz' } as never);
+    expect(await store.maxOrder()).toBe(11);
+  });
+
+  it('writes every change in a strict transaction', async () => {
+    const calls = watchTransactions();
+    await store.createHeader(header());
+    await store.replaceHeader(header(1), 0);
+    await store.addRecord(rec('a', 0));
+    await store.replaceRecord(rec('a', 1, 8), bytes(12, 5));
+    await store.deleteRecord('a' as AccountId);
+    const writes = calls.filter((c) => c.mode === 'readwrite');
+    expect(writes.map((c) => c.stores)).toEqual([
+      ['meta'],
+      ['meta'],
+      ['accounts'],
+      ['accounts'],
+      ['accounts'],
+    ]);
+    expect(writes.every((c) => c.durability === 'strict')).toBe(true);
+  });
+
+  it('reports a closed connection as a failure, not as an empty vault', async () => {
+    store.close();
+    await expect(store.readHeader()).rejects.toThrow();
+    store = await openVaultStore({ dbName });
+  });
+});

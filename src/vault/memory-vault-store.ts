@@ -1,0 +1,66 @@
+import type { AccountId } from '../shared';
+import type { AccountRecord, VaultHeader } from './records';
+import type { VaultStore } from './vault-store';
+
+/** A {@link VaultStore} in memory, with its contents open to inspection and tampering. */
+export interface MemoryVaultStore extends VaultStore {
+  /** What is "on disk". Tests may read and change it directly. */
+  readonly contents: { header?: unknown; records: Map<string, unknown> };
+}
+
+const sameBytes = (a: unknown, b: Uint8Array) =>
+  a instanceof Uint8Array && a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+/**
+ * An in-memory VaultStore for unit tests of the vault and of its callers. Values are
+ * structured-cloned on the way in and out, as IndexedDB does, so nobody shares objects with
+ * the "disk".
+ */
+export function createMemoryVaultStore(): MemoryVaultStore {
+  const contents: MemoryVaultStore['contents'] = { records: new Map() };
+  const clone = <T>(value: T): T => structuredClone(value);
+
+  return {
+    contents,
+    async readHeader() {
+      return clone(contents.header) as VaultHeader | undefined;
+    },
+    async createHeader(header) {
+      if (contents.header !== undefined) return false;
+      contents.header = clone(header);
+      return true;
+    },
+    async replaceHeader(header, expectedRevision) {
+      const stored = contents.header as { revision?: unknown } | undefined;
+      if (stored?.revision !== expectedRevision) return false;
+      contents.header = clone(header);
+      return true;
+    },
+    async listRecords() {
+      return [...contents.records.values()].map(clone) as AccountRecord[];
+    },
+    async getRecord(id: AccountId) {
+      return clone(contents.records.get(id)) as AccountRecord | undefined;
+    },
+    async maxOrder() {
+      const orders = [...contents.records.values()]
+        .map((record) => (record as { order?: unknown }).order)
+        .filter((order): order is number => typeof order === 'number');
+      return orders.length > 0 ? Math.max(...orders) : undefined;
+    },
+    async addRecord(record) {
+      if (contents.records.has(record.id)) return false;
+      contents.records.set(record.id, clone(record));
+      return true;
+    },
+    async replaceRecord(record, expectedIv) {
+      const stored = contents.records.get(record.id) as { sealed?: { iv?: unknown } } | undefined;
+      if (!sameBytes(stored?.sealed?.iv, expectedIv)) return false;
+      contents.records.set(record.id, clone(record));
+      return true;
+    },
+    async deleteRecord(id) {
+      return contents.records.delete(id);
+    },
+  };
+}

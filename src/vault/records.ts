@@ -1,0 +1,54 @@
+/**
+ * The persisted, sealed shapes of the vault (DESIGN.md §6, Bitwarden-style layering): what
+ * IndexedDB holds. The open, in-memory shape is `Account` in `service-contract.ts`.
+ *
+ * Only plain structured-clone data lives here (numbers, strings, Uint8Array), so the storage
+ * layer can hand these to IndexedDB as they are.
+ */
+
+/** Format version of headers and records; part of every piece of additional data. */
+export const VAULT_FORMAT = 1;
+
+/** An AES-GCM ciphertext (tag appended) and its 96-bit IV, as stored. */
+export interface StoredBox {
+  iv: Uint8Array;
+  ciphertext: Uint8Array;
+}
+
+/** How the vault key is wrapped under the passphrase. */
+export interface PassphraseKeySlot {
+  kdf: {
+    algorithm: 'PBKDF2-HMAC-SHA256';
+    iterations: number;
+    /** 16 random bytes, fresh on every passphrase change. */
+    salt: Uint8Array;
+  };
+  /** The 32-byte vault key, AES-256-GCM-wrapped under the derived key. */
+  wrappedKey: StoredBox;
+}
+
+/** The vault header, stored once under a fixed key. Holds no secret in the clear. */
+export interface VaultHeader {
+  format: typeof VAULT_FORMAT;
+  /** Random 128-bit id (hex): binds wrapped key, key check and every record to this vault. */
+  vaultId: string;
+  createdAt: number;
+  /** Bumped on every header rewrite, so concurrent rewrites cannot silently overwrite each other. */
+  revision: number;
+  keySlot: PassphraseKeySlot;
+  /** A fixed marker sealed with the vault key: proves a session key belongs to this vault. */
+  keyCheck: StoredBox;
+}
+
+/**
+ * One account as stored. Only the id, timestamps and display order are in the clear
+ * (DESIGN.md §3 rule 1); everything else is inside `sealed`.
+ */
+export interface AccountRecord {
+  id: string;
+  format: typeof VAULT_FORMAT;
+  createdAt: number;
+  updatedAt: number;
+  order: number;
+  sealed: StoredBox;
+}

@@ -1,0 +1,587 @@
+import type { AccountId, Origin } from '../shared';
+import type { OtpParams } from '../otp/types';
+import { createMemoryVaultStore, type MemoryVaultStore } from './memory-vault-store';
+import type { AccountRecord, VaultHeader } from './records';
+import type { VaultService } from './service-contract';
+import { createVaultService } from './vault-service';
+import type { VaultStore } from './vault-store';
+
+/** Small so the suite stays fast; the default is checked on its own (storage tests too). */
+const ITERATIONS = 1_000;
+const PASSPHRASE = 'correct horse battery staple';
+const OTHER_PASSPHRASE = 'a different long passphrase';
+
+const totp = (over: Partial<OtpParams> = {}): OtpParams => ({
+  type: 'totp',
+  secret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+  account: 'alice@example.com',
+  issuer: 'Example',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  ...over,
+});
+
+let store: MemoryVaultStore;
+let clock: number;
+let vault: VaultService;
+
+const service = (over: { store?: VaultStore; iterations?: number } = {}) =>
+  createVaultService({ store, iterations: ITERATIONS, now: () => clock, ...over });
+
+const header = () => store.contents.header as VaultHeader;
+const record = (id: string) => store.contents.records.get(id) as AccountRecord;
+const disk = () => structuredClone(store.contents);
+
+beforeEach(() => {
+  store = createMemoryVaultStore();
+  clock = 1_700_000_000_000;
+  vault = service();
+});
+
+describe('create', () => {
+  it('writes a header and leaves the vault unlocked', async () => {
+    expect(await vault.exists()).toBe(false);
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    expect(await vault.exists()).toBe(true);
+    expect(vault.isUnlocked()).toBe(true);
+    expect(header()).toMatchObject({
+      format: 1,
+      vaultId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      revision: 0,
+      createdAt: clock,
+      keySlot: { kdf: { algorithm: 'PBKDF2-HMAC-SHA256', iterations: ITERATIONS } },
+    });
+    expect(header().keySlot.kdf.salt).toHaveLength(16);
+    expect(header().keySlot.wrappedKey.iv).toHaveLength(12);
+    expect(header().keySlot.wrappedKey.ciphertext).toHaveLength(48);
+  });
+
+  it('uses 600,000 PBKDF2 iterations unless told otherwise', async () => {
+    await createVaultService({ store }).create(PASSPHRASE, PASSPHRASE);
+    expect(header().keySlot.kdf.iterations).toBe(600_000);
+  });
+
+  it('refuses a weak passphrase with the reason, and writes nothing', async () => {
+    const error = await vault.create('short', 'short').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'passphrase-weak', message: expect.stringMatching(/12/) });
+    await expect(vault.create('aaaaaaaaaaaaaaaa', 'aaaaaaaaaaaaaaaa')).rejects.toMatchObject({
+      code: 'passphrase-weak',
+    });
+    expect(await vault.exists()).toBe(false);
+    expect(vault.isUnlocked()).toBe(false);
+  });
+
+  it('refuses a confirmation that differs, and writes nothing', async () => {
+    await expect(vault.create(PASSPHRASE, `${PASSPHRASE} `)).rejects.toMatchObject({
+      code: 'passphrase-mismatch',
+    });
+    expect(await vault.exists()).toBe(false);
+  });
+
+  it('accepts a confirmation that differs only in Unicode composition', async () => {
+    await vault.create(
+      'caf\u00e9 cr\u00e8me br\u00fbl\u00e9e',
+      'cafe\u0301 cre\u0300me bru\u0302le\u0301e',
+    );
+    vault.lock();
+    await vault.unlock('cafe\u0301 cre\u0300me bru\u0302le\u0301e');
+    expect(vault.isUnlocked()).toBe(true);
+  });
+
+  it('refuses to replace an existing vault', async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    const before = disk();
+    await expect(service().create(OTHER_PASSPHRASE, OTHER_PASSPHRASE)).rejects.toMatchObject({
+      code: 'vault-exists',
+    });
+    expect(disk()).toEqual(before);
+  });
+
+  it('refuses when another create wins the race between its check and its write', async () => {
+    const a = service();
+    const b = service();
+    const results = await Promise.allSettled([
+      a.create(PASSPHRASE, PASSPHRASE),
+      b.create(OTHER_PASSPHRASE, OTHER_PASSPHRASE),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(loser.reason).toMatchObject({ code: 'vault-exists' });
+  });
+});
+
+describe('unlock and lock', () => {
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    await vault.add({ params: totp() });
+    vault.lock();
+  });
+
+  it('opens with the passphrase, in a fresh service too (worker restart)', async () => {
+    const fresh = service();
+    expect(fresh.isUnlocked()).toBe(false);
+    await fresh.unlock(PASSPHRASE);
+    expect((await fresh.list()).accounts).toHaveLength(1);
+  });
+
+  it('rejects a wrong passphrase, stays locked and changes nothing on disk', async () => {
+    const before = disk();
+    await expect(vault.unlock(OTHER_PASSPHRASE)).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
+    await expect(vault.unlock(PASSPHRASE.toUpperCase())).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
+    expect(vault.isUnlocked()).toBe(false);
+    expect(disk()).toEqual(before);
+  });
+
+  it('refuses every account operation while locked', async () => {
+    const id = 'x' as AccountId;
+    await expect(vault.list()).rejects.toMatchObject({ code: 'vault-locked' });
+    await expect(vault.get(id)).rejects.toMatchObject({ code: 'vault-locked' });
+    await expect(vault.add({ params: totp() })).rejects.toMatchObject({ code: 'vault-locked' });
+    await expect(vault.update(id, {})).rejects.toMatchObject({ code: 'vault-locked' });
+    await expect(vault.remove(id)).rejects.toMatchObject({ code: 'vault-locked' });
+    await expect(vault.exportSessionKey()).rejects.toMatchObject({ code: 'vault-locked' });
+  });
+
+  it('lets a lock() that arrives during an unlock win', async () => {
+    const pending = vault.unlock(PASSPHRASE);
+    vault.lock();
+    await expect(pending).rejects.toMatchObject({ code: 'vault-locked' });
+    expect(vault.isUnlocked()).toBe(false);
+  });
+
+  it('reports a missing vault', async () => {
+    const empty = createVaultService({ store: createMemoryVaultStore(), iterations: ITERATIONS });
+    await expect(empty.unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'vault-missing' });
+    await expect(empty.unlockWithSessionKey(new Uint8Array(32))).rejects.toMatchObject({
+      code: 'vault-missing',
+    });
+    await expect(
+      empty.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, OTHER_PASSPHRASE),
+    ).rejects.toMatchObject({
+      code: 'vault-missing',
+    });
+  });
+
+  it('raises the iteration count of an old header at the next correct unlock', async () => {
+    const records = structuredClone(store.contents.records);
+    const stronger = service({ iterations: 2_000 });
+    await expect(stronger.unlock(OTHER_PASSPHRASE)).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
+    expect(header().keySlot.kdf.iterations).toBe(ITERATIONS);
+    await stronger.unlock(PASSPHRASE);
+    expect(header()).toMatchObject({ revision: 1, keySlot: { kdf: { iterations: 2_000 } } });
+    expect(store.contents.records).toEqual(records);
+    const again = service({ iterations: 2_000 });
+    await again.unlock(PASSPHRASE);
+    expect((await again.list()).accounts).toHaveLength(1);
+  });
+});
+
+describe('session key', () => {
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    await vault.add({ params: totp() });
+  });
+
+  it('exports 32 raw bytes that unlock a fresh service', async () => {
+    const raw = await vault.exportSessionKey();
+    expect(raw).toBeInstanceOf(Uint8Array);
+    expect(raw).toHaveLength(32);
+    const restarted = service();
+    await restarted.unlockWithSessionKey(raw);
+    expect(restarted.isUnlocked()).toBe(true);
+    expect((await restarted.list()).accounts[0]?.params.secret).toBe(totp().secret);
+    // A session-unlocked vault can export again (the worker may restart twice).
+    expect(await restarted.exportSessionKey()).toEqual(raw);
+  });
+
+  it('rejects a key that is not this vault’s, and stays locked', async () => {
+    const otherStore = createMemoryVaultStore();
+    const other = createVaultService({ store: otherStore, iterations: ITERATIONS });
+    await other.create(PASSPHRASE, PASSPHRASE);
+    const foreign = await other.exportSessionKey();
+    const own = await vault.exportSessionKey();
+    const flipped = new Uint8Array(own);
+    flipped[0]! ^= 1;
+    for (const raw of [
+      foreign,
+      flipped,
+      new Uint8Array(32),
+      new Uint8Array(16),
+      own.slice(0, 31),
+    ]) {
+      const restarted = service();
+      await expect(restarted.unlockWithSessionKey(raw)).rejects.toMatchObject({
+        code: 'session-key-invalid',
+      });
+      expect(restarted.isUnlocked()).toBe(false);
+    }
+  });
+
+  it('is cleared by lock', async () => {
+    vault.lock();
+    await expect(vault.exportSessionKey()).rejects.toMatchObject({ code: 'vault-locked' });
+  });
+});
+
+describe('changePassphrase', () => {
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    await vault.add({ params: totp() });
+  });
+
+  it('re-wraps the key only: old passphrase fails, new one works, records untouched', async () => {
+    const before = disk();
+    const sessionKey = await vault.exportSessionKey();
+    await vault.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, OTHER_PASSPHRASE);
+    expect(store.contents.records).toEqual(before.records);
+    const { keySlot, revision, ...rest } = header();
+    const { keySlot: oldSlot, revision: oldRevision, ...oldRest } = before.header as VaultHeader;
+    expect(rest).toEqual(oldRest);
+    expect(revision).toBe(oldRevision + 1);
+    expect(keySlot.kdf.salt).not.toEqual(oldSlot.kdf.salt);
+
+    const fresh = service();
+    await expect(fresh.unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await fresh.unlock(OTHER_PASSPHRASE);
+    expect((await fresh.list()).accounts).toHaveLength(1);
+    expect(await fresh.exportSessionKey()).toEqual(sessionKey);
+  });
+
+  it('works while locked and leaves the vault locked', async () => {
+    vault.lock();
+    await vault.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, OTHER_PASSPHRASE);
+    expect(vault.isUnlocked()).toBe(false);
+    await vault.unlock(OTHER_PASSPHRASE);
+  });
+
+  it('changes nothing on a wrong current, weak or mismatched new passphrase', async () => {
+    const before = disk();
+    await expect(
+      vault.changePassphrase(OTHER_PASSPHRASE, OTHER_PASSPHRASE, OTHER_PASSPHRASE),
+    ).rejects.toMatchObject({ code: 'wrong-passphrase' });
+    await expect(vault.changePassphrase(PASSPHRASE, 'short', 'short')).rejects.toMatchObject({
+      code: 'passphrase-weak',
+    });
+    await expect(
+      vault.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, PASSPHRASE),
+    ).rejects.toMatchObject({ code: 'passphrase-mismatch' });
+    expect(disk()).toEqual(before);
+  });
+
+  it('never lowers an iteration count that was raised', async () => {
+    const weaker = service({ iterations: 500 });
+    await weaker.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, OTHER_PASSPHRASE);
+    expect(header().keySlot.kdf.iterations).toBe(ITERATIONS);
+  });
+
+  it('refuses to overwrite a header another change rewrote in the meantime', async () => {
+    const racing = await Promise.allSettled([
+      vault.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, OTHER_PASSPHRASE),
+      service().changePassphrase(PASSPHRASE, 'yet another passphrase', 'yet another passphrase'),
+    ]);
+    expect(racing.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const loser = racing.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(loser.reason).toMatchObject({ code: 'vault-busy' });
+    expect(header().revision).toBe(1);
+  });
+});
+
+describe('accounts', () => {
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+  });
+
+  it('adds, lists in order, gets, updates and removes', async () => {
+    const origin = 'https://login.example.com' as Origin;
+    const a = await vault.add({ params: totp(), origin, state: 'pending' });
+    clock += 1000;
+    const b = await vault.add({
+      params: totp({ type: 'hotp', counter: 0, account: 'bob', issuer: undefined }),
+    });
+    expect(a).toMatchObject({ state: 'pending', origin, order: 0, createdAt: clock - 1000 });
+    expect(b).toMatchObject({ state: 'verified', order: 1, createdAt: clock, updatedAt: clock });
+    expect(b.params).not.toHaveProperty('issuer');
+    expect(a.id).not.toBe(b.id);
+
+    expect(await vault.list()).toEqual({ accounts: [a, b], damaged: [] });
+    expect(await vault.get(b.id)).toEqual(b);
+
+    clock += 1000;
+    const ivBefore = record(a.id).sealed.iv;
+    const updated = await vault.update(a.id, { state: 'verified', params: { issuer: 'Renamed' } });
+    expect(updated).toEqual({
+      ...a,
+      state: 'verified',
+      params: { ...a.params, issuer: 'Renamed' },
+      updatedAt: clock,
+    });
+    expect(record(a.id).sealed.iv).not.toEqual(ivBefore);
+    expect(await vault.get(a.id)).toEqual(updated);
+
+    await vault.remove(b.id);
+    await expect(vault.get(b.id)).rejects.toMatchObject({ code: 'account-not-found' });
+    await expect(vault.remove(b.id)).rejects.toMatchObject({ code: 'account-not-found' });
+    expect((await vault.list()).accounts).toEqual([updated]);
+  });
+
+  it('keeps secret and type out of reach of update; an empty issuer removes it', async () => {
+    const a = await vault.add({ params: totp() });
+    const sneaky = { params: { secret: 'AAAAAAAAAAAAAAAA', type: 'hotp', issuer: '' } };
+    const updated = await vault.update(a.id, sneaky as never);
+    expect(updated.params.secret).toBe(a.params.secret);
+    expect(updated.params.type).toBe('totp');
+    expect(updated.params).not.toHaveProperty('issuer');
+  });
+
+  it('removes the issuer when the patch names it with undefined, keeps it when absent', async () => {
+    const origin = 'https://login.example.com' as Origin;
+    const a = await vault.add({ params: totp(), origin });
+    const renamed = await vault.update(a.id, { params: { account: 'carol' } });
+    expect(renamed.params).toMatchObject({ account: 'carol', issuer: 'Example' });
+    const cleared = await vault.update(a.id, {
+      params: { account: 'carol', issuer: undefined },
+      origin: undefined,
+    });
+    expect(cleared.params).not.toHaveProperty('issuer');
+    expect(cleared.origin).toBe(origin);
+    expect((await vault.get(a.id)).params).not.toHaveProperty('issuer');
+  });
+
+  it('moves an HOTP counter on', async () => {
+    const h = await vault.add({ params: totp({ type: 'hotp', counter: 4 }) });
+    expect((await vault.update(h.id, { params: { counter: 5 } })).params.counter).toBe(5);
+    expect((await vault.get(h.id)).params.counter).toBe(5);
+  });
+
+  it('refuses malformed accounts and patches, writing nothing', async () => {
+    const a = await vault.add({ params: totp() });
+    const before = disk();
+    await expect(vault.add({ params: totp({ digits: 0 }) })).rejects.toMatchObject({
+      code: 'account-invalid',
+    });
+    await expect(vault.add({ params: totp({ secret: '' }) })).rejects.toMatchObject({
+      code: 'account-invalid',
+    });
+    await expect(vault.update(a.id, { params: { period: -1 } })).rejects.toMatchObject({
+      code: 'account-invalid',
+    });
+    await expect(vault.update(a.id, { state: 'gone' as never })).rejects.toMatchObject({
+      code: 'account-invalid',
+    });
+    await expect(vault.update('nope' as AccountId, {})).rejects.toMatchObject({
+      code: 'account-not-found',
+    });
+    expect(disk()).toEqual(before);
+  });
+
+  it('does not lose either of two concurrent updates', async () => {
+    const a = await vault.add({ params: totp() });
+    await Promise.all([
+      vault.update(a.id, { params: { issuer: 'New issuer' } }),
+      vault.update(a.id, { state: 'replaced' }),
+    ]);
+    expect(await vault.get(a.id)).toMatchObject({
+      state: 'replaced',
+      params: { issuer: 'New issuer' },
+    });
+  });
+
+  it('gives up with vault-busy when every attempt is overtaken', async () => {
+    const a = await vault.add({ params: totp() });
+    const busy: VaultStore = { ...store, replaceRecord: async () => false };
+    const contended = service({ store: busy });
+    await contended.unlockWithSessionKey(await vault.exportSessionKey());
+    await expect(contended.update(a.id, { state: 'pending' })).rejects.toMatchObject({
+      code: 'vault-busy',
+    });
+  });
+
+  it('places new accounts after the highest order, ignoring nonsense orders', async () => {
+    const a = await vault.add({ params: totp() });
+    store.contents.records.set(a.id, { ...record(a.id), order: 41 });
+    store.contents.records.set('junk', { id: 'junk', order: 'zzz' });
+    expect((await vault.add({ params: totp() })).order).toBe(0 + 42);
+  });
+});
+
+describe('damaged records', () => {
+  let good: AccountId;
+  let bad: AccountId;
+
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    good = (await vault.add({ params: totp({ account: 'good' }) })).id;
+    bad = (await vault.add({ params: totp({ account: 'bad' }) })).id;
+  });
+
+  const tamper = (change: (r: AccountRecord) => unknown) => {
+    const changed = change(structuredClone(record(bad)));
+    store.contents.records.set(bad, changed);
+    return structuredClone(changed);
+  };
+
+  const cases: Record<string, (r: AccountRecord) => unknown> = {
+    'a flipped ciphertext byte': (r) => ((r.sealed.ciphertext[3]! ^= 0x80), r),
+    'a flipped IV byte': (r) => ((r.sealed.iv[0]! ^= 1), r),
+    'a truncated ciphertext': (r) => ({
+      ...r,
+      sealed: { ...r.sealed, ciphertext: r.sealed.ciphertext.slice(0, 20) },
+    }),
+    'another format version': (r) => ({ ...r, format: 2 }),
+    'a missing sealed box': (r) => ({ ...r, sealed: undefined }),
+    'not an object at all': () => ({ id: bad }),
+  };
+
+  for (const [name, change] of Object.entries(cases)) {
+    it(`reports ${name} as damaged, keeps it, and still opens the others`, async () => {
+      const stored = tamper(change);
+      const listing = await vault.list();
+      expect(listing.damaged).toEqual([bad]);
+      expect(listing.accounts.map((a) => a.id)).toEqual([good]);
+      await expect(vault.get(bad)).rejects.toMatchObject({ code: 'record-damaged' });
+      await expect(vault.update(bad, { state: 'pending' })).rejects.toMatchObject({
+        code: 'record-damaged',
+      });
+      expect(store.contents.records.get(bad)).toEqual(stored);
+    });
+  }
+
+  it('refuses records whose sealed boxes were swapped between ids', async () => {
+    const a = structuredClone(record(good));
+    const b = structuredClone(record(bad));
+    store.contents.records.set(good, { ...a, sealed: b.sealed });
+    store.contents.records.set(bad, { ...b, sealed: a.sealed });
+    const listing = await vault.list();
+    expect(listing.accounts).toEqual([]);
+    expect([...listing.damaged].sort()).toEqual([good, bad].sort());
+  });
+
+  it('refuses a record copied in from another vault', async () => {
+    const otherStore = createMemoryVaultStore();
+    const other = createVaultService({ store: otherStore, iterations: ITERATIONS });
+    await other.create(PASSPHRASE, PASSPHRASE);
+    const foreign = await other.add({ params: totp({ account: 'foreign' }) });
+    store.contents.records.set(foreign.id, otherStore.contents.records.get(foreign.id));
+    const listing = await vault.list();
+    expect(listing.damaged).toEqual([foreign.id]);
+    expect(listing.accounts).toHaveLength(2);
+  });
+
+  it('lets a person delete a damaged record on purpose', async () => {
+    tamper((r) => ((r.sealed.ciphertext[0]! ^= 1), r));
+    await vault.remove(bad);
+    expect(await vault.list()).toMatchObject({ damaged: [] });
+  });
+});
+
+describe('damaged header', () => {
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    vault.lock();
+  });
+
+  const damage: Record<string, (h: VaultHeader) => unknown> = {
+    'a missing salt': (h) => ({
+      ...h,
+      keySlot: { ...h.keySlot, kdf: { ...h.keySlot.kdf, salt: undefined } },
+    }),
+    'a short salt': (h) => ({
+      ...h,
+      keySlot: { ...h.keySlot, kdf: { ...h.keySlot.kdf, salt: new Uint8Array(4) } },
+    }),
+    'an unknown KDF': (h) => ({
+      ...h,
+      keySlot: { ...h.keySlot, kdf: { ...h.keySlot.kdf, algorithm: 'MD5' } },
+    }),
+    'an absurd iteration count': (h) => ({
+      ...h,
+      keySlot: { ...h.keySlot, kdf: { ...h.keySlot.kdf, iterations: 1e12 } },
+    }),
+    'a truncated wrapped key': (h) => ({
+      ...h,
+      keySlot: {
+        ...h.keySlot,
+        wrappedKey: { ...h.keySlot.wrappedKey, ciphertext: new Uint8Array(10) },
+      },
+    }),
+    'a malformed vault id': (h) => ({ ...h, vaultId: 'not-hex' }),
+    'no key check': (h) => ({ ...h, keyCheck: null }),
+    'a string': () => 'header',
+  };
+
+  for (const [name, change] of Object.entries(damage)) {
+    it(`reports ${name} as vault-header-damaged`, async () => {
+      store.contents.header = change(header());
+      await expect(vault.unlock(PASSPHRASE)).rejects.toMatchObject({
+        code: 'vault-header-damaged',
+      });
+      await expect(vault.unlockWithSessionKey(new Uint8Array(32))).rejects.toMatchObject({
+        code: 'vault-header-damaged',
+      });
+      expect(await vault.exists()).toBe(true);
+      await expect(vault.create(PASSPHRASE, PASSPHRASE)).rejects.toMatchObject({
+        code: 'vault-exists',
+      });
+    });
+  }
+
+  it('reports a key check that does not match the key as damage', async () => {
+    const h = header();
+    h.keyCheck.ciphertext[0]! ^= 1;
+    await expect(vault.unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'vault-header-damaged' });
+    expect(vault.isUnlocked()).toBe(false);
+  });
+
+  it('tells a newer format apart from damage', async () => {
+    store.contents.header = { ...header(), format: 2 };
+    await expect(vault.unlock(PASSPHRASE)).rejects.toMatchObject({
+      code: 'vault-format-unsupported',
+    });
+  });
+
+  it('cannot tell an edited salt from a wrong passphrase, and says the latter', async () => {
+    header().keySlot.kdf.salt[0]! ^= 1;
+    await expect(vault.unlock(PASSPHRASE)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+  });
+});
+
+describe('errors', () => {
+  it('turn storage failures into storage-failed', async () => {
+    const failing: VaultStore = {
+      ...createMemoryVaultStore(),
+      readHeader: () => Promise.reject(new Error('disk on fire')),
+    };
+    await expect(service({ store: failing }).exists()).rejects.toMatchObject({
+      code: 'storage-failed',
+    });
+  });
+
+  it('never carry a passphrase, secret or key', async () => {
+    const errors: unknown[] = [];
+    const collect = (p: Promise<unknown>) => p.catch((e: unknown) => void errors.push(e));
+    await collect(vault.create(PASSPHRASE, `${PASSPHRASE}!`));
+    await collect(vault.create('weakpass', 'weakpass'));
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    const key = await vault.exportSessionKey();
+    await collect(vault.add({ params: totp({ digits: -1 }) }));
+    vault.lock();
+    await collect(vault.unlock(`${PASSPHRASE}x`));
+    await collect(vault.changePassphrase(PASSPHRASE, 'weakpass', 'weakpass'));
+    await collect(vault.unlockWithSessionKey(key.slice(1)));
+    expect(errors).toHaveLength(6);
+    const hex = [...key].map((b) => b.toString(16).padStart(2, '0')).join('');
+    for (const error of errors) {
+      const text = `${String(error)} ${JSON.stringify(error)} ${String((error as Error).cause)}`;
+      for (const needle of [PASSPHRASE, 'weakpass', totp().secret, hex]) {
+        expect(text).not.toContain(needle);
+      }
+    }
+  });
+});
