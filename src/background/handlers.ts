@@ -41,7 +41,10 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<ProtocolMa
   async function addUnique(params: OtpParams): Promise<AccountView> {
     const { accounts } = await vault.list();
     if (accounts.some((a) => a.params.secret === params.secret)) {
-      throw new KeyfobError('account-duplicate', 'An account with this secret is already in Keyfob.');
+      throw new KeyfobError(
+        'account-duplicate',
+        'An account with this secret is already in Keyfob.',
+      );
     }
     return toAccountView(await vault.add({ params, state: 'verified' }), now());
   }
@@ -69,7 +72,11 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<ProtocolMa
     },
 
     async changePassphrase({ current, next, confirmation }) {
-      await vault.changePassphrase(String(current ?? ''), String(next ?? ''), String(confirmation ?? ''));
+      await vault.changePassphrase(
+        String(current ?? ''),
+        String(next ?? ''),
+        String(confirmation ?? ''),
+      );
       return state();
     },
 
@@ -126,4 +133,3 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<ProtocolMa
     },
   };
 }
-

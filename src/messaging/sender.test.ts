@@ -14,10 +14,20 @@ describe('classifySender', () => {
   it('takes a content script’s origin from the browser, with tab and frame', () => {
     expect(
       classifySender(
-        { id: 'keyfob-id', url: 'https://app.example.com:8443/setup?x=1', tab: { id: 7 }, frameId: 2 },
+        {
+          id: 'keyfob-id',
+          url: 'https://app.example.com:8443/setup?x=1',
+          tab: { id: 7 },
+          frameId: 2,
+        },
         ours,
       ),
-    ).toEqual({ kind: 'content-script', tabId: 7, frameId: 2, origin: 'https://app.example.com:8443' });
+    ).toEqual({
+      kind: 'content-script',
+      tabId: 7,
+      frameId: 2,
+      origin: 'https://app.example.com:8443',
+    });
   });
 
   it('refuses another extension, even one that claims our pages', () => {

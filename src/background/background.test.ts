@@ -1,0 +1,207 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createMemoryVaultStore } from '../vault';
+import type { VaultStore } from '../vault';
+import { generateCode } from '../otp';
+import type { Reply } from '../messaging/protocol';
+import { createBackground } from './background';
+import { AUTO_LOCK_ALARM } from './auto-lock';
+
+const ours = { id: 'keyfob-id', origin: 'chrome-extension://keyfob-id' };
+const popup = { id: 'keyfob-id', url: 'chrome-extension://keyfob-id/popup.html' };
+const contentScript = { id: 'keyfob-id', url: 'https://site.example/', tab: { id: 9 } };
+const PASS = 'correct horse battery staple';
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const URI = `otpauth://totp/Example:alice@example.com?secret=${SECRET}&issuer=Example`;
+
+let clock = Date.UTC(2026, 10, 23, 12, 0, 10);
+const now = () => clock;
+
+/** A "worker": a fresh background over the same storage, as after the browser stops it. */
+function startWorker(store: VaultStore) {
+  const bg = createBackground({
+    session: fakeBrowser.storage.session,
+    local: fakeBrowser.storage.local,
+    alarms: fakeBrowser.alarms,
+    openStore: async () => store,
+    ours,
+    now,
+    iterations: 1000,
+  });
+  const send = async (name: string, data: object = {}, sender: object = popup) =>
+    bg.handleMessage({ keyfob: 1, name, data }, sender) as Promise<Reply<never>>;
+  return { bg, send };
+}
+
+async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
+  const r = await reply;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  clock = Date.UTC(2026, 10, 23, 12, 0, 10);
+});
+
+describe('background', () => {
+  it('creates a vault, adds an account and lists codes without ever sending the secret', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    const added = await value<{ code: string }>(send('addAccountFromUri', { uri: URI }));
+    const listing = await value<{ accounts: { code: string; issuer: string }[] }>(
+      send('listCodes'),
+    );
+    const expected = await generateCode(
+      {
+        type: 'totp',
+        secret: SECRET,
+        account: 'alice@example.com',
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+      },
+      clock,
+    );
+    expect(listing.accounts).toHaveLength(1);
+    expect(listing.accounts[0]).toMatchObject({ issuer: 'Example', code: expected });
+    expect(added.code).toBe(expected);
+    const wire = JSON.stringify([added, listing]);
+    expect(wire).not.toContain(SECRET);
+    expect(wire.toLowerCase()).not.toContain(SECRET.toLowerCase());
+  });
+
+  it('refuses vault requests from content scripts', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    for (const name of ['listCodes', 'unlockVault', 'addAccountFromUri', 'getVaultState']) {
+      expect(await send(name, {}, contentScript)).toMatchObject({
+        ok: false,
+        error: { code: 'sender-refused' },
+      });
+    }
+  });
+
+  it('stays unlocked across a worker restart, through storage.session only', async () => {
+    const store = createMemoryVaultStore();
+    const first = startWorker(store);
+    await value(first.send('createVault', { passphrase: PASS, confirmation: PASS }));
+    await value(first.send('addAccountFromUri', { uri: URI }));
+
+    const second = startWorker(store);
+    const state = await value<{ unlocked: boolean }>(second.send('getVaultState'));
+    expect(state.unlocked).toBe(true);
+    expect((await value<{ accounts: unknown[] }>(second.send('listCodes'))).accounts).toHaveLength(
+      1,
+    );
+    expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toMatch(/vaultSessionKey/);
+  });
+
+  it('is locked in a new browser session (storage.session emptied)', async () => {
+    const store = createMemoryVaultStore();
+    await value(startWorker(store).send('createVault', { passphrase: PASS, confirmation: PASS }));
+    await fakeBrowser.storage.session.clear();
+    const { send } = startWorker(store);
+    expect(await value<{ unlocked: boolean }>(send('getVaultState'))).toMatchObject({
+      exists: true,
+      unlocked: false,
+    });
+    expect(await send('listCodes')).toMatchObject({ ok: false, error: { code: 'vault-locked' } });
+  });
+
+  it('lock forgets the parked key; a wrong passphrase keeps it locked and the data intact', async () => {
+    const store = createMemoryVaultStore();
+    const { send } = startWorker(store);
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    await value(send('addAccountFromUri', { uri: URI }));
+    await value(send('lockVault'));
+    expect(await fakeBrowser.storage.session.get()).toEqual({});
+
+    const wrong = await send('unlockVault', { passphrase: 'not the passphrase at all' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    await value(send('unlockVault', { passphrase: PASS }));
+    expect((await value<{ accounts: unknown[] }>(send('listCodes'))).accounts).toHaveLength(1);
+  });
+
+  it('auto-locks after the idle period: the deadline is checked on the next request', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    await value(send('updateSettings', { autoLockMinutes: 5 }));
+    clock += 4 * 60_000;
+    await value(send('listCodes'));
+    clock += 4 * 60_000; // activity above postponed the deadline
+    expect(await send('listCodes')).toMatchObject({ ok: true });
+    clock += 5 * 60_000 + 1;
+    expect(await send('listCodes')).toMatchObject({ ok: false, error: { code: 'vault-locked' } });
+    expect(await fakeBrowser.storage.session.get()).toEqual({});
+  });
+
+  it('does not count the popup’s timed refresh as activity', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    for (let i = 0; i < 70; i++) {
+      clock += 30_000;
+      await send('listCodes', { refresh: true });
+    }
+    expect(await value<{ unlocked: boolean }>(send('getVaultState'))).toMatchObject({
+      unlocked: false,
+    });
+  });
+
+  it('auto-lock alarm locks an idle vault nobody is asking about', async () => {
+    const { bg, send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    const alarm = await fakeBrowser.alarms.get(AUTO_LOCK_ALARM);
+    expect(alarm?.scheduledTime).toBe(clock + 30 * 60_000);
+    clock += 30 * 60_000;
+    await bg.handleAlarm(AUTO_LOCK_ALARM);
+    expect(await fakeBrowser.storage.session.get()).toEqual({});
+  });
+
+  it('a restarted worker past the deadline comes up locked', async () => {
+    const store = createMemoryVaultStore();
+    await value(startWorker(store).send('createVault', { passphrase: PASS, confirmation: PASS }));
+    clock += 31 * 60_000;
+    const { send } = startWorker(store);
+    expect(await value<{ unlocked: boolean }>(send('getVaultState'))).toMatchObject({
+      unlocked: false,
+    });
+  });
+
+  it('refuses a duplicate secret and keeps the input errors readable', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    await value(send('addAccountFromUri', { uri: URI }));
+    expect(
+      await send('addAccount', { account: 'bob', secret: SECRET.toLowerCase() }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'account-duplicate' },
+    });
+    const bad = await send('addAccountFromUri', { uri: 'otpauth://totp/x?secret=JBSWY3DP!' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'secret-invalid' } });
+    expect(JSON.stringify(bad)).not.toContain('JBSWY3DP');
+  });
+
+  it('edits names with the same rules as new accounts, and advances HOTP counters', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    const totp = await value<{ id: string }>(send('addAccountFromUri', { uri: URI }));
+    const edited = await value<{ issuer?: string; account: string }>(
+      send('updateAccount', { id: totp.id, issuer: '', account: 'alice@work.example' }),
+    );
+    expect(edited.issuer).toBeUndefined();
+    expect(edited.account).toBe('alice@work.example');
+    expect(await send('updateAccount', { id: totp.id, account: '' })).toMatchObject({ ok: false });
+
+    const hotp = await value<{ id: string; code: string }>(
+      send('addAccount', {
+        account: 'counter',
+        secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+        type: 'hotp',
+      }),
+    );
+    expect(hotp.code).toBe('755224'); // RFC 4226 appendix D, count 0
+    const next = await value<{ code: string }>(send('nextHotpCode', { id: hotp.id }));
+    expect(next.code).toBe('287082'); // count 1
+  });
+});

@@ -1,0 +1,103 @@
+import { createMessageServer } from '../messaging/server';
+import type { SenderInfo } from '../messaging/sender';
+import type { ProtocolMap, Reply } from '../messaging/protocol';
+import { toErrorInfo } from '../shared';
+import type { VaultStore } from '../vault';
+import { createVaultService } from '../vault';
+import { AUTO_LOCK_ALARM, createAutoLock, type AlarmsApi } from './auto-lock';
+import { createVaultHandlers } from './handlers';
+import { EXTENSION_PAGES_ONLY } from './policy';
+import { createSessionKeyStore, type SessionArea } from './session-key';
+import { createSettingsStore, type LocalArea } from './settings';
+
+/** What the background needs from the browser, injected so tests can run it in Node. */
+export interface BackgroundDeps {
+  session: SessionArea;
+  local: LocalArea;
+  alarms: AlarmsApi;
+  openStore: () => Promise<VaultStore>;
+  /** Our extension id and origin, as the browser reports them. */
+  ours: { id: string; origin: string };
+  now?: () => number;
+  /** PBKDF2 iterations for new vaults; only tests lower it. */
+  iterations?: number;
+}
+
+/**
+ * One background instance: the vault, its parked session key, auto-lock and the message
+ * server. A service worker restart is a new instance over the same storage.
+ */
+export function createBackground(deps: BackgroundDeps) {
+  const { session, local, alarms, ours } = deps;
+  const now = deps.now ?? Date.now;
+  const sessionKey = createSessionKeyStore(session);
+  const settings = createSettingsStore(local);
+
+  const ready = (async () => {
+    const vault = createVaultService({
+      store: await deps.openStore(),
+      now,
+      ...(deps.iterations ? { iterations: deps.iterations } : {}),
+    });
+    const autoLock = createAutoLock({
+      session,
+      alarms,
+      now,
+      idleMinutes: async () => (await settings.get()).autoLockMinutes,
+      lock: async () => {
+        vault.lock();
+        await sessionKey.clear();
+        await autoLock.clear();
+      },
+    });
+    await restoreSession();
+
+    async function restoreSession(): Promise<void> {
+      const raw = await sessionKey.load();
+      if (!raw) return;
+      try {
+        if (await autoLock.lockIfDue()) return;
+        await vault.unlockWithSessionKey(raw);
+      } catch {
+        // A parked key that no longer opens this vault is dropped; the person unlocks again.
+        await sessionKey.clear();
+      } finally {
+        raw.fill(0);
+      }
+    }
+
+    const server = createMessageServer<ProtocolMap>({
+      handlers: createVaultHandlers({ vault, sessionKey, settings, autoLock, now }),
+      policy: EXTENSION_PAGES_ONLY,
+      ours,
+      beforeEach: async (name, data) => {
+        if (await autoLock.lockIfDue()) return;
+        if (vault.isUnlocked() && !isPassive(name, data)) await autoLock.touch();
+      },
+    });
+    return { server, autoLock, vault };
+  })();
+
+  return {
+    /** Resolves once the vault is open for business (and a parked key restored). */
+    ready,
+    /** Answers one runtime message. Never rejects: failures become error replies. */
+    async handleMessage(message: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
+      try {
+        return await (await ready).server.handle(message, sender);
+      } catch (error) {
+        return { ok: false, error: toErrorInfo(error) };
+      }
+    },
+    /** Routes an alarm; only the auto-lock alarm is ours. */
+    async handleAlarm(name: string): Promise<void> {
+      if (name === AUTO_LOCK_ALARM) await (await ready).autoLock.lockIfDue();
+    },
+  };
+}
+
+/** Requests that do not count as user activity for auto-lock. */
+function isPassive(name: keyof ProtocolMap, data: unknown): boolean {
+  if (name === 'getVaultState') return true;
+  return name === 'listCodes' && (data as { refresh?: unknown }).refresh === true;
+}

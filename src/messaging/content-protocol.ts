@@ -1,0 +1,65 @@
+/**
+ * Messages between the content script on a Cognito page and the background (DESIGN.md §1).
+ * The content script is the browser's word for *which tab and origin* is asking, never for
+ * what the page says: everything in these payloads came from a web page and is untrusted.
+ */
+
+/** Hints about whose account a setup screen is for, as found in the page or a token's claims. */
+export interface AccountHints {
+  /** Username or email shown on the page or decoded from an access token's claims. */
+  account?: string;
+  /** Issuer from an otpauth label or the page's title. */
+  issuer?: string;
+  /** Cognito user pool id from an access token's `iss` claim. */
+  userPoolId?: string;
+}
+
+/** What a content script found on a setup screen (any subset may be present). */
+export interface SetupReport {
+  /** Where it was found. The page observer's network reading wins over the DOM's text. */
+  source: 'dom' | 'observer';
+  /** A base32 secret shown as text, or the SecretCode of an AssociateSoftwareToken response. */
+  secret?: string;
+  /** An otpauth:// URI shown as text or a link. */
+  otpauthUri?: string;
+  /** QR images as data: URLs (same-origin images are drawn to a canvas first); decoded in the background. */
+  qrImages?: string[];
+  hints: AccountHints;
+}
+
+/** The background's answer to a setup report. */
+export type SetupReply =
+  /** Fill this code (and device name where the page has a field); submit only if `autoSubmit`. */
+  | { action: 'fill'; enrollmentId: string; code: string; deviceName: string; autoSubmit: boolean }
+  /** The vault is locked: the action is badged; a `fillCode` follows after the user unlocks. */
+  | { action: 'wait-unlock' }
+  /** Nothing usable was found, or this origin is not one Keyfob works on. */
+  | { action: 'ignore'; reason: string };
+
+/** A VerifySoftwareToken outcome the page observer saw (or the page moving past setup). */
+export type VerifyOutcome =
+  | { kind: 'status'; status: 'SUCCESS' | 'ERROR' }
+  | { kind: 'error'; errorName: string }
+  | { kind: 'left-setup' };
+
+/** The background's decision after an outcome, from the error catalogue. */
+export type OutcomeReply =
+  | { action: 'verified' }
+  | { action: 'refill'; code: string }
+  | { action: 'explain'; message: string }
+  | { action: 'none' };
+
+/** Requests a content script may send. Each is answered for the sender's own tab and origin. */
+export interface ContentProtocolMap {
+  reportSetupScreen(data: SetupReport): SetupReply;
+  reportVerifyOutcome(data: { enrollmentId?: string; outcome: VerifyOutcome }): OutcomeReply;
+  /** Settings the page observer needs before the page sends VerifySoftwareToken. */
+  getPageConfig(data: Record<string, never>): { deviceName: string; observe: boolean };
+  /** Auto-fill at sign-in, only if the user turned it on; otherwise `{ code: null }`. */
+  requestSignInCode(data: Record<string, never>): { code: string | null };
+}
+
+/** Commands the background sends to the content script in one tab's top frame. */
+export type ContentCommand =
+  | { keyfob: 1; command: 'fillCode'; code: string; deviceName?: string; enrollmentId?: string }
+  | { keyfob: 1; command: 'scanForSetup' };
