@@ -1,2 +1,6 @@
 import { render } from 'preact';
-render(<p>Keyfob</p>, document.getElementById('app')!);
+import { createMessageClient } from '@/src/messaging';
+import { App } from '@/src/ui';
+import '@/src/ui/styles/popup.css';
+
+render(<App send={createMessageClient()} />, document.getElementById('app')!);

@@ -1,0 +1,117 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen } from '@testing-library/preact';
+import { KeyfobError } from '../shared';
+import { renderPopup } from './test-support/render-popup';
+
+const fill = (label: string, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+describe('first run', () => {
+  it('creates a vault and opens it', async () => {
+    const { fake } = renderPopup({ exists: false, unlocked: false });
+
+    expect(await screen.findByRole('heading', { name: 'Create vault' })).toBeTruthy();
+    expect(screen.getByText(/cannot be recovered/)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('Passphrase'));
+
+    fill('Passphrase', 'correct horse battery');
+    fill('Confirm passphrase', 'correct horse battery');
+    fireEvent.click(screen.getByRole('button', { name: 'Create vault' }));
+
+    expect(await screen.findByText('No accounts yet.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Lock' })).toBeTruthy();
+    expect(fake.state).toMatchObject({ exists: true, unlocked: true });
+  });
+
+  it('says when the confirmation differs, without asking the background', async () => {
+    const { fake } = renderPopup({ exists: false, unlocked: false });
+    await screen.findByRole('heading', { name: 'Create vault' });
+
+    fill('Passphrase', 'correct horse battery');
+    fill('Confirm passphrase', 'correct horse batery');
+    fireEvent.click(screen.getByRole('button', { name: 'Create vault' }));
+
+    expect(screen.getByRole('alert').textContent).toBe('The two passphrases do not match.');
+    expect(fake.calls('createVault')).toBe(0);
+    expect(document.activeElement).toBe(screen.getByLabelText('Confirm passphrase'));
+  });
+
+  it("shows the background's refusal of a weak passphrase", async () => {
+    const { fake } = renderPopup({ exists: false, unlocked: false });
+    await screen.findByRole('heading', { name: 'Create vault' });
+
+    fill('Passphrase', 'short');
+    fill('Confirm passphrase', 'short');
+    fireEvent.click(screen.getByRole('button', { name: 'Create vault' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Choose a passphrase of at least 8 characters.',
+    );
+    expect(fake.state.exists).toBe(false);
+    expect(screen.getByRole('button', { name: 'Create vault' })).toBeTruthy();
+  });
+});
+
+describe('unlock', () => {
+  it('shows the error, clears and refocuses the field, and stays locked on a wrong passphrase', async () => {
+    const { fake } = renderPopup({ unlocked: false });
+    const field = (await screen.findByLabelText('Passphrase')) as HTMLInputElement;
+
+    fireEvent.input(field, { target: { value: 'wrong one' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe('That passphrase is not right.');
+    expect(field.value).toBe('');
+    expect(document.activeElement).toBe(field);
+    expect(fake.state.unlocked).toBe(false);
+    expect(screen.queryByRole('list', { name: 'Accounts' })).toBeNull();
+    expect(fake.calls('listCodes')).toBe(0);
+  });
+
+  it('opens the vault with the right passphrase', async () => {
+    renderPopup({ unlocked: false, accounts: [{ issuer: 'GitHub', account: 'alice' }] });
+    fireEvent.input(await screen.findByLabelText('Passphrase'), {
+      target: { value: 'correct horse battery' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+
+    expect(await screen.findByRole('list', { name: 'Accounts' })).toBeTruthy();
+    expect(screen.getByText('GitHub')).toBeTruthy();
+  });
+});
+
+describe('lock', () => {
+  it('locks the vault and shows the unlock screen', async () => {
+    const { fake } = renderPopup({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
+    fireEvent.click(await screen.findByRole('button', { name: 'Lock' }));
+
+    expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
+    expect(fake.state.unlocked).toBe(false);
+    expect(screen.queryByText('GitHub')).toBeNull();
+  });
+
+  it('returns to the unlock screen when a request finds the vault locked', async () => {
+    const { fake } = renderPopup({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
+    await screen.findByText('GitHub');
+
+    fake.state.unlocked = false; // auto-lock in the background
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+
+    expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
+    expect(screen.getByText(/locked itself/)).toBeTruthy();
+  });
+});
+
+it('offers to try again when the background does not answer', async () => {
+  renderPopup({ unlocked: false }, (fake) =>
+    fake.mock.mockRejectedValueOnce(
+      new KeyfobError('no-reply', 'Keyfob’s background did not answer. Please try again.'),
+    ),
+  );
+
+  expect((await screen.findByRole('alert')).textContent).toBe(
+    'Keyfob’s background did not answer. Please try again.',
+  );
+  fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+  expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
+});

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { SendMessage, VaultState } from '../messaging';
+import { errorMessage, guardLocked } from './errors';
+import { CreateVaultPage } from './pages/create-vault-page';
+import { UnlockPage } from './pages/unlock-page';
+import { type ClipboardWriter, VaultPage } from './pages/vault-page';
+import { LOCKED_NOTICE, type Screen, type VaultView, screenFor } from './screens';
+
+/** What the popup needs from the outside world; tests pass fakes. */
+export interface AppProps {
+  /** Typed requests to the background (see `createMessageClient`). */
+  send: SendMessage;
+  /** Defaults to `navigator.clipboard`. */
+  clipboard?: ClipboardWriter;
+  /** Popup clock in ms since the epoch; defaults to `Date.now`. */
+  now?: () => number;
+}
+
+// Module-level defaults keep their identity across renders, so hooks that depend on them do
+// not restart their timers on every render.
+const systemClipboard: ClipboardWriter = {
+  writeText: (text) => navigator.clipboard.writeText(text),
+};
+const systemNow = () => Date.now();
+
+/**
+ * The popup: asks the background what state the vault is in and shows the matching screen
+ * (create, unlock, or the unlocked vault). Any request that finds the vault locked brings the
+ * unlock screen back.
+ */
+export function App({ send, clipboard = systemClipboard, now = systemNow }: AppProps) {
+  const [screen, setScreen] = useState<Screen>({ name: 'loading' });
+
+  const guardedSend = useMemo(
+    () => guardLocked(send, () => setScreen({ name: 'unlock', notice: LOCKED_NOTICE })),
+    [send],
+  );
+
+  const load = useCallback(async () => {
+    setScreen({ name: 'loading' });
+    try {
+      setScreen(screenFor(await guardedSend('getVaultState', {})));
+    } catch (failure) {
+      setScreen({ name: 'unavailable', message: errorMessage(failure) });
+    }
+  }, [guardedSend]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const show = useCallback((state: VaultState) => setScreen(screenFor(state)), []);
+  const navigate = useCallback((view: VaultView) => setScreen({ name: 'vault', view }), []);
+  const lock = useCallback(async () => {
+    show(await guardedSend('lockVault', {}));
+  }, [guardedSend, show]);
+
+  switch (screen.name) {
+    case 'loading':
+      return (
+        <main class="page page-auth">
+          <p class="muted">Loading…</p>
+        </main>
+      );
+    case 'unavailable':
+      return (
+        <main class="page page-auth">
+          <h1>Keyfob</h1>
+          <p class="alert" role="alert">
+            {screen.message}
+          </p>
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => void load()}>
+              Try again
+            </button>
+          </div>
+        </main>
+      );
+    case 'create':
+      return <CreateVaultPage send={guardedSend} onCreated={show} />;
+    case 'unlock':
+      return <UnlockPage send={guardedSend} notice={screen.notice} onUnlocked={show} />;
+    case 'vault':
+      return (
+        <VaultPage
+          view={screen.view}
+          navigate={navigate}
+          send={guardedSend}
+          clipboard={clipboard}
+          now={now}
+          onLock={lock}
+        />
+      );
+  }
+}

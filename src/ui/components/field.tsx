@@ -1,0 +1,91 @@
+import { useId } from 'preact/hooks';
+import type { ComponentChildren, Ref } from 'preact';
+
+/** Props of {@link TextField}. */
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  onValue(value: string): void;
+  type?: 'text' | 'password' | 'number' | 'search';
+  inputRef?: Ref<HTMLInputElement>;
+  autoComplete?: string;
+  required?: boolean;
+  /** Short help under the input, linked as its description. */
+  hint?: ComponentChildren;
+  min?: number;
+  max?: number;
+  placeholder?: string;
+  /** For secrets and codes: no spellcheck or auto-capitalisation surprises. */
+  verbatim?: boolean;
+}
+
+/** A labelled input. The visible label is the accessible name, so tests and people agree. */
+export function TextField(props: TextFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  return (
+    <div class="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        ref={props.inputRef}
+        // Preact types each input `type` separately; these four share every attribute used here.
+        type={(props.type ?? 'text') as 'text'}
+        value={props.value}
+        onInput={(event) => props.onValue(event.currentTarget.value)}
+        autoComplete={props.autoComplete ?? 'off'}
+        aria-required={props.required ? 'true' : undefined}
+        aria-describedby={props.hint ? hintId : undefined}
+        min={props.min}
+        max={props.max}
+        placeholder={props.placeholder}
+        spellcheck={props.verbatim ? false : undefined}
+        autocapitalize={props.verbatim ? 'off' : undefined}
+      />
+      {props.hint && (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Props of {@link SelectField}. */
+export interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onValue(value: T): void;
+}
+
+/** A labelled native select: keyboard behaviour comes from the browser. */
+export function SelectField<T extends string>(props: SelectFieldProps<T>) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        value={props.value}
+        onChange={(event) => props.onValue(event.currentTarget.value as T)}
+      >
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** An error the user must notice: announced at once (`role="alert"`). Renders nothing when empty. */
+export function ErrorAlert({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p class="alert" role="alert">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,46 @@
+import type { AccountView } from '../messaging';
+
+/**
+ * Splits a code into two groups so it can be read at a glance ("123 456", "1234 5678").
+ * The raw digits stay available in `data-code` for copying and tests.
+ */
+export function groupCode(code: string): string {
+  if (code.length <= 4) return code;
+  const cut = Math.ceil(code.length / 2);
+  return `${code.slice(0, cut)} ${code.slice(cut)}`;
+}
+
+/** The line a person recognises an account by: the issuer, or the account name when there is none. */
+export function accountTitle(account: Pick<AccountView, 'issuer' | 'account'>): string {
+  return account.issuer?.trim() || account.account;
+}
+
+/**
+ * One unambiguous name for an account, used in accessible names such as "Edit GitHub (alice)".
+ * Two accounts of the same issuer are told apart by the account name.
+ */
+export function accountName(account: Pick<AccountView, 'issuer' | 'account'>): string {
+  const issuer = account.issuer?.trim();
+  if (!issuer) return account.account;
+  if (!account.account) return issuer;
+  return `${issuer} (${account.account})`;
+}
+
+/** Search filter: case-insensitive substring match on issuer or account name. */
+export function matchesQuery(
+  account: Pick<AccountView, 'issuer' | 'account'>,
+  query: string,
+): boolean {
+  const needle = query.trim().toLocaleLowerCase();
+  if (!needle) return true;
+  return [account.issuer ?? '', account.account].some((field) =>
+    field.toLocaleLowerCase().includes(needle),
+  );
+}
+
+/** "1 entry … was" / "3 entries … were": the damaged-records notice. */
+export function damagedNotice(count: number): string {
+  return count === 1
+    ? '1 entry could not be opened and was kept untouched.'
+    : `${count} entries could not be opened and were kept untouched.`;
+}

@@ -1,0 +1,101 @@
+import type { AccountView, CodeListing } from '../../messaging';
+import type { AccountId } from '../../shared';
+import {
+  MIN_REFRESH_DELAY_MS,
+  REFRESH_SLACK_MS,
+  clockOffset,
+  delayToNextSecond,
+  earliestExpiry,
+  nextRefreshDelay,
+  secondsLeft,
+} from './refresh-timing';
+
+const view = (over: Partial<AccountView>): AccountView => ({
+  id: 'a' as AccountId,
+  account: 'alice',
+  type: 'totp',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  code: '123456',
+  weak: false,
+  status: 'verified',
+  ...over,
+});
+
+const listing = (accounts: AccountView[], nowMs: number): CodeListing => ({
+  accounts,
+  damaged: [],
+  nowMs,
+});
+
+describe('earliestExpiry', () => {
+  it('picks the soonest TOTP expiry and ignores HOTP accounts', () => {
+    const l = listing(
+      [
+        view({ validUntilMs: 60_000 }),
+        view({ validUntilMs: 45_000, period: 15 }),
+        view({ type: 'hotp', validUntilMs: undefined }),
+      ],
+      40_000,
+    );
+    expect(earliestExpiry(l)).toBe(45_000);
+  });
+
+  it('is undefined when nothing expires', () => {
+    expect(earliestExpiry(listing([view({ type: 'hotp' })], 0))).toBeUndefined();
+    expect(earliestExpiry(listing([], 0))).toBeUndefined();
+  });
+});
+
+describe('nextRefreshDelay', () => {
+  it('waits until the earliest code expires, plus slack, measured on the background clock', () => {
+    const l = listing([view({ validUntilMs: 60_000 })], 48_000);
+    // Received at popup time 1_000: whatever the popup clock says, 12 s of validity are left.
+    expect(nextRefreshDelay(l, 1_000)).toBe(12_000 + REFRESH_SLACK_MS);
+  });
+
+  it('corrects for a popup clock that is behind or ahead of the background', () => {
+    const l = listing([view({ validUntilMs: 60_000 })], 48_000);
+    const behind = clockOffset(l, 45_000); // popup 3 s behind
+    const ahead = clockOffset(l, 50_000); // popup 2 s ahead
+    // Two seconds after receipt, 10 s are left either way.
+    expect(nextRefreshDelay(l, 47_000, behind)).toBe(10_000 + REFRESH_SLACK_MS);
+    expect(nextRefreshDelay(l, 52_000, ahead)).toBe(10_000 + REFRESH_SLACK_MS);
+  });
+
+  it('never schedules a tight loop when the background hands back an expired code', () => {
+    const l = listing([view({ validUntilMs: 30_000 })], 30_500);
+    expect(nextRefreshDelay(l, 30_500)).toBe(MIN_REFRESH_DELAY_MS);
+  });
+
+  it('returns undefined when there is nothing to refresh (HOTP only)', () => {
+    expect(nextRefreshDelay(listing([view({ type: 'hotp' })], 0), 0)).toBeUndefined();
+  });
+});
+
+describe('secondsLeft', () => {
+  it('rounds up to whole seconds in background time and stays within 0..period', () => {
+    const account = view({ validUntilMs: 60_000 });
+    expect(secondsLeft(account, 48_000, 0)).toBe(12);
+    expect(secondsLeft(account, 48_001, 0)).toBe(12);
+    expect(secondsLeft(account, 48_999, 0)).toBe(12);
+    expect(secondsLeft(account, 49_000, 0)).toBe(11);
+    expect(secondsLeft(account, 45_000, 3_000)).toBe(12);
+    expect(secondsLeft(account, 61_000, 0)).toBe(0);
+    expect(secondsLeft(account, 0, 0)).toBe(30);
+  });
+
+  it('is undefined for HOTP', () => {
+    expect(secondsLeft(view({ type: 'hotp' }), 0, 0)).toBeUndefined();
+  });
+});
+
+describe('delayToNextSecond', () => {
+  it('lands just after the next whole second of the background clock', () => {
+    expect(delayToNextSecond(10_250, 0)).toBe(755);
+    expect(delayToNextSecond(10_250, 500)).toBe(255);
+    expect(delayToNextSecond(10_000, 0)).toBe(1_005);
+    expect(delayToNextSecond(10_250, -300)).toBe(55);
+  });
+});

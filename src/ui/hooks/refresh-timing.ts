@@ -1,0 +1,68 @@
+import type { AccountView, CodeListing } from '../../messaging';
+
+/**
+ * Wait this long past a code's expiry before asking again, so the background (whose clock we
+ * only know up to the message latency) has certainly moved on to the next time step.
+ */
+export const REFRESH_SLACK_MS = 100;
+
+/** Never ask again sooner than this, even if the background hands back an expired code. */
+export const MIN_REFRESH_DELAY_MS = 250;
+
+/**
+ * How far the background clock is ahead of the popup clock, measured when a listing arrives.
+ * Codes expire by the background's clock, so every countdown is computed in its time.
+ */
+export function clockOffset(listing: Pick<CodeListing, 'nowMs'>, receivedAt: number): number {
+  return listing.nowMs - receivedAt;
+}
+
+/** The first moment (background clock) at which one of the listed TOTP codes stops being valid. */
+export function earliestExpiry(listing: Pick<CodeListing, 'accounts'>): number | undefined {
+  let earliest: number | undefined;
+  for (const account of listing.accounts) {
+    if (account.type !== 'totp' || account.validUntilMs === undefined) continue;
+    if (earliest === undefined || account.validUntilMs < earliest) earliest = account.validUntilMs;
+  }
+  return earliest;
+}
+
+/**
+ * Milliseconds the popup should wait before calling `listCodes` again: until the earliest
+ * code expires, plus a little slack. `undefined` when nothing expires (no TOTP accounts).
+ *
+ * `offsetMs` defaults to the offset implied by `popupNow` being the moment the listing
+ * arrived, which is how the popup first schedules a refresh.
+ */
+export function nextRefreshDelay(
+  listing: Pick<CodeListing, 'accounts' | 'nowMs'>,
+  popupNow: number,
+  offsetMs: number = clockOffset(listing, popupNow),
+): number | undefined {
+  const expiry = earliestExpiry(listing);
+  if (expiry === undefined) return undefined;
+  const backgroundNow = popupNow + offsetMs;
+  return Math.max(MIN_REFRESH_DELAY_MS, expiry - backgroundNow + REFRESH_SLACK_MS);
+}
+
+/** Whole seconds a TOTP code has left (0 once expired), or `undefined` for HOTP. */
+export function secondsLeft(
+  account: Pick<AccountView, 'type' | 'validUntilMs' | 'period'>,
+  popupNow: number,
+  offsetMs: number,
+): number | undefined {
+  if (account.type !== 'totp' || account.validUntilMs === undefined) return undefined;
+  const left = Math.ceil((account.validUntilMs - (popupNow + offsetMs)) / 1000);
+  return Math.min(Math.max(left, 0), account.period);
+}
+
+/**
+ * Delay until the next whole second of the background clock. Codes expire on whole seconds,
+ * so ticking there makes the countdown change exactly when the code's remaining time does.
+ */
+export function delayToNextSecond(popupNow: number, offsetMs: number): number {
+  const backgroundNow = popupNow + offsetMs;
+  const intoSecond = ((backgroundNow % 1000) + 1000) % 1000;
+  // A few ms past the boundary so rounding never shows the previous second again.
+  return 1000 - intoSecond + 5;
+}

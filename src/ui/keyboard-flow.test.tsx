@@ -1,0 +1,142 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { press, tab, tabTo, tabbables, type } from './test-support/keyboard';
+import { accountList, codeIn, renderPopup, row } from './test-support/render-popup';
+
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const ACCOUNTS = [
+  { issuer: 'GitHub', account: 'alice' },
+  { issuer: 'Bank', account: 'me', type: 'hotp' as const },
+];
+
+const button = (name: string) => screen.getByRole('button', { name });
+const focused = () => document.activeElement;
+
+it('unlocks with the keyboard alone', async () => {
+  renderPopup({ unlocked: false, accounts: ACCOUNTS });
+  await screen.findByLabelText('Passphrase');
+  expect(focused()).toBe(screen.getByLabelText('Passphrase'));
+
+  type('wrong passphrase');
+  press('Enter');
+  await screen.findByRole('alert');
+  expect(focused()).toBe(screen.getByLabelText('Passphrase'));
+
+  type('correct horse battery');
+  press('Enter');
+  expect(await screen.findByRole('list', { name: 'Accounts' })).toBeTruthy();
+});
+
+it('reaches every control of the list in a sensible Tab order', async () => {
+  renderPopup({ accounts: ACCOUNTS });
+  await screen.findByRole('list', { name: 'Accounts' });
+
+  expect(tabbables()).toEqual([
+    button('Add account'),
+    button('Settings'),
+    button('Lock'),
+    screen.getByLabelText('Search'),
+    button('Copy code for GitHub (alice)'),
+    button('Edit GitHub (alice)'),
+    button('Copy code for Bank (me)'),
+    button('Next code for Bank (me)'),
+    button('Edit Bank (me)'),
+  ]);
+  // Nothing jumps the queue, and every button says what it does.
+  expect(
+    document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])'),
+  ).toHaveLength(0);
+  for (const control of screen.getAllByRole('button')) {
+    expect(control.getAttribute('aria-label') ?? control.textContent?.trim()).toBeTruthy();
+  }
+});
+
+it('copies, adds, edits, deletes, opens settings and locks without a mouse', async () => {
+  const { fake, clipboard } = renderPopup({ accounts: ACCOUNTS });
+  await screen.findByRole('list', { name: 'Accounts' });
+
+  // Copy: Tab to the first row, Enter.
+  tabTo((el) => el === button('Copy code for GitHub (alice)'));
+  press('Enter');
+  expect(clipboard.writeText).toHaveBeenLastCalledWith(fake.currentCode('acc-1'));
+  await screen.findByText('Copied');
+
+  // HOTP: Next code.
+  tabTo((el) => el === button('Next code for Bank (me)'));
+  press('Enter');
+  await waitFor(() => expect(codeIn(row('Bank'))).toBe(fake.currentCode('acc-2')));
+  expect(fake.state.accounts[1]!.counter).toBe(1);
+
+  // Add manually, advanced options included.
+  tabTo((el) => el === button('Add account'));
+  press('Enter');
+  await screen.findByRole('heading', { name: 'Add account' });
+  expect(focused()).toBe(screen.getByLabelText('otpauth URI'));
+  tab(true);
+  expect(focused()).toBe(screen.getByRole('tab', { name: 'Paste URI' }));
+  press('ArrowRight');
+  expect(focused()).toBe(screen.getByRole('tab', { name: 'Enter manually' }));
+  tab();
+  expect(focused()).toBe(screen.getByLabelText('Issuer'));
+  type('ACME');
+  tab();
+  type('carol');
+  tab();
+  expect(focused()).toBe(screen.getByLabelText('Secret'));
+  type(SECRET);
+  tab();
+  expect(focused()?.textContent).toBe('Advanced');
+  press('Enter');
+  tab();
+  expect(focused()).toBe(screen.getByLabelText('Type'));
+  tab();
+  expect(focused()).toBe(screen.getByLabelText('Algorithm'));
+  fireEvent.change(focused()!, { target: { value: 'SHA512' } });
+  tab();
+  tab();
+  expect(focused()).toBe(screen.getByLabelText('Period (seconds)'));
+  tab();
+  expect(focused()).toBe(button('Add'));
+  press('Enter');
+
+  await screen.findByRole('list', { name: 'Accounts' });
+  expect(focused()).toBe(button('Copy code for ACME (carol)'));
+  expect(fake.state.accounts[2]).toMatchObject({ issuer: 'ACME', algorithm: 'SHA512' });
+  press('Enter');
+  expect(clipboard.writeText).toHaveBeenLastCalledWith(fake.currentCode('acc-3'));
+
+  // Edit, then delete with its confirmation.
+  tab();
+  expect(focused()).toBe(button('Edit ACME (carol)'));
+  press('Enter');
+  await screen.findByRole('heading', { name: 'Edit ACME (carol)' });
+  expect(focused()).toBe(screen.getByLabelText('Issuer'));
+  tabTo((el) => el === button('Delete'));
+  press('Enter');
+  expect(focused()?.textContent).toMatch(/^Delete ACME \(carol\)\?/);
+  tab();
+  expect(focused()).toBe(button('Delete account'));
+  press('Enter');
+  await waitFor(() => expect(within(accountList()).getAllByRole('listitem')).toHaveLength(2));
+  expect(fake.state.accounts).toHaveLength(2);
+
+  // Settings and back.
+  tabTo((el) => el === button('Settings'));
+  press('Enter');
+  await screen.findByRole('heading', { name: 'Settings' });
+  expect(focused()).toBe(button('Back'));
+  await screen.findByLabelText('Auto-lock after (minutes)');
+  tab();
+  expect(focused()).toBe(screen.getByLabelText('Auto-lock after (minutes)'));
+  tabTo((el) => el === button('Back'));
+  press('Enter');
+  expect(focused()).toBe(button('Settings'));
+
+  // Lock.
+  tab();
+  expect(focused()).toBe(button('Lock'));
+  press('Enter');
+  await screen.findByRole('button', { name: 'Unlock' });
+  expect(focused()).toBe(screen.getByLabelText('Passphrase'));
+  expect(fake.state.unlocked).toBe(false);
+});

@@ -1,0 +1,217 @@
+import { useId, useRef, useState } from 'preact/hooks';
+import type { AccountView, ManualAccountInput, SendMessage } from '../../messaging';
+import type { OtpAlgorithm, OtpType } from '../../otp/types';
+import { ErrorAlert, SelectField, TextField } from '../components/field';
+import { Tabs } from '../components/tabs';
+import { errorMessage } from '../errors';
+import { useFocusOnMount } from '../hooks/use-focus-on-mount';
+
+/** Props of {@link AddAccountPage}. */
+export interface AddAccountPageProps {
+  send: SendMessage;
+  onAdded(account: AccountView): void;
+  onCancel(): void;
+}
+
+type Mode = 'uri' | 'manual';
+
+const MODES = [
+  { id: 'uri', label: 'Paste URI' },
+  { id: 'manual', label: 'Enter manually' },
+] as const;
+
+const TYPES = [
+  { value: 'totp', label: 'TOTP (time-based)' },
+  { value: 'hotp', label: 'HOTP (counter-based)' },
+] as const;
+
+const ALGORITHMS = [
+  { value: 'SHA1', label: 'SHA1' },
+  { value: 'SHA256', label: 'SHA256' },
+  { value: 'SHA512', label: 'SHA512' },
+] as const;
+
+const DIGITS = [
+  { value: '6', label: '6' },
+  { value: '7', label: '7' },
+  { value: '8', label: '8' },
+] as const;
+
+/** A number field's text as a number, or `undefined` when left empty (the background's default). */
+function optionalNumber(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Number(text);
+}
+
+/**
+ * Adds an account from an otpauth:// URI or from typed fields. Validation is the background's
+ * job; this page only insists on the required fields and, on any error, keeps what was typed.
+ */
+export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps) {
+  const [mode, setMode] = useState<Mode>('uri');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const [uri, setUri] = useState('');
+  const uriId = useId();
+  const uriRef = useRef<HTMLTextAreaElement>(null);
+  useFocusOnMount(uriRef);
+
+  const [issuer, setIssuer] = useState('');
+  const [account, setAccount] = useState('');
+  const [secret, setSecret] = useState('');
+  const [type, setType] = useState<OtpType>('totp');
+  const [algorithm, setAlgorithm] = useState<OtpAlgorithm>('SHA1');
+  const [digits, setDigits] = useState<'6' | '7' | '8'>('6');
+  const [period, setPeriod] = useState('30');
+  const [counter, setCounter] = useState('0');
+  const accountRef = useRef<HTMLInputElement>(null);
+  const secretRef = useRef<HTMLInputElement>(null);
+
+  const run = async (request: () => Promise<AccountView>, refocus?: HTMLElement | null) => {
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      onAdded(await request());
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+      refocus?.focus();
+    }
+  };
+
+  const submitUri = (event: Event) => {
+    event.preventDefault();
+    if (!uri.trim()) {
+      setError('Paste an otpauth:// link.');
+      uriRef.current?.focus();
+      return;
+    }
+    void run(() => send('addAccountFromUri', { uri: uri.trim() }), uriRef.current);
+  };
+
+  const submitManual = (event: Event) => {
+    event.preventDefault();
+    if (!account.trim() || !secret.trim()) {
+      setError('Enter the account name and the secret.');
+      (account.trim() ? secretRef : accountRef).current?.focus();
+      return;
+    }
+    const data: ManualAccountInput = {
+      account: account.trim(),
+      secret: secret.trim(),
+      type,
+      algorithm,
+      digits: Number(digits),
+    };
+    if (issuer.trim()) data.issuer = issuer.trim();
+    if (type === 'totp') data.period = optionalNumber(period);
+    else data.counter = optionalNumber(counter);
+    void run(() => send('addAccount', data));
+  };
+
+  const selectMode = (next: Mode) => {
+    setMode(next);
+    setError(undefined);
+  };
+
+  const cancel = (
+    <button type="button" onClick={onCancel}>
+      Cancel
+    </button>
+  );
+
+  return (
+    <section class="page">
+      <h2>Add account</h2>
+      <Tabs label="Add by" tabs={MODES} selected={mode} onSelect={selectMode}>
+        {mode === 'uri' ? (
+          <form onSubmit={submitUri} noValidate aria-busy={busy}>
+            <div class="field">
+              <label htmlFor={uriId}>otpauth URI</label>
+              <textarea
+                id={uriId}
+                ref={uriRef}
+                rows={3}
+                value={uri}
+                onInput={(event) => setUri(event.currentTarget.value)}
+                aria-required="true"
+                placeholder="otpauth://totp/Issuer:name?secret=…"
+                spellcheck={false}
+                autocapitalize="off"
+                autoComplete="off"
+              />
+            </div>
+            <ErrorAlert message={error} />
+            <div class="actions">
+              <button type="submit" class="primary">
+                Add
+              </button>
+              {cancel}
+            </div>
+          </form>
+        ) : (
+          <form onSubmit={submitManual} noValidate aria-busy={busy}>
+            <TextField label="Issuer" value={issuer} onValue={setIssuer} />
+            <TextField
+              label="Account"
+              value={account}
+              onValue={setAccount}
+              inputRef={accountRef}
+              required
+            />
+            <TextField
+              label="Secret"
+              value={secret}
+              onValue={setSecret}
+              inputRef={secretRef}
+              required
+              verbatim
+              hint="The base32 key the site shows next to its QR code."
+            />
+            <details class="advanced">
+              <summary>Advanced</summary>
+              <SelectField<OtpType> label="Type" value={type} options={TYPES} onValue={setType} />
+              <SelectField<OtpAlgorithm>
+                label="Algorithm"
+                value={algorithm}
+                options={ALGORITHMS}
+                onValue={setAlgorithm}
+              />
+              <SelectField<'6' | '7' | '8'>
+                label="Digits"
+                value={digits}
+                options={DIGITS}
+                onValue={setDigits}
+              />
+              {type === 'totp' ? (
+                <TextField
+                  label="Period (seconds)"
+                  type="number"
+                  min={1}
+                  value={period}
+                  onValue={setPeriod}
+                />
+              ) : (
+                <TextField
+                  label="Counter"
+                  type="number"
+                  min={0}
+                  value={counter}
+                  onValue={setCounter}
+                />
+              )}
+            </details>
+            <ErrorAlert message={error} />
+            <div class="actions">
+              <button type="submit" class="primary">
+                Add
+              </button>
+              {cancel}
+            </div>
+          </form>
+        )}
+      </Tabs>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { accountList, renderPopup, row } from '../test-support/render-popup';
+
+const ACCOUNTS = [
+  { issuer: 'GitHub', account: 'alice' },
+  { issuer: 'AWS', account: 'carol' },
+];
+
+async function openEdit(name: string) {
+  const popup = renderPopup({ accounts: ACCOUNTS });
+  fireEvent.click(await screen.findByRole('button', { name: `Edit ${name}` }));
+  await screen.findByRole('heading', { name: `Edit ${name}` });
+  return popup;
+}
+
+const fill = (label: string, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+it('renames an account', async () => {
+  const { fake } = await openEdit('GitHub (alice)');
+  expect((screen.getByLabelText('Issuer') as HTMLInputElement).value).toBe('GitHub');
+  expect((screen.getByLabelText('Account') as HTMLInputElement).value).toBe('alice');
+  expect(screen.getByText(/TOTP · SHA1 · 6 digits · every 30 s/)).toBeTruthy();
+
+  fill('Issuer', 'GitHub Enterprise');
+  fill('Account', 'alice.work');
+  fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+  await screen.findByRole('list', { name: 'Accounts' });
+  expect(row('GitHub Enterprise').textContent).toContain('alice.work');
+  expect(fake.state.accounts[0]).toMatchObject({
+    issuer: 'GitHub Enterprise',
+    account: 'alice.work',
+  });
+  expect(screen.getByRole('status').textContent).toBe('Saved');
+  expect(document.activeElement).toBe(
+    screen.getByRole('button', { name: 'Copy code for GitHub Enterprise (alice.work)' }),
+  );
+});
+
+it('keeps the account as it was on Cancel', async () => {
+  const { fake } = await openEdit('GitHub (alice)');
+  fill('Issuer', 'Something else');
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+
+  expect(row('GitHub')).toBeTruthy();
+  expect(fake.calls('updateAccount')).toBe(0);
+});
+
+it('deletes an account only after confirmation', async () => {
+  const { fake } = await openEdit('AWS (carol)');
+  fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+
+  // First step only asks.
+  expect(screen.getByText(/Delete AWS \(carol\)\?/)).toBeTruthy();
+  expect(fake.calls('deleteAccount')).toBe(0);
+
+  fireEvent.click(screen.getByRole('button', { name: 'Keep account' }));
+  expect(screen.queryByRole('button', { name: 'Delete account' })).toBeNull();
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete' }));
+
+  fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Delete account' }));
+
+  await screen.findByRole('list', { name: 'Accounts' });
+  expect(screen.getByRole('status').textContent).toBe('Deleted AWS (carol)');
+  const rows = within(accountList()).getAllByRole('listitem');
+  expect(rows.map((item) => item.dataset.accountId)).toEqual(['acc-1']);
+  expect(fake.state.accounts.map((a) => a.id)).toEqual(['acc-1']);
+});
+
+it('shows why a save failed and stays on the form', async () => {
+  const { fake } = await openEdit('GitHub (alice)');
+  fake.state.accounts = []; // removed elsewhere meanwhile
+  fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+  expect((await screen.findByRole('alert')).textContent).toBe('That account no longer exists.');
+  expect(screen.getByRole('heading', { name: 'Edit GitHub (alice)' })).toBeTruthy();
+});

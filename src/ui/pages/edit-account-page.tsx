@@ -1,0 +1,151 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { AccountView, SendMessage } from '../../messaging';
+import { ErrorAlert, TextField } from '../components/field';
+import { errorMessage } from '../errors';
+import { accountName } from '../format';
+import { useFocusOnMount } from '../hooks/use-focus-on-mount';
+
+/** Props of {@link EditAccountPage}. */
+export interface EditAccountPageProps {
+  send: SendMessage;
+  account: AccountView;
+  onSaved(account: AccountView): void;
+  onDeleted(account: AccountView): void;
+  onCancel(): void;
+}
+
+/** What the account computes, in one line: "TOTP · SHA1 · 6 digits · every 30 s". */
+function describeParameters(account: AccountView): string {
+  const parts = [account.type.toUpperCase(), account.algorithm, `${account.digits} digits`];
+  if (account.type === 'totp') parts.push(`every ${account.period} s`);
+  return parts.join(' · ');
+}
+
+/** Renames an account (issuer and account name only) or deletes it after a confirmation. */
+export function EditAccountPage({
+  send,
+  account,
+  onSaved,
+  onDeleted,
+  onCancel,
+}: EditAccountPageProps) {
+  const [issuer, setIssuer] = useState(account.issuer ?? '');
+  const [name, setName] = useState(account.account);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const issuerRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const promptRef = useRef<HTMLParagraphElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  useFocusOnMount(issuerRef);
+
+  const backToDelete = useRef(false);
+
+  // The prompt takes focus so a screen reader reads the consequence before the buttons; on
+  // "Keep account" focus goes back to where the person was rather than to the page top.
+  useLayoutEffect(() => {
+    if (confirming) promptRef.current?.focus();
+    else if (backToDelete.current) {
+      backToDelete.current = false;
+      deleteRef.current?.focus();
+    }
+  }, [confirming]);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!name.trim()) {
+      setError('Enter the account name.');
+      nameRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      // An empty issuer is sent as '' so the background can tell "clear it" from "leave it".
+      onSaved(
+        await send('updateAccount', {
+          id: account.id,
+          issuer: issuer.trim(),
+          account: name.trim(),
+        }),
+      );
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  const remove = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await send('deleteAccount', { id: account.id });
+      onDeleted(account);
+    } catch (failure) {
+      setError(errorMessage(failure));
+      setBusy(false);
+    }
+  };
+
+  const keep = () => {
+    backToDelete.current = true;
+    setConfirming(false);
+  };
+
+  return (
+    <section class="page">
+      <h2>Edit {accountName(account)}</h2>
+      <p class="muted">
+        {describeParameters(account)}
+        {account.origin && (
+          <>
+            <br />
+            Enrolled on {account.origin}
+          </>
+        )}
+      </p>
+      <form onSubmit={save} noValidate aria-busy={busy}>
+        <TextField label="Issuer" value={issuer} onValue={setIssuer} inputRef={issuerRef} />
+        <TextField label="Account" value={name} onValue={setName} inputRef={nameRef} required />
+        <ErrorAlert message={error} />
+        <div class="actions">
+          <button type="submit" class="primary">
+            Save
+          </button>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          {!confirming && (
+            <button
+              type="button"
+              class="danger push-end"
+              ref={deleteRef}
+              onClick={() => setConfirming(true)}
+            >
+              Delete
+            </button>
+          )}
+        </div>
+      </form>
+      {confirming && (
+        <div class="confirm" role="group" aria-labelledby="delete-prompt">
+          <p id="delete-prompt" ref={promptRef} tabIndex={-1}>
+            Delete {accountName(account)}? Its secret is erased from Keyfob for good. Make sure you
+            can still sign in to this site another way.
+          </p>
+          <div class="actions">
+            <button type="button" class="danger" onClick={remove}>
+              Delete account
+            </button>
+            <button type="button" onClick={keep}>
+              Keep account
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen } from '@testing-library/preact';
+import { renderPopup } from '../test-support/render-popup';
+
+async function openSettings(options = {}) {
+  const popup = renderPopup(options);
+  fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+  await screen.findByRole('heading', { name: 'Settings' });
+  return popup;
+}
+
+const fill = (label: string, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+describe('auto-lock', () => {
+  it('shows the current delay and saves a new one', async () => {
+    const { fake } = await openSettings({ autoLockMinutes: 15 });
+    const field = (await screen.findByLabelText('Auto-lock after (minutes)')) as HTMLInputElement;
+    expect(field.value).toBe('15');
+
+    fill('Auto-lock after (minutes)', '5');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Settings saved')).toBeTruthy();
+    expect(fake.state.autoLockMinutes).toBe(5);
+  });
+
+  it("shows the background's refusal", async () => {
+    const { fake } = await openSettings();
+    await screen.findByLabelText('Auto-lock after (minutes)');
+    fill('Auto-lock after (minutes)', '0');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Choose between 1 and 1440 minutes.',
+    );
+    expect(fake.state.autoLockMinutes).toBe(15);
+  });
+});
+
+describe('change passphrase', () => {
+  it('changes it and clears the form', async () => {
+    const { fake } = await openSettings();
+    fill('Current passphrase', 'correct horse battery');
+    fill('New passphrase', 'staple battery horse');
+    fill('Confirm new passphrase', 'staple battery horse');
+    fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
+
+    expect(await screen.findByText('Passphrase changed')).toBeTruthy();
+    expect(fake.state.passphrase).toBe('staple battery horse');
+    expect((screen.getByLabelText('Current passphrase') as HTMLInputElement).value).toBe('');
+  });
+
+  it('clears and refocuses the current passphrase when it is wrong', async () => {
+    const { fake } = await openSettings();
+    fill('Current passphrase', 'not it');
+    fill('New passphrase', 'staple battery horse');
+    fill('Confirm new passphrase', 'staple battery horse');
+    fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe('That passphrase is not right.');
+    const current = screen.getByLabelText('Current passphrase') as HTMLInputElement;
+    expect(current.value).toBe('');
+    expect(document.activeElement).toBe(current);
+    expect((screen.getByLabelText('New passphrase') as HTMLInputElement).value).toBe(
+      'staple battery horse',
+    );
+    expect(fake.state.passphrase).toBe('correct horse battery');
+  });
+
+  it('catches a mismatched confirmation before sending', async () => {
+    const { fake } = await openSettings();
+    fill('Current passphrase', 'correct horse battery');
+    fill('New passphrase', 'staple battery horse');
+    fill('Confirm new passphrase', 'staple battery hose');
+    fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
+
+    expect(screen.getByRole('alert').textContent).toBe('The new passphrases do not match.');
+    expect(fake.calls('changePassphrase')).toBe(0);
+  });
+});
+
+it('goes back to the list and to the Settings button', async () => {
+  await openSettings({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
+  fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+  expect(await screen.findByRole('list', { name: 'Accounts' })).toBeTruthy();
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
+});

@@ -1,0 +1,219 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { AccountView, SendMessage } from '../../messaging';
+import { ErrorAlert } from '../components/field';
+import { GearIcon, LockIcon, PlusIcon } from '../components/icons';
+import { errorMessage } from '../errors';
+import { accountName } from '../format';
+import { ANNOUNCE_MS, useAnnouncer } from '../hooks/use-announcer';
+import { useCodes } from '../hooks/use-codes';
+import type { VaultView } from '../screens';
+import { AddAccountPage } from './add-account-page';
+import { CodesPage } from './codes-page';
+import { EditAccountPage } from './edit-account-page';
+import { SettingsPage } from './settings-page';
+
+/** Where codes are copied to: `navigator.clipboard` in the popup, a fake in tests. */
+export interface ClipboardWriter {
+  writeText(text: string): Promise<void>;
+}
+
+/** Props of {@link VaultPage}. */
+export interface VaultPageProps {
+  view: VaultView;
+  navigate(view: VaultView): void;
+  send: SendMessage;
+  clipboard: ClipboardWriter;
+  now: () => number;
+  /** Locks the vault; the app then shows the unlock screen. */
+  onLock(): Promise<void>;
+}
+
+type HeaderTarget = 'add' | 'settings';
+
+/**
+ * The unlocked vault: a header (Add account, Settings, Lock), the current view, and one status
+ * region for short confirmations. It stays mounted across its views so the code listing, its
+ * refresh timer and the search text survive a trip to "Edit" and back.
+ */
+export function VaultPage({ view, navigate, send, clipboard, now, onLock }: VaultPageProps) {
+  const codes = useCodes(send, now);
+  const [status, announce] = useAnnouncer();
+  const [error, setError] = useState<string>();
+  const [query, setQuery] = useState('');
+  const [copiedId, setCopiedId] = useState<string>();
+  const [focusId, setFocusId] = useState<string>();
+  const [headerFocus, setHeaderFocus] = useState<HeaderTarget>();
+  const addRef = useRef<HTMLButtonElement>(null);
+  const settingsRef = useRef<HTMLButtonElement>(null);
+
+  const go = useCallback(
+    (next: VaultView) => {
+      setError(undefined);
+      navigate(next);
+    },
+    [navigate],
+  );
+
+  // Back on the list, focus returns to the control that left it, not to the top of the page.
+  useLayoutEffect(() => {
+    if (view.name !== 'list' || !headerFocus) return;
+    (headerFocus === 'add' ? addRef : settingsRef).current?.focus();
+    setHeaderFocus(undefined);
+  }, [view.name, headerFocus]);
+
+  useEffect(() => {
+    if (!copiedId) return;
+    const timer = setTimeout(() => setCopiedId(undefined), ANNOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [copiedId]);
+
+  const copy = useCallback(
+    async (account: AccountView) => {
+      try {
+        await clipboard.writeText(account.code);
+        setCopiedId(account.id);
+        announce('Copied');
+      } catch {
+        announce('Could not copy the code');
+      }
+    },
+    [clipboard, announce],
+  );
+
+  const nextCode = useCallback(
+    async (account: AccountView) => {
+      try {
+        const updated = await send('nextHotpCode', { id: account.id });
+        codes.upsert(updated);
+        announce(`New code for ${accountName(updated)}`);
+      } catch (failure) {
+        setError(errorMessage(failure));
+      }
+    },
+    [send, codes.upsert, announce],
+  );
+
+  const edit = useCallback((account: AccountView) => go({ name: 'edit', account }), [go]);
+  const clearFocusId = useCallback(() => setFocusId(undefined), []);
+
+  const lock = async () => {
+    try {
+      await onLock();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  const backToList = (focus?: { row?: string; header?: HeaderTarget }) => {
+    setFocusId(focus?.row);
+    setHeaderFocus(focus?.header);
+    go({ name: 'list' });
+  };
+
+  let content;
+  switch (view.name) {
+    case 'list':
+      content = (
+        <CodesPage
+          codes={codes}
+          query={query}
+          onQuery={setQuery}
+          copiedId={copiedId}
+          onCopy={copy}
+          onNextCode={nextCode}
+          onEdit={edit}
+          focusId={focusId}
+          onFocused={clearFocusId}
+        />
+      );
+      break;
+    case 'add':
+      content = (
+        <AddAccountPage
+          send={send}
+          onAdded={(account) => {
+            codes.upsert(account);
+            void codes.reload();
+            // The new row must be visible to take focus.
+            setQuery('');
+            announce(`Added ${accountName(account)}`);
+            backToList({ row: account.id });
+          }}
+          onCancel={() => backToList({ header: 'add' })}
+        />
+      );
+      break;
+    case 'edit':
+      content = (
+        <EditAccountPage
+          key={view.account.id}
+          send={send}
+          account={view.account}
+          onSaved={(account) => {
+            codes.upsert(account);
+            announce('Saved');
+            backToList({ row: account.id });
+          }}
+          onDeleted={(account) => {
+            codes.remove(account.id);
+            void codes.reload();
+            announce(`Deleted ${accountName(account)}`);
+            backToList({ header: 'add' });
+          }}
+          onCancel={() => backToList({ row: view.account.id })}
+        />
+      );
+      break;
+    case 'settings':
+      content = (
+        <SettingsPage
+          send={send}
+          announce={announce}
+          onBack={() => backToList({ header: 'settings' })}
+        />
+      );
+      break;
+  }
+
+  return (
+    <div class="vault">
+      <header class="bar">
+        <h1 class="brand">Keyfob</h1>
+        <div class="bar-actions">
+          <button
+            type="button"
+            ref={addRef}
+            class="bar-button"
+            aria-current={view.name === 'add' ? 'page' : undefined}
+            onClick={() => go({ name: 'add' })}
+          >
+            <PlusIcon />
+            Add account
+          </button>
+          <button
+            type="button"
+            ref={settingsRef}
+            class="icon-button"
+            aria-label="Settings"
+            title="Settings"
+            aria-current={view.name === 'settings' ? 'page' : undefined}
+            onClick={() => go({ name: 'settings' })}
+          >
+            <GearIcon />
+          </button>
+          <button type="button" class="bar-button" onClick={lock}>
+            <LockIcon />
+            Lock
+          </button>
+        </div>
+      </header>
+      <main class="content">
+        <ErrorAlert message={error} />
+        {content}
+      </main>
+      <p class="toast" role="status">
+        {status}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { AccountView, VaultState } from '../messaging';
+
+/** The views inside the unlocked vault. */
+export type VaultView =
+  | { name: 'list' }
+  | { name: 'add' }
+  | { name: 'edit'; account: AccountView }
+  | { name: 'settings' };
+
+/** Every screen the popup can show: the states of its state machine. */
+export type Screen =
+  | { name: 'loading' }
+  | { name: 'unavailable'; message: string }
+  | { name: 'create' }
+  | { name: 'unlock'; notice?: string }
+  | { name: 'vault'; view: VaultView };
+
+/** Shown on the unlock screen when a request found the vault locked mid-session. */
+export const LOCKED_NOTICE = 'Keyfob locked itself. Enter your passphrase to continue.';
+
+/** The screen that matches what the background says about the vault. */
+export function screenFor(state: VaultState): Screen {
+  if (!state.exists) return { name: 'create' };
+  if (!state.unlocked) return { name: 'unlock' };
+  return { name: 'vault', view: { name: 'list' } };
+}
