@@ -1,0 +1,150 @@
+import {
+  COGNITO_ERROR_CATALOGUE,
+  describeCognitoError,
+  UNKNOWN_ERROR_ENTRY,
+  VERIFY_SOFTWARE_TOKEN_ERRORS,
+} from './error-catalogue';
+import { MAX_CODE_ATTEMPTS, nextEnrollmentStep } from './enrollment-policy';
+import { parseCognitoError } from './parse-error';
+
+/** Every error name the VerifySoftwareToken seed lists, with its documented HTTP status. */
+const SEED: Record<string, number> = {
+  CodeMismatchException: 400,
+  EnableSoftwareTokenMFAException: 400,
+  InternalErrorException: 500,
+  InvalidParameterException: 400,
+  InvalidUserPoolConfigurationException: 400,
+  NotAuthorizedException: 400,
+  PasswordResetRequiredException: 400,
+  ResourceNotFoundException: 400,
+  SoftwareTokenMFANotFoundException: 400,
+  TooManyRequestsException: 400,
+  UserNotConfirmedException: 400,
+  UserNotFoundException: 400,
+};
+
+const EXPECTED_ACTION: Record<string, string> = {
+  CodeMismatchException: 'retry-next-code',
+  EnableSoftwareTokenMFAException: 'retry-next-code',
+  InternalErrorException: 'keep-pending-retry-later',
+  InvalidParameterException: 'keep-pending-ask-user',
+  InvalidUserPoolConfigurationException: 'discard-pending',
+  NotAuthorizedException: 'discard-pending',
+  PasswordResetRequiredException: 'discard-pending',
+  ResourceNotFoundException: 'discard-pending',
+  SoftwareTokenMFANotFoundException: 'discard-pending',
+  TooManyRequestsException: 'keep-pending-retry-later',
+  UserNotConfirmedException: 'discard-pending',
+  UserNotFoundException: 'discard-pending',
+};
+
+describe('error catalogue', () => {
+  it('covers exactly the errors the seed lists', () => {
+    expect([...VERIFY_SOFTWARE_TOKEN_ERRORS].sort()).toEqual(Object.keys(SEED).sort());
+    expect([...COGNITO_ERROR_CATALOGUE.keys()].sort()).toEqual(Object.keys(SEED).sort());
+  });
+
+  it.each(Object.entries(SEED))(
+    '%s has HTTP status %i, an explanation and its action',
+    (name, status) => {
+      const entry = describeCognitoError(name);
+      expect(entry.name).toBe(name);
+      expect(entry.httpStatus).toBe(status);
+      expect(entry.action).toBe(EXPECTED_ACTION[name]);
+      expect(entry.explanation.length).toBeGreaterThan(20);
+      expect(entry.explanation).not.toMatch(/Exception/);
+    },
+  );
+
+  it.each(Object.keys(SEED))('reads %s from a real-shaped error response', (name) => {
+    const parsed = parseCognitoError({
+      status: SEED[name] as number,
+      headers: {
+        'x-amzn-ErrorType': `${name}:http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/`,
+      },
+      bodyText: JSON.stringify({
+        __type: `com.amazonaws.cognito.identity.idp.model#${name}`,
+        message: 'm',
+      }),
+    });
+    expect(parsed.ok && describeCognitoError(parsed.value.name).name).toBe(name);
+  });
+
+  it('says what Keyfob did with the account in every explanation', () => {
+    for (const entry of [...COGNITO_ERROR_CATALOGUE.values(), UNKNOWN_ERROR_ENTRY]) {
+      if (entry.action === 'discard-pending') expect(entry.explanation).toMatch(/removed/);
+      if (entry.action.startsWith('keep-pending')) expect(entry.explanation).toMatch(/kept/);
+    }
+  });
+
+  it.each([
+    undefined,
+    'UnknownError',
+    'ForbiddenException',
+    'constructor',
+    '__proto__',
+    'toString',
+  ])('falls back, keeping the account, for %j', (name) => {
+    expect(describeCognitoError(name)).toBe(UNKNOWN_ERROR_ENTRY);
+    expect(UNKNOWN_ERROR_ENTRY.action).toBe('keep-pending-ask-user');
+  });
+
+  it('cannot be changed at run time', () => {
+    const entry = describeCognitoError('NotAuthorizedException');
+    expect(() => {
+      (entry as { action: string }).action = 'retry-next-code';
+    }).toThrow();
+  });
+});
+
+describe('nextEnrollmentStep', () => {
+  it('marks the account verified on SUCCESS only', () => {
+    expect(nextEnrollmentStep({ status: 'SUCCESS', attempt: 1 }).action).toBe('mark-verified');
+    expect(nextEnrollmentStep({ status: 'ERROR', attempt: 1 }).action).toBe('retry-next-code');
+  });
+
+  it.each(['CodeMismatchException', 'EnableSoftwareTokenMFAException'])(
+    'retries %s with the next code once, then explains clock skew',
+    (errorName) => {
+      expect(MAX_CODE_ATTEMPTS).toBe(2);
+      expect(nextEnrollmentStep({ errorName, attempt: 1 }).action).toBe('retry-next-code');
+      const second = nextEnrollmentStep({ errorName, attempt: 2 });
+      expect(second.action).toBe('explain-clock-skew');
+      expect(second.explanation).toMatch(/clock/);
+      expect(nextEnrollmentStep({ errorName, attempt: 3 }).action).toBe('explain-clock-skew');
+    },
+  );
+
+  it('treats Status ERROR after the retry as clock skew too', () => {
+    expect(nextEnrollmentStep({ status: 'ERROR', attempt: 2 }).action).toBe('explain-clock-skew');
+  });
+
+  it.each([0, -1, 1.5, NaN, Infinity])(
+    'never retries with a nonsense attempt count (%s)',
+    (attempt) => {
+      expect(nextEnrollmentStep({ errorName: 'CodeMismatchException', attempt }).action).toBe(
+        'explain-clock-skew',
+      );
+    },
+  );
+
+  it.each(Object.entries(EXPECTED_ACTION).filter(([, action]) => action !== 'retry-next-code'))(
+    'passes the catalogue action for %s through, whatever the attempt',
+    (errorName, action) => {
+      for (const attempt of [1, 2]) {
+        const step = nextEnrollmentStep({ errorName, attempt });
+        expect(step.action).toBe(action);
+        expect(step.explanation).toBe(describeCognitoError(errorName).explanation);
+      }
+    },
+  );
+
+  it('keeps the account for an unknown or unreadable error', () => {
+    expect(nextEnrollmentStep({ errorName: undefined, attempt: 1 }).action).toBe(
+      'keep-pending-ask-user',
+    );
+    expect(nextEnrollmentStep({ errorName: 'BrandNewException', attempt: 1 }).action).toBe(
+      'keep-pending-ask-user',
+    );
+  });
+});

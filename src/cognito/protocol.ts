@@ -1,0 +1,34 @@
+/**
+ * Wire facts of the Cognito user-pool API (DESIGN.md §4): the JSON 1.1 protocol that every
+ * client library speaks, whatever host it talks to.
+ */
+
+/** Prefix of the `X-Amz-Target` header value; the operation name follows the dot. */
+export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
+
+/** Media type of Cognito request and response bodies (parameters such as charset allowed). */
+export const JSON_11_MEDIA_TYPE = 'application/x-amz-json-1.1';
+
+/**
+ * Largest body, in UTF-16 code units, that Keyfob will parse. Real bodies of the calls it
+ * reads stay under a few kilobytes (a Session is at most 2048 characters, tokens a few KB);
+ * the cap keeps a hostile page from making the parser chew on megabytes.
+ */
+export const MAX_BODY_CHARS = 256 * 1024;
+
+/** Operations the enrollment helper reads or reacts to. Others are recognised by name too. */
+export type KnownCognitoOperation =
+  | 'AssociateSoftwareToken'
+  | 'VerifySoftwareToken'
+  | 'InitiateAuth'
+  | 'RespondToAuthChallenge'
+  | 'SetUserMFAPreference';
+
+/** Length bounds of a Session string (seed: VerifySoftwareToken request and response). */
+export const SESSION_LENGTH = { min: 20, max: 2048 } as const;
+
+/** UserCode is exactly this many characters, all ASCII digits (seed). */
+export const USER_CODE_LENGTH = 6;
+
+/** AccessToken pattern from the seed, anchored because the service matches the whole value. */
+export const ACCESS_TOKEN_PATTERN = /^[A-Za-z0-9\-_=.]+$/;
