@@ -14,6 +14,12 @@ const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/Example:alice@example.com?secret=${SECRET}&issuer=Example`;
 
 let clock = Date.UTC(2026, 10, 23, 12, 0, 10);
+const fakeTabs = {
+  activeTab: vi.fn(async () => null),
+  sendToTopFrame: vi.fn(async () => ({ done: true })),
+  injectContentScripts: vi.fn(async () => {}),
+  setBadge: vi.fn(async () => {}),
+};
 const now = () => clock;
 
 /** A "worker": a fresh background over the same storage, as after the browser stops it. */
@@ -23,6 +29,8 @@ function startWorker(store: VaultStore) {
     local: fakeBrowser.storage.local,
     alarms: fakeBrowser.alarms,
     openStore: async () => store,
+    tabs: fakeTabs,
+    decodeQr: async () => null,
     ours,
     now,
     iterations: 1000,

@@ -1,12 +1,16 @@
 import { createMessageServer } from '../messaging/server';
 import type { SenderInfo } from '../messaging/sender';
-import type { ProtocolMap, Reply } from '../messaging/protocol';
+import type { Reply } from '../messaging/protocol';
 import { toErrorInfo } from '../shared';
 import type { VaultStore } from '../vault';
 import { createVaultService } from '../vault';
 import { AUTO_LOCK_ALARM, createAutoLock, type AlarmsApi } from './auto-lock';
+import { createContentHandlers } from './content-handlers';
+import { createEnrollmentService } from './enrollment';
 import { createVaultHandlers } from './handlers';
-import { EXTENSION_PAGES_ONLY } from './policy';
+import { SENDER_POLICY, type BackgroundMap } from './policy';
+import { createTabHandlers } from './tab-handlers';
+import type { TabsApi } from './tabs';
 import { createSessionKeyStore, type SessionArea } from './session-key';
 import { createSettingsStore, type LocalArea } from './settings';
 
@@ -16,6 +20,8 @@ export interface BackgroundDeps {
   local: LocalArea;
   alarms: AlarmsApi;
   openStore: () => Promise<VaultStore>;
+  tabs: TabsApi;
+  decodeQr: (dataUrl: string) => Promise<string | null>;
   /** Our extension id and origin, as the browser reports them. */
   ours: { id: string; origin: string };
   now?: () => number;
@@ -66,11 +72,44 @@ export function createBackground(deps: BackgroundDeps) {
       }
     }
 
-    const server = createMessageServer<ProtocolMap>({
-      handlers: createVaultHandlers({ vault, sessionKey, settings, autoLock, now }),
-      policy: EXTENSION_PAGES_ONLY,
+    const { tabs } = deps;
+    const enrollment = createEnrollmentService({
+      vault,
+      settings,
+      now,
+      decodeQr: deps.decodeQr,
+      onWaitingForUnlock: (tabId) =>
+        tabs.setBadge(tabId, '!', 'Unlock Keyfob to finish setting up your authenticator'),
+    });
+    const onUnlocked = async () => {
+      // Setups that waited for the passphrase run again; the page reports afresh.
+      for (const tabId of enrollment.takeWaitingTabs()) {
+        await tabs.setBadge(tabId, '').catch(() => {});
+        await tabs.sendToTopFrame(tabId, { keyfob: 1, command: 'scanForSetup' }).catch(() => {});
+      }
+    };
+    const server = createMessageServer<BackgroundMap>({
+      handlers: {
+        ...createVaultHandlers({
+          vault,
+          sessionKey,
+          settings,
+          autoLock,
+          now,
+          notices: () => enrollment.notices(),
+          onUnlocked,
+        }),
+        ...createTabHandlers({ vault, tabs, now }),
+        ...createContentHandlers({ vault, settings, enrollment, now }),
+      },
+      policy: SENDER_POLICY,
       ours,
-      beforeEach: async (name, data) => {
+      beforeEach: async (name, data, sender) => {
+        // Pages only ever see a locked vault expire; they never keep it open.
+        if (sender.kind === 'content-script') {
+          await autoLock.lockIfDue();
+          return;
+        }
         if (await autoLock.lockIfDue()) return;
         if (vault.isUnlocked() && !isPassive(name, data)) await autoLock.touch();
       },
@@ -97,7 +136,7 @@ export function createBackground(deps: BackgroundDeps) {
 }
 
 /** Requests that do not count as user activity for auto-lock. */
-function isPassive(name: keyof ProtocolMap, data: unknown): boolean {
+function isPassive(name: keyof BackgroundMap, data: unknown): boolean {
   if (name === 'getVaultState') return true;
   return name === 'listCodes' && (data as { refresh?: unknown }).refresh === true;
 }

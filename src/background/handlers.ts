@@ -9,6 +9,9 @@ import type { AutoLock } from './auto-lock';
 import type { SessionKeyStore } from './session-key';
 import type { SettingsStore } from './settings';
 
+/** The verbs these handlers answer: everything but the active-tab actions. */
+export type VaultVerbs = Omit<ProtocolMap, 'getActiveTab' | 'fillActiveTab' | 'enrollActiveTab'>;
+
 /** Dependencies of {@link createVaultHandlers}. */
 export interface VaultHandlerDeps {
   vault: VaultService;
@@ -16,14 +19,18 @@ export interface VaultHandlerDeps {
   settings: SettingsStore;
   autoLock: AutoLock;
   now: () => number;
+  /** Enrollment messages for the popup (a refused code, an expired session). */
+  notices: () => readonly { origin: string; message: string; atMs: number }[];
+  /** Runs after each successful unlock (to resume setups that waited for it). */
+  onUnlocked: () => Promise<void>;
 }
 
 /**
  * The background's answers to the extension pages' requests (DESIGN.md §2 `src/background`).
  * Every answer is built from {@link AccountView}s: no handler returns a secret.
  */
-export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<ProtocolMap> {
-  const { vault, sessionKey, settings, autoLock, now } = deps;
+export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs> {
+  const { vault, sessionKey, settings, autoLock, now, notices, onUnlocked } = deps;
 
   async function state(): Promise<VaultState> {
     return {
@@ -36,6 +43,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<ProtocolMa
   async function rememberUnlock(): Promise<void> {
     await sessionKey.save(await vault.exportSessionKey());
     await autoLock.touch();
+    await onUnlocked();
   }
 
   async function addUnique(params: OtpParams): Promise<AccountView> {
@@ -86,7 +94,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<ProtocolMa
       const views = await Promise.all(
         [...accounts].sort((a, b) => a.order - b.order).map((a) => toAccountView(a, at)),
       );
-      return { accounts: views, damaged, nowMs: at };
+      return { accounts: views, damaged, nowMs: at, notices: [...notices()] };
     },
 
     async addAccountFromUri({ uri }) {

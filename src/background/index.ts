@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { openVaultStore } from '../storage';
 import { createBackground } from './background';
+import { createBrowserTabs } from './browser-tabs';
+import { decodeQrDataUrl } from './qr-decode';
 
 export { createBackground, type BackgroundDeps } from './background';
 
@@ -18,6 +20,8 @@ export function startBackground(): void {
     local: browser.storage.local,
     alarms: browser.alarms,
     openStore: () => openVaultStore(),
+    tabs: createBrowserTabs(),
+    decodeQr: decodeQrDataUrl,
     ours: { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
   });
   browser.runtime.onMessage.addListener((message, sender) =>

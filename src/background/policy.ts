@@ -1,13 +1,19 @@
 import type { SenderPolicy } from '../messaging/server';
+import type { ContentProtocolMap } from '../messaging/content-protocol';
 import type { ProtocolMap } from '../messaging/protocol';
 
+/** Every verb the background answers. */
+export type BackgroundMap = ProtocolMap & ContentProtocolMap;
+
 const PAGES = ['extension-page'] as const;
+const CONTENT = ['content-script'] as const;
 
 /**
- * Every vault verb is for the extension's own pages: a content script never unlocks, lists or
- * edits (DESIGN.md §3 rule 5). Listing each verb keeps a new one closed until someone decides.
+ * Who may send what (DESIGN.md §3 rule 5). Vault verbs are for the extension's own pages: a
+ * content script never unlocks, lists or edits. Content verbs are for content scripts only.
+ * Listing each verb keeps a new one closed until someone decides.
  */
-export const EXTENSION_PAGES_ONLY: SenderPolicy<ProtocolMap> = {
+export const SENDER_POLICY: SenderPolicy<BackgroundMap> = {
   getVaultState: PAGES,
   createVault: PAGES,
   unlockVault: PAGES,
@@ -19,6 +25,13 @@ export const EXTENSION_PAGES_ONLY: SenderPolicy<ProtocolMap> = {
   updateAccount: PAGES,
   deleteAccount: PAGES,
   nextHotpCode: PAGES,
+  getActiveTab: PAGES,
+  fillActiveTab: PAGES,
+  enrollActiveTab: PAGES,
   getSettings: PAGES,
   updateSettings: PAGES,
+  reportSetupScreen: CONTENT,
+  reportVerifyOutcome: CONTENT,
+  getPageConfig: CONTENT,
+  requestSignInCode: CONTENT,
 };

@@ -8,7 +8,15 @@ export interface LocalArea {
 }
 
 /** Defaults for a new profile. */
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 30 };
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockMinutes: 30,
+  deviceName: 'Keyfob',
+  autoFillSignIn: false,
+  autoSubmitSetup: false,
+};
+
+/** Longest device name accepted; Cognito stores it, and people read it in lists. */
+export const MAX_DEVICE_NAME_LENGTH = 64;
 
 /** Longest auto-lock delay accepted: one day. */
 export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
@@ -26,8 +34,7 @@ export function createSettingsStore(area: LocalArea) {
       return { ...DEFAULT_SETTINGS, ...sanitize(stored) };
     },
     async update(patch: Partial<Settings>): Promise<Settings> {
-      if (patch.autoLockMinutes !== undefined) checkAutoLock(patch.autoLockMinutes);
-      const next = { ...(await this.get()), ...pick(patch) };
+      const next = { ...(await this.get()), ...checked(patch) };
       await area.set({ [KEY]: next });
       return next;
     },
@@ -37,31 +44,61 @@ export function createSettingsStore(area: LocalArea) {
 /** The settings store's interface. */
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
 
-function checkAutoLock(minutes: unknown): void {
-  if (
-    typeof minutes !== 'number' ||
-    !Number.isInteger(minutes) ||
-    minutes < 1 ||
-    minutes > MAX_AUTO_LOCK_MINUTES
-  ) {
-    throw new KeyfobError(
-      'settings-invalid',
-      `Auto-lock must be a whole number of minutes from 1 to ${MAX_AUTO_LOCK_MINUTES}.`,
-    );
+function invalid(message: string): KeyfobError {
+  return new KeyfobError('settings-invalid', message);
+}
+
+const checks: { [K in keyof Settings]: (value: unknown) => Settings[K] } = {
+  autoLockMinutes(value) {
+    if (
+      typeof value !== 'number' ||
+      !Number.isInteger(value) ||
+      value < 1 ||
+      value > MAX_AUTO_LOCK_MINUTES
+    ) {
+      throw invalid(
+        `Auto-lock must be a whole number of minutes from 1 to ${MAX_AUTO_LOCK_MINUTES}.`,
+      );
+    }
+    return value;
+  },
+  deviceName(value) {
+    const name = typeof value === 'string' ? value.trim() : '';
+    // Printable text only: the name goes into other sites' requests and their account pages.
+    if (name === '' || name.length > MAX_DEVICE_NAME_LENGTH || /[\p{Cc}\p{Cf}]/u.test(name)) {
+      throw invalid(`The device name must be 1 to ${MAX_DEVICE_NAME_LENGTH} printable characters.`);
+    }
+    return name;
+  },
+  autoFillSignIn(value) {
+    if (typeof value !== 'boolean') throw invalid('Automatic fill must be on or off.');
+    return value;
+  },
+  autoSubmitSetup(value) {
+    if (typeof value !== 'boolean') throw invalid('Automatic submit must be on or off.');
+    return value;
+  },
+};
+
+/** The known, valid fields of a patch; any invalid one throws. */
+function checked(patch: Partial<Settings>): Partial<Settings> {
+  const out: Partial<Settings> = {};
+  for (const key of Object.keys(checks) as (keyof Settings)[]) {
+    if (patch[key] !== undefined) (out as Record<string, unknown>)[key] = checks[key](patch[key]);
   }
+  return out;
 }
 
-function pick(patch: Partial<Settings>): Partial<Settings> {
-  return patch.autoLockMinutes === undefined ? {} : { autoLockMinutes: patch.autoLockMinutes };
-}
-
+/** Stored values that still pass the checks; anything else falls back to its default. */
 function sanitize(stored: unknown): Partial<Settings> {
   if (typeof stored !== 'object' || stored === null) return {};
-  const minutes = (stored as { autoLockMinutes?: unknown }).autoLockMinutes;
-  try {
-    checkAutoLock(minutes);
-    return { autoLockMinutes: minutes as number };
-  } catch {
-    return {};
+  const out: Partial<Settings> = {};
+  for (const key of Object.keys(checks) as (keyof Settings)[]) {
+    try {
+      (out as Record<string, unknown>)[key] = checks[key]((stored as Record<string, unknown>)[key]);
+    } catch {
+      // keep the default
+    }
   }
+  return out;
 }

@@ -43,6 +43,16 @@ export interface CodeListing {
   damaged: AccountId[];
   /** Background clock when the codes were computed, so the popup can correct its countdown. */
   nowMs: number;
+  /** Recent messages about Cognito setups (a refused code, an expired session), newest first. */
+  notices: { origin: string; message: string; atMs: number }[];
+}
+
+/** The tab the popup was opened over, as far as Keyfob may know it (activeTab). */
+export interface ActiveTabInfo {
+  /** Exact origin of the tab's page, when the browser lets Keyfob see it. */
+  origin: string | null;
+  /** Accounts enrolled on exactly that origin, whose code the popup can fill. */
+  accountIds: AccountId[];
 }
 
 /** Fields a person types to add an account by hand. */
@@ -60,6 +70,12 @@ export interface ManualAccountInput {
 /** User preferences kept by the background. */
 export interface Settings {
   autoLockMinutes: number;
+  /** FriendlyDeviceName Keyfob gives Cognito when the page offers no name of its own. */
+  deviceName: string;
+  /** Fill sign-in codes without a gesture on the enrolled origin (off: popup, shortcut only). */
+  autoFillSignIn: boolean;
+  /** Submit the setup form after filling (off: the person presses the page's own button). */
+  autoSubmitSetup: boolean;
 }
 
 /**
@@ -84,6 +100,12 @@ export interface ProtocolMap {
   deleteAccount(data: { id: AccountId }): { deleted: true };
   /** HOTP only: moves the counter on and returns the next code. */
   nextHotpCode(data: { id: AccountId }): AccountView;
+  /** Which enrolled accounts belong to the page the popup was opened over. */
+  getActiveTab(data: Record<string, never>): ActiveTabInfo;
+  /** Fills an account's current code into the active tab, if its origin is the enrolled one. */
+  fillActiveTab(data: { id: AccountId }): { filled: true };
+  /** "Enroll on this page": runs the setup detector in the active tab now (activeTab grant). */
+  enrollActiveTab(data: Record<string, never>): { started: true };
   getSettings(data: Record<string, never>): Settings;
   updateSettings(data: Partial<Settings>): Settings;
 }

@@ -27,6 +27,7 @@ const listing = (accounts: AccountView[], nowMs: number): CodeListing => ({
   accounts,
   damaged: [],
   nowMs,
+  notices: [],
 });
 
 describe('earliestExpiry', () => {

@@ -12,6 +12,8 @@ import type {
 } from '../../messaging';
 import type { OtpAlgorithm, OtpType } from '../../otp/types';
 
+const OTHER_SETTINGS = { deviceName: 'Keyfob', autoFillSignIn: false, autoSubmitSetup: false };
+
 /** An account as the fake background stores it (the real one would hold a secret too). */
 export interface FakeAccount {
   id: AccountId;
@@ -140,6 +142,9 @@ export function createFakeBackground(options: FakeBackgroundOptions = {}) {
 
   const handlers: Handlers = {
     getVaultState: () => vaultState(),
+    getActiveTab: () => ({ origin: null, accountIds: [] }),
+    fillActiveTab: () => ({ filled: true }),
+    enrollActiveTab: () => ({ started: true }),
     createVault: ({ passphrase, confirmation }) => {
       if (state.exists) throw new KeyfobError('vault-exists', 'A vault already exists.');
       checkPassphrase(passphrase, confirmation);
@@ -168,7 +173,12 @@ export function createFakeBackground(options: FakeBackgroundOptions = {}) {
     },
     listCodes: () => {
       requireUnlocked();
-      return { accounts: state.accounts.map(view), damaged: state.damaged, nowMs: backgroundNow() };
+      return {
+        accounts: state.accounts.map(view),
+        damaged: state.damaged,
+        nowMs: backgroundNow(),
+        notices: [],
+      };
     },
     addAccountFromUri: ({ uri }) => {
       requireUnlocked();
@@ -218,7 +228,7 @@ export function createFakeBackground(options: FakeBackgroundOptions = {}) {
     },
     getSettings: () => {
       requireUnlocked();
-      return { autoLockMinutes: state.autoLockMinutes };
+      return { ...OTHER_SETTINGS, autoLockMinutes: state.autoLockMinutes };
     },
     updateSettings: ({ autoLockMinutes }) => {
       requireUnlocked();
@@ -228,7 +238,7 @@ export function createFakeBackground(options: FakeBackgroundOptions = {}) {
         }
         state.autoLockMinutes = autoLockMinutes;
       }
-      return { autoLockMinutes: state.autoLockMinutes };
+      return { ...OTHER_SETTINGS, autoLockMinutes: state.autoLockMinutes };
     },
   };
 

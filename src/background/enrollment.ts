@@ -1,0 +1,191 @@
+import { nextEnrollmentStep } from '../cognito/enrollment-policy';
+import { generateCode } from '../otp';
+import type {
+  OutcomeReply,
+  SetupReply,
+  SetupReport,
+  VerifyOutcome,
+} from '../messaging/content-protocol';
+import type { Account, VaultService } from '../vault';
+import type { AccountId, Origin } from '../shared';
+import { resolveCapture } from './capture';
+import type { SettingsStore } from './settings';
+
+/** Dependencies of {@link createEnrollmentService}. */
+export interface EnrollmentDeps {
+  vault: VaultService;
+  settings: SettingsStore;
+  now: () => number;
+  decodeQr: (dataUrl: string) => Promise<string | null>;
+  /** Tells the person (badge) that a tab waits for them to unlock. */
+  onWaitingForUnlock: (tabId: number) => Promise<void>;
+}
+
+/** Who is reporting: the tab and exact origin the browser gave for the content script. */
+export interface PageSender {
+  tabId: number;
+  origin: Origin;
+}
+
+/** A message to show the person in the popup about a setup on some origin. */
+export interface EnrollmentNotice {
+  origin: string;
+  message: string;
+  atMs: number;
+}
+
+/**
+ * Enrollment (DESIGN.md §1, §4): a setup screen's secret becomes a *pending* account bound to
+ * the exact origin the browser reported, and only Cognito's answer — or the page moving past
+ * setup — makes it *verified*. Pages are untrusted: whatever one reports can only create,
+ * confirm or discard pending accounts of its own origin, and never deletes a verified one.
+ */
+export function createEnrollmentService(deps: EnrollmentDeps) {
+  const { vault, settings, now, decodeQr, onWaitingForUnlock } = deps;
+  /** Codes submitted per pending account, for the retry-once policy. Memory only. */
+  const attempts = new Map<AccountId, number>();
+  /** The code last handed out per pending account, so a retry never repeats it. */
+  const lastCode = new Map<AccountId, string>();
+  /** Tabs that showed a setup screen while the vault was locked; rescanned after unlock. */
+  const waitingTabs = new Set<number>();
+  const notices: EnrollmentNotice[] = [];
+
+  function notify(origin: string, message: string): void {
+    notices.unshift({ origin, message, atMs: now() });
+    notices.length = Math.min(notices.length, 5);
+  }
+
+  async function codeFor(account: Account, atMs: number): Promise<string> {
+    return generateCode(account.params, atMs);
+  }
+
+  async function pendingFor(origin: Origin, id?: string): Promise<Account | null> {
+    const { accounts } = await vault.list();
+    const mine = accounts.filter((a) => a.origin === origin && a.state === 'pending');
+    if (id !== undefined) return mine.find((a) => a.id === id) ?? null;
+    return mine.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
+  }
+
+  async function markVerified(account: Account): Promise<void> {
+    await vault.update(account.id, { state: 'verified' });
+    attempts.delete(account.id);
+    lastCode.delete(account.id);
+    // The user's older secret for this site stops working once the new one is verified.
+    const { accounts } = await vault.list();
+    for (const older of accounts) {
+      if (
+        older.id !== account.id &&
+        older.origin === account.origin &&
+        older.state === 'verified' &&
+        older.params.account === account.params.account
+      ) {
+        await vault.update(older.id, { state: 'replaced' });
+      }
+    }
+  }
+
+  return {
+    /** Tabs to rescan once the vault is unlocked (then forgotten). */
+    takeWaitingTabs(): number[] {
+      const tabs = [...waitingTabs];
+      waitingTabs.clear();
+      return tabs;
+    },
+
+    /** Recent enrollment messages for the popup, newest first. */
+    notices(): readonly EnrollmentNotice[] {
+      return notices;
+    },
+
+    /** A setup screen was seen: save its secret as pending and answer with what to fill. */
+    async reportSetup(report: SetupReport, sender: PageSender): Promise<SetupReply> {
+      if (!vault.isUnlocked()) {
+        waitingTabs.add(sender.tabId);
+        await onWaitingForUnlock(sender.tabId);
+        return { action: 'wait-unlock' };
+      }
+      const params = await resolveCapture(report, sender.origin, decodeQr);
+      if (!params) return { action: 'ignore', reason: 'no usable secret on this page' };
+
+      const { accounts } = await vault.list();
+      const sameOrigin = accounts.filter((a) => a.origin === sender.origin);
+      let account = sameOrigin.find((a) => a.params.secret === params.secret);
+      if (account) {
+        // The observer and the DOM both report one setup; the richer label wins.
+        if (account.state === 'pending' && !account.params.account && params.account) {
+          account = await vault.update(account.id, {
+            params: { account: params.account, issuer: params.issuer },
+          });
+        }
+      } else {
+        // A second setup for the same user replaces the unfinished one instead of piling up.
+        for (const stale of sameOrigin) {
+          if (stale.state === 'pending' && stale.params.account === params.account) {
+            await vault.remove(stale.id);
+            attempts.delete(stale.id);
+          }
+        }
+        account = await vault.add({ params, state: 'pending', origin: sender.origin });
+      }
+      attempts.set(account.id, 1);
+      const code = await codeFor(account, now());
+      lastCode.set(account.id, code);
+      const { deviceName, autoSubmitSetup } = await settings.get();
+      return {
+        action: 'fill',
+        enrollmentId: account.id,
+        code,
+        deviceName,
+        autoSubmit: autoSubmitSetup,
+      };
+    },
+
+    /** Cognito answered VerifySoftwareToken (or the page left setup): follow the catalogue. */
+    async reportOutcome(
+      data: { enrollmentId?: string; outcome: VerifyOutcome },
+      sender: PageSender,
+    ): Promise<OutcomeReply> {
+      if (!vault.isUnlocked()) return { action: 'none' };
+      const account = await pendingFor(sender.origin, data.enrollmentId);
+      if (!account) return { action: 'none' };
+      const { outcome } = data;
+      if (outcome.kind === 'left-setup') {
+        await markVerified(account);
+        return { action: 'verified' };
+      }
+      const attempt = attempts.get(account.id) ?? 1;
+      const step = nextEnrollmentStep(
+        outcome.kind === 'status'
+          ? { status: outcome.status, attempt }
+          : { errorName: outcome.errorName, attempt },
+      );
+      switch (step.action) {
+        case 'mark-verified':
+          await markVerified(account);
+          return { action: 'verified' };
+        case 'retry-next-code': {
+          attempts.set(account.id, attempt + 1);
+          // A refused code usually expired on the way; if the step has not moved on yet, the
+          // next step's code (Cognito accepts a neighbouring step) is the one to try.
+          let code = await codeFor(account, now());
+          if (code === lastCode.get(account.id)) {
+            code = await codeFor(account, now() + account.params.period * 1000);
+          }
+          lastCode.set(account.id, code);
+          return { action: 'refill', code };
+        }
+        case 'discard-pending':
+          await vault.remove(account.id);
+          attempts.delete(account.id);
+          notify(sender.origin, step.explanation);
+          return { action: 'explain', message: step.explanation };
+        default:
+          notify(sender.origin, step.explanation);
+          return { action: 'explain', message: step.explanation };
+      }
+    },
+  };
+}
+
+/** The enrollment service's interface. */
+export type EnrollmentService = ReturnType<typeof createEnrollmentService>;
