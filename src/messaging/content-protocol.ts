@@ -61,5 +61,40 @@ export interface ContentProtocolMap {
 
 /** Commands the background sends to the content script in one tab's top frame. */
 export type ContentCommand =
-  | { keyfob: 1; command: 'fillCode'; code: string; deviceName?: string; enrollmentId?: string }
+  | {
+      keyfob: 1;
+      command: 'fillCode';
+      code: string;
+      /** Typed into the page's device-name field, if it has an empty one. */
+      deviceName?: string;
+      /** The enrollment this code is for (a fill after unlock); absent for sign-in. */
+      enrollmentId?: string;
+      /** Submit the page's form after filling; absent or false leaves that to the person. */
+      autoSubmit?: boolean;
+      /**
+       * Exact origin the background checked the tab against. The content script refuses to
+       * fill if its own page's origin differs (the tab may have navigated in between).
+       */
+      expectedOrigin?: string;
+    }
   | { keyfob: 1; command: 'scanForSetup' };
+
+/** A content-script verb. */
+export type ContentMessageName = keyof ContentProtocolMap;
+/** The data a content-script verb takes. */
+export type ContentMessageData<N extends ContentMessageName> = Parameters<ContentProtocolMap[N]>[0];
+/** The value a content-script verb answers with. */
+export type ContentMessageValue<N extends ContentMessageName> = ReturnType<ContentProtocolMap[N]>;
+
+/** The envelope a content script sends: the same `{ keyfob: 1, name, data }` as extension pages. */
+export interface ContentEnvelope<N extends ContentMessageName = ContentMessageName> {
+  keyfob: 1;
+  name: N;
+  data: ContentMessageData<N>;
+}
+
+/** The content script's answer to a {@link ContentCommand}: whether it found something to act on. */
+export interface ContentCommandReply {
+  /** fillCode: a code input was found and filled. scanForSetup: the scan ran. */
+  done: boolean;
+}

@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import { KeyfobError } from '../shared';
+import type {
+  ContentEnvelope,
+  ContentMessageData,
+  ContentMessageName,
+  ContentMessageValue,
+} from './content-protocol';
+import type { Reply } from './protocol';
+
+/** Sends one content-script request to the background and unwraps its reply. */
+export type SendContentMessage = <N extends ContentMessageName>(
+  name: N,
+  data: ContentMessageData<N>,
+) => Promise<ContentMessageValue<N>>;
+
+/**
+ * The client a content script uses to talk to the background (protocol: ContentProtocolMap).
+ * Takes the transport so that tests can answer without a browser. Failed replies throw a
+ * KeyfobError with the background's code and message.
+ */
+export function createContentClient(
+  transport: (envelope: ContentEnvelope) => Promise<unknown> = (envelope) =>
+    browser.runtime.sendMessage(envelope),
+): SendContentMessage {
+  return async (name, data) => {
+    const reply = (await transport({ keyfob: 1, name, data } as ContentEnvelope)) as
+      Reply<never> | undefined;
+    if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
+      throw new KeyfobError('no-reply', 'Keyfob’s background did not answer.');
+    }
+    if (!reply.ok) throw new KeyfobError(reply.error.code, reply.error.message);
+    return reply.value;
+  };
+}
