@@ -28,4 +28,15 @@ export function startBackground(): void {
     background.handleMessage(message, sender),
   );
   browser.alarms.onAlarm.addListener((alarm) => void background.handleAlarm(alarm.name));
+  // A site access the person revoked in the browser's own settings takes its scripts along.
+  browser.permissions.onRemoved.addListener(({ origins = [] }) => void dropSiteScripts(origins));
+}
+
+async function dropSiteScripts(revoked: string[]): Promise<void> {
+  const scripts = await browser.scripting.getRegisteredContentScripts();
+  const ids = scripts
+    .filter((script) => script.id.startsWith('keyfob-site-'))
+    .filter((script) => script.matches?.some((match) => revoked.includes(match)))
+    .map((script) => script.id);
+  if (ids.length > 0) await browser.scripting.unregisterContentScripts({ ids });
 }

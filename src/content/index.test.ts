@@ -2,6 +2,34 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readContentCommand, runCognitoContentScript } from '.';
+import type { RuntimeListener } from './runtime';
+
+/**
+ * A runtime with the browsers' callback contract: a listener that returns `true` answers
+ * later through `sendResponse`; anything else means "not mine".
+ */
+function fakeRuntime() {
+  const listeners = new Set<RuntimeListener>();
+  return {
+    id: fakeBrowser.runtime.id,
+    sendMessage: async () => undefined,
+    onMessage: {
+      addListener: (l: RuntimeListener) => void listeners.add(l),
+      removeListener: (l: RuntimeListener) => void listeners.delete(l),
+    },
+    /** Delivers a message; resolves to each listener's answer (undefined when it declined). */
+    deliver(message: unknown, sender: { id?: string; tab?: unknown }) {
+      return Promise.all(
+        [...listeners].map(
+          (l) =>
+            new Promise((resolve) => {
+              if (l(message, sender, resolve) !== true) resolve(undefined);
+            }),
+        ),
+      );
+    },
+  };
+}
 
 const SIGN_IN = `
   <form>
@@ -17,33 +45,30 @@ beforeEach(() => {
 describe('content script wiring', () => {
   it('takes commands from our own background only', async () => {
     const ctx = new ContentScriptContext('cognito');
-    const content = runCognitoContentScript(ctx);
+    const runtime = fakeRuntime();
+    const content = runCognitoContentScript(ctx, runtime);
     await content.idle();
     const input = document.querySelector('input')!;
     const command = { keyfob: 1, command: 'fillCode', code: '112233' };
 
-    expect(await fakeBrowser.runtime.onMessage.trigger(command, { id: 'someone-else' })).toEqual([
-      undefined,
-    ]);
+    expect(await runtime.deliver(command, { id: 'someone-else' })).toEqual([undefined]);
     // A content script's message (it has a tab) is never a command.
     expect(
-      await fakeBrowser.runtime.onMessage.trigger(command, {
+      await runtime.deliver(command, {
         id: fakeBrowser.runtime.id,
         tab: { id: 1 } as never,
       }),
     ).toEqual([undefined]);
     expect(input.value).toBe('');
 
-    expect(
-      await fakeBrowser.runtime.onMessage.trigger(command, { id: fakeBrowser.runtime.id }),
-    ).toEqual([{ done: true }]);
+    expect(await runtime.deliver(command, { id: fakeBrowser.runtime.id })).toEqual([
+      { done: true },
+    ]);
     expect(input.value).toBe('112233');
 
     ctx.notifyInvalidated();
     input.value = '';
-    expect(
-      await fakeBrowser.runtime.onMessage.trigger(command, { id: fakeBrowser.runtime.id }),
-    ).toEqual([]);
+    expect(await runtime.deliver(command, { id: fakeBrowser.runtime.id })).toEqual([]);
     expect(input.value).toBe('');
   });
 });

@@ -3,9 +3,9 @@
  * screens, report them to the background, fill what it answers. The MAIN-world page observer
  * lives in ./observer and is imported from there, so that it never pulls in extension APIs.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createContentClient } from '../messaging/content-client';
+import { contentRuntime, toRuntimeListener, type ContentRuntime } from './runtime';
 import { readContentCommand } from './commands';
 import { startCognitoContent, type CognitoContent } from './controller';
 
@@ -23,17 +23,23 @@ export {
  * background, accepts commands only from our own background (no tab in the sender), and stops
  * everything when WXT invalidates the context (extension reloaded or updated).
  */
-export function runCognitoContentScript(ctx: ContentScriptContext): CognitoContent {
-  const content = startCognitoContent({ win: window, send: createContentClient() });
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+export function runCognitoContentScript(
+  ctx: ContentScriptContext,
+  runtime: ContentRuntime = contentRuntime(),
+): CognitoContent {
+  const content = startCognitoContent({
+    win: window,
+    send: createContentClient((envelope) => runtime.sendMessage(envelope)),
+  });
+  const onMessage = toRuntimeListener((message, sender) => {
+    if (sender.id !== runtime.id || sender.tab !== undefined) return undefined;
     const command = readContentCommand(message);
     return command ? content.handleCommand(command) : undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
+  });
+  runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
     content.stop();
-    browser.runtime.onMessage.removeListener(onMessage);
+    runtime.onMessage.removeListener(onMessage);
   });
   return content;
 }

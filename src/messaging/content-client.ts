@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { KeyfobError } from '../shared';
 import type {
   ContentEnvelope,
@@ -16,12 +15,12 @@ export type SendContentMessage = <N extends ContentMessageName>(
 
 /**
  * The client a content script uses to talk to the background (protocol: ContentProtocolMap).
- * Takes the transport so that tests can answer without a browser. Failed replies throw a
+ * Takes the transport (the content script's runtime, see src/content/runtime.ts) so that
+ * tests can answer without a browser. Failed replies throw a
  * KeyfobError with the background's code and message.
  */
 export function createContentClient(
-  transport: (envelope: ContentEnvelope) => Promise<unknown> = (envelope) =>
-    browser.runtime.sendMessage(envelope),
+  transport: (envelope: ContentEnvelope) => Promise<unknown>,
 ): SendContentMessage {
   return async (name, data) => {
     const reply = (await transport({ keyfob: 1, name, data } as ContentEnvelope)) as

@@ -95,7 +95,8 @@ describe('lock', () => {
     await screen.findByText('GitHub');
 
     fake.state.unlocked = false; // auto-lock in the background
-    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit GitHub (alice)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
 
     expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
     expect(screen.getByText(/locked itself/)).toBeTruthy();

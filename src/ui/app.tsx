@@ -14,6 +14,11 @@ export interface AppProps {
   clipboard?: ClipboardWriter;
   /** Popup clock in ms since the epoch; defaults to `Date.now`. */
   now?: () => number;
+  /**
+   * Opens the options page (`runtime.openOptionsPage` in the extension). Passed in so the UI
+   * never touches `browser.*` itself; without it, Settings has no "More settings" button.
+   */
+  openOptions?: () => Promise<void>;
 }
 
 // Module-level defaults keep their identity across renders, so hooks that depend on them do
@@ -28,7 +33,7 @@ const systemNow = () => Date.now();
  * (create, unlock, or the unlocked vault). Any request that finds the vault locked brings the
  * unlock screen back.
  */
-export function App({ send, clipboard = systemClipboard, now = systemNow }: AppProps) {
+export function App({ send, clipboard = systemClipboard, now = systemNow, openOptions }: AppProps) {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
 
   const guardedSend = useMemo(
@@ -89,6 +94,7 @@ export function App({ send, clipboard = systemClipboard, now = systemNow }: AppP
           clipboard={clipboard}
           now={now}
           onLock={lock}
+          openOptions={openOptions}
         />
       );
   }

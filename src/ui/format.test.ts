@@ -1,4 +1,12 @@
-import { accountName, accountTitle, damagedNotice, groupCode, matchesQuery } from './format';
+import {
+  accountName,
+  accountTitle,
+  damagedNotice,
+  groupCode,
+  isWebOrigin,
+  matchesQuery,
+  originHost,
+} from './format';
 
 describe('groupCode', () => {
   it('splits codes in two readable groups', () => {
@@ -34,5 +42,21 @@ describe('damagedNotice', () => {
   it('agrees in number', () => {
     expect(damagedNotice(1)).toBe('1 entry could not be opened and was kept untouched.');
     expect(damagedNotice(3)).toBe('3 entries could not be opened and were kept untouched.');
+  });
+});
+
+describe('origins', () => {
+  it('shows the host and port people read, and anything unparsable as given', () => {
+    expect(originHost('https://app.example.com')).toBe('app.example.com');
+    expect(originHost('http://localhost:3000')).toBe('localhost:3000');
+    expect(originHost('not an origin')).toBe('not an origin');
+  });
+
+  it('knows which pages are web pages', () => {
+    expect(isWebOrigin('https://app.example.com')).toBe(true);
+    expect(isWebOrigin('http://127.0.0.1:8080')).toBe(true);
+    expect(isWebOrigin('chrome-extension://abc')).toBe(false);
+    expect(isWebOrigin('file:///tmp/a.html')).toBe(false);
+    expect(isWebOrigin(null)).toBe(false);
   });
 });

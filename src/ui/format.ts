@@ -44,3 +44,20 @@ export function damagedNotice(count: number): string {
     ? '1 entry could not be opened and was kept untouched.'
     : `${count} entries could not be opened and were kept untouched.`;
 }
+
+/**
+ * The host (and port) of an origin, as people read it: "app.example.com". Anything that does
+ * not parse is shown as given rather than dropped.
+ */
+export function originHost(origin: string): string {
+  try {
+    return new URL(origin).host || origin;
+  } catch {
+    return origin;
+  }
+}
+
+/** True for http(s) origins: the only pages where Keyfob can look for a setup screen. */
+export function isWebOrigin(origin: string | null | undefined): origin is string {
+  return !!origin && /^https?:\/\//i.test(origin);
+}

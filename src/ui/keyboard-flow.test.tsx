@@ -140,3 +140,38 @@ it('copies, adds, edits, deletes, opens settings and locks without a mouse', asy
   expect(focused()).toBe(screen.getByLabelText('Passphrase'));
   expect(fake.state.unlocked).toBe(false);
 });
+
+it('puts the page’s own actions in a sensible Tab order', async () => {
+  renderPopup({
+    tabOrigin: 'https://app.example.com',
+    notices: [{ origin: 'https://app.example.com', message: 'The code did not match.', atMs: 1 }],
+    accounts: [
+      { issuer: 'GitHub', account: 'alice' },
+      { issuer: 'Acme', account: 'me', origin: 'https://app.example.com' },
+      { issuer: 'Acme', account: 'old', status: 'replaced' },
+    ],
+  });
+  await screen.findByRole('button', { name: 'Enroll on this page' });
+
+  expect(tabbables()).toEqual([
+    button('Add account'),
+    button('Settings'),
+    button('Lock'),
+    button('Dismiss message from app.example.com'),
+    screen.getByLabelText('Search'),
+    button('Copy code for Acme (me)'),
+    button('Fill code for Acme (me)'),
+    button('Edit Acme (me)'),
+    button('Copy code for GitHub (alice)'),
+    button('Edit GitHub (alice)'),
+    button('Enroll on this page'),
+    screen.getByText('Replaced accounts (1)'),
+  ]);
+
+  // Arrow keys go from the site's row to the others; folded rows are skipped.
+  button('Copy code for Acme (me)').focus();
+  press('ArrowDown');
+  expect(focused()).toBe(button('Copy code for GitHub (alice)'));
+  press('ArrowDown');
+  expect(focused()).toBe(button('Copy code for GitHub (alice)'));
+});

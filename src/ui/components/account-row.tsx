@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { AccountView } from '../../messaging';
-import { accountName, accountTitle, groupCode } from '../format';
+import { accountName, accountTitle, groupCode, originHost } from '../format';
 import { Countdown } from './countdown';
 import { PencilIcon } from './icons';
 
@@ -14,12 +14,15 @@ export interface AccountRowProps {
   onCopy(account: AccountView): void;
   onNextCode(account: AccountView): void;
   onEdit(account: AccountView): void;
+  /** Present only for accounts enrolled on the page the popup was opened over. */
+  onFill?(account: AccountView): void;
 }
 
 /**
- * One account: a copy button (the whole row face: issuer, name, code, countdown), then
- * "Next code" for HOTP and "Edit". The copy button's name says what it does; the code and the
- * time left are its description, so a screen reader still hears them.
+ * One account: a copy button (the whole row face: issuer, name, enrollment site, code,
+ * countdown), then "Fill" for the page's own accounts, "Next code" for HOTP and "Edit". The
+ * copy button's name says what it does; the code, badges, site and time left are its
+ * description, so a screen reader still hears them.
  */
 export function AccountRow({
   account,
@@ -28,11 +31,18 @@ export function AccountRow({
   onCopy,
   onNextCode,
   onEdit,
+  onFill,
 }: AccountRowProps) {
   const name = accountName(account);
   // Ids from useId, not the account id: ours are random, but an id attribute needs no trust.
   const base = useId();
-  const described = [`${base}-code`, `${base}-badges`, secondsLeft !== undefined && `${base}-left`]
+  const host = account.origin ? originHost(account.origin) : undefined;
+  const described = [
+    `${base}-code`,
+    `${base}-badges`,
+    host && `${base}-origin`,
+    secondsLeft !== undefined && `${base}-left`,
+  ]
     .filter(Boolean)
     .join(' ');
   const stale = secondsLeft === 0;
@@ -49,6 +59,11 @@ export function AccountRow({
         <span class="account-text">
           <span class="account-title">{accountTitle(account)}</span>
           {account.issuer?.trim() && <span class="account-name">{account.account}</span>}
+          {host && (
+            <span class="account-origin" id={`${base}-origin`}>
+              {host}
+            </span>
+          )}
           <span class="account-badges" id={`${base}-badges`}>
             {account.weak && (
               <span class="badge badge-warn" title="This secret is shorter than 128 bits">
@@ -56,11 +71,15 @@ export function AccountRow({
               </span>
             )}
             {account.status === 'pending' && (
-              <span class="badge" title="Setup has not been confirmed by the site yet">
+              <span class="badge" title="Waiting for the site to confirm the setup">
                 pending
               </span>
             )}
-            {account.status === 'replaced' && <span class="badge">replaced</span>}
+            {account.status === 'replaced' && (
+              <span class="badge" title="A newer setup for this account took its place">
+                replaced
+              </span>
+            )}
           </span>
         </span>
         <span
@@ -75,6 +94,16 @@ export function AccountRow({
           <Countdown id={`${base}-left`} secondsLeft={secondsLeft} period={account.period} />
         )}
       </button>
+      {onFill && (
+        <button
+          type="button"
+          class="account-fill"
+          aria-label={`Fill code for ${name}`}
+          onClick={() => onFill(account)}
+        >
+          Fill
+        </button>
+      )}
       {account.type === 'hotp' && (
         <button
           type="button"

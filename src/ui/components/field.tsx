@@ -51,6 +51,38 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
+/** Props of {@link CheckboxField}. */
+export interface CheckboxFieldProps {
+  label: string;
+  checked: boolean;
+  onChecked(checked: boolean): void;
+  /** Short help under the label, linked as the checkbox's description. */
+  hint?: ComponentChildren;
+}
+
+/** A native checkbox with its label beside it: Space toggles it, the label text names it. */
+export function CheckboxField(props: CheckboxFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  return (
+    <div class="field field-check">
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(event) => props.onChecked(event.currentTarget.checked)}
+        aria-describedby={props.hint ? hintId : undefined}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Props of {@link SelectField}. */
 export interface SelectFieldProps<T extends string> {
   label: string;

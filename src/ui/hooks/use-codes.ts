@@ -43,23 +43,26 @@ export function useCodes(send: SendMessage, now: () => number): Codes {
   const requestSeq = useRef(0);
 
   // `refresh` marks the timed re-fetch, which must not postpone auto-lock: only a person does.
-  const reload = useCallback(async (refresh = false) => {
-    const seq = ++requestSeq.current;
-    try {
-      const listing = await send('listCodes', refresh ? { refresh: true } : {});
-      if (seq !== requestSeq.current) return;
-      const receivedAt = now();
-      setSnapshot({ listing, offsetMs: clockOffset(listing, receivedAt) });
-      setTick(receivedAt);
-      setError(undefined);
-    } catch (failure) {
-      if (seq !== requestSeq.current) return;
-      // A lock is handled by the caller's guard, which leaves this page altogether.
-      if (errorCode(failure) === 'vault-locked') return;
-      setError(errorMessage(failure));
-      setFailures((n) => n + 1);
-    }
-  }, [send, now]);
+  const reload = useCallback(
+    async (refresh = false) => {
+      const seq = ++requestSeq.current;
+      try {
+        const listing = await send('listCodes', refresh ? { refresh: true } : {});
+        if (seq !== requestSeq.current) return;
+        const receivedAt = now();
+        setSnapshot({ listing, offsetMs: clockOffset(listing, receivedAt) });
+        setTick(receivedAt);
+        setError(undefined);
+      } catch (failure) {
+        if (seq !== requestSeq.current) return;
+        // A lock is handled by the caller's guard, which leaves this page altogether.
+        if (errorCode(failure) === 'vault-locked') return;
+        setError(errorMessage(failure));
+        setFailures((n) => n + 1);
+      }
+    },
+    [send, now],
+  );
 
   useEffect(() => {
     void reload();

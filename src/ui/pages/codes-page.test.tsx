@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { fakeCode } from '../test-support/fake-background';
-import { press } from '../test-support/keyboard';
+import { press, tabbables } from '../test-support/keyboard';
 import { accountList, advance, codeIn, renderPopup, row } from '../test-support/render-popup';
 
 const ACCOUNTS = [
@@ -219,5 +219,119 @@ describe('search', () => {
     expect(document.activeElement).toBe(copyButtons[0]);
     press('ArrowUp');
     expect(document.activeElement).toBe(screen.getByLabelText('Search'));
+  });
+});
+
+describe('setup messages', () => {
+  const NOTICES = [
+    { origin: 'https://app.example.com', message: 'The code did not match.', atMs: 3_000 },
+    { origin: 'https://old.example.com', message: 'An old message.', atMs: 1_000 },
+    { origin: 'https://b.example.org:8443', message: 'The setup session expired.', atMs: 5_000 },
+    { origin: 'https://c.example.net', message: 'Another one.', atMs: 2_000 },
+  ];
+  const messages = () => screen.queryByRole('list', { name: 'Messages from sites' });
+  const texts = () =>
+    within(messages()!)
+      .getAllByRole('listitem')
+      .map((item) => item.querySelector('span')?.textContent);
+
+  it('shows the newest three as "host: message" in a polite status region', async () => {
+    renderPopup({ accounts: ACCOUNTS, notices: NOTICES });
+    await screen.findByRole('list', { name: 'Accounts' });
+
+    expect(texts()).toEqual([
+      'b.example.org:8443: The setup session expired.',
+      'app.example.com: The code did not match.',
+      'c.example.net: Another one.',
+    ]);
+    expect(messages()!.closest('[role="status"]')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('hides a dismissed message for the rest of the popup session', async () => {
+    renderPopup({ accounts: ACCOUNTS, notices: NOTICES });
+    await screen.findByRole('list', { name: 'Accounts' });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss message from app.example.com' }));
+    expect(texts()).toEqual([
+      'b.example.org:8443: The setup session expired.',
+      'c.example.net: Another one.',
+    ]);
+    // Focus stays in the messages rather than falling back to the page top.
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Dismiss message from c.example.net' }),
+    );
+
+    // Still hidden after a trip to Settings and back.
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Back' }));
+    await screen.findByRole('list', { name: 'Accounts' });
+    expect(texts()).toHaveLength(2);
+  });
+
+  it('moves focus to the list once the last message is dismissed', async () => {
+    renderPopup({ accounts: ACCOUNTS, notices: [NOTICES[0]!] });
+    await screen.findByRole('list', { name: 'Accounts' });
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss message from app.example.com' }));
+
+    expect(messages()).toBeNull();
+    expect(screen.getAllByRole('status')).toHaveLength(1); // only the popup's toast is left
+    expect(document.activeElement).toBe(screen.getByLabelText('Search'));
+  });
+});
+
+describe('account states', () => {
+  const STATES = [
+    { issuer: 'GitHub', account: 'alice' },
+    { issuer: 'Acme', account: 'old', status: 'replaced' as const },
+    { issuer: 'Acme', account: 'new', status: 'pending' as const },
+    { issuer: 'Shop', account: 'older', status: 'replaced' as const },
+  ];
+
+  it('explains the pending badge', async () => {
+    renderPopup({ accounts: STATES });
+    await screen.findByRole('list', { name: 'Accounts' });
+    expect(within(row('Acme')).getByText('pending').title).toBe(
+      'Waiting for the site to confirm the setup',
+    );
+  });
+
+  it('folds replaced accounts away at the bottom, still copyable and editable', async () => {
+    const { fake, clipboard } = renderPopup({ accounts: STATES });
+    await screen.findByRole('list', { name: 'Accounts' });
+
+    expect(within(accountList()).getAllByRole('listitem')).toHaveLength(2);
+    const summary = screen.getByText('Replaced accounts (2)');
+    const details = summary.closest('details')!;
+    expect(details.open).toBe(false);
+    const replaced = screen.getByRole('list', { name: 'Replaced accounts' });
+    expect(within(replaced).getAllByText('replaced')).toHaveLength(2);
+    // Folded rows are out of the Tab order.
+    const copyOld = screen.getByRole('button', { name: 'Copy code for Acme (old)' });
+    expect(tabbables()).not.toContain(copyOld);
+
+    summary.focus();
+    press('Enter');
+    expect(details.open).toBe(true);
+    expect(tabbables()).toContain(copyOld);
+    fireEvent.click(copyOld);
+    await screen.findByText('Copied');
+    expect(clipboard.writeText).toHaveBeenCalledWith(fake.currentCode('acc-2'));
+
+    // Back from editing, focus returns to the row, unfolding its group if need be.
+    details.open = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Acme (old)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await screen.findByRole('list', { name: 'Replaced accounts' });
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Copy code for Acme (old)' }),
+    );
+    expect(screen.getByText('Replaced accounts (2)').closest('details')!.open).toBe(true);
+  });
+
+  it('has no replaced group when nothing was replaced', async () => {
+    renderPopup({ accounts: ACCOUNTS });
+    await screen.findByRole('list', { name: 'Accounts' });
+    expect(screen.queryByText(/^Replaced accounts/)).toBeNull();
   });
 });

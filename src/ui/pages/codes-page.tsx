@@ -1,7 +1,8 @@
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { AccountView } from '../../messaging';
 import { AccountRow } from '../components/account-row';
 import { ErrorAlert, TextField } from '../components/field';
+import { SetupNotices } from '../components/setup-notices';
 import { damagedNotice, matchesQuery } from '../format';
 import { secondsLeft } from '../hooks/refresh-timing';
 import type { Codes } from '../hooks/use-codes';
@@ -19,21 +20,62 @@ export interface CodesPageProps {
   /** Row to focus once it is on screen (after an add or an edit), then `onFocused`. */
   focusId?: string;
   onFocused(): void;
+  /** Accounts enrolled on the page the popup was opened over: listed first, with "Fill". */
+  siteIds: ReadonlySet<string>;
+  onFill(account: AccountView): void;
+  /** The page is a web page, where "Enroll on this page" can look for a setup screen. */
+  canEnroll: boolean;
+  onEnroll(): void;
+  /** Setup messages hidden in this popup session (keys from `noticeKey`). */
+  dismissedNotices: ReadonlySet<string>;
+  onDismissNotice(key: string): void;
 }
 
 const ROW_BUTTON = '.account-copy';
 
-/** The unlocked home view: search, then every account with its live code. */
+/** Accounts split the way the list shows them. */
+interface Groups {
+  site: AccountView[];
+  others: AccountView[];
+  replaced: AccountView[];
+}
+
+function groupAccounts(accounts: AccountView[], siteIds: ReadonlySet<string>): Groups {
+  const groups: Groups = { site: [], others: [], replaced: [] };
+  for (const account of accounts) {
+    if (siteIds.has(account.id)) groups.site.push(account);
+    else if (account.status === 'replaced') groups.replaced.push(account);
+    else groups.others.push(account);
+  }
+  return groups;
+}
+
+/**
+ * The unlocked home view: setup messages, search, the accounts of the current site (with
+ * "Fill"), every other account with its live code, "Enroll on this page", and last the
+ * replaced accounts, folded away.
+ */
 export function CodesPage(props: CodesPageProps) {
   const { codes, query } = props;
-  const listRef = useRef<HTMLUListElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const rowsRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const siteHeadingId = useId();
   const accounts = codes.listing?.accounts ?? [];
   const visible = accounts.filter((account) => matchesQuery(account, query));
+  const groups = groupAccounts(visible, props.siteIds);
   const damaged = codes.listing?.damaged.length ?? 0;
 
+  // Arrow keys walk every row on screen, across the groups; rows of the folded replaced
+  // group are out of sight, so they are skipped.
   const rowButtons = () =>
-    Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>(ROW_BUTTON) ?? []);
+    Array.from(rowsRef.current?.querySelectorAll<HTMLButtonElement>(ROW_BUTTON) ?? []).filter(
+      (button) => !button.closest('details:not([open])'),
+    );
+
+  const focusFirstControl = useCallback(() => {
+    rootRef.current?.querySelector<HTMLElement>('input, button, summary')?.focus();
+  }, []);
 
   // "/" jumps to search, as on many sites; ignored while typing in a field.
   useEffect(() => {
@@ -53,11 +95,15 @@ export function CodesPage(props: CodesPageProps) {
   const { focusId, onFocused } = props;
   useLayoutEffect(() => {
     if (!focusId) return;
-    const row = Array.from(listRef.current?.children ?? []).find(
-      (item) => (item as HTMLElement).dataset.accountId === focusId,
-    );
+    // Compared as data, not put into a selector: an id needs no escaping that way.
+    const row = Array.from(
+      rowsRef.current?.querySelectorAll<HTMLElement>('[data-account-id]') ?? [],
+    ).find((item) => item.dataset.accountId === focusId);
     const button = row?.querySelector<HTMLButtonElement>(ROW_BUTTON);
-    if (!button) return;
+    if (!row || !button) return;
+    // A replaced account just edited sits in the folded group: unfold it so focus can land.
+    const details = row.closest('details');
+    if (details && !details.open) details.open = true;
     button.focus();
     onFocused();
   }, [focusId, onFocused, visible.length]);
@@ -93,6 +139,28 @@ export function CodesPage(props: CodesPageProps) {
     }
   };
 
+  const renderRow = (account: AccountView, fill = false) => (
+    <AccountRow
+      key={account.id}
+      account={account}
+      secondsLeft={secondsLeft(account, codes.now, codes.offsetMs)}
+      copied={props.copiedId === account.id}
+      onCopy={props.onCopy}
+      onNextCode={props.onNextCode}
+      onEdit={props.onEdit}
+      onFill={fill ? props.onFill : undefined}
+    />
+  );
+
+  const enroll = props.canEnroll && (
+    <div class="enroll">
+      <button type="button" onClick={props.onEnroll}>
+        Enroll on this page
+      </button>
+      <p class="hint">Looks for an authenticator setup screen on the page behind this popup.</p>
+    </div>
+  );
+
   if (!codes.listing) {
     return (
       <>
@@ -103,9 +171,15 @@ export function CodesPage(props: CodesPageProps) {
   }
 
   return (
-    <>
+    <div ref={rootRef}>
       <ErrorAlert message={codes.error} />
       {damaged > 0 && <p class="notice">{damagedNotice(damaged)}</p>}
+      <SetupNotices
+        notices={codes.listing.notices}
+        dismissed={props.dismissedNotices}
+        onDismiss={props.onDismissNotice}
+        onAllDismissed={focusFirstControl}
+      />
       {accounts.length === 0 ? (
         <div class="empty">
           <p>No accounts yet.</p>
@@ -113,6 +187,7 @@ export function CodesPage(props: CodesPageProps) {
             Choose “Add account” to paste an otpauth:// link or type a secret. Keyfob also offers to
             save new authenticator setups on Amazon Cognito sign-in pages.
           </p>
+          {enroll}
         </div>
       ) : (
         <>
@@ -127,21 +202,35 @@ export function CodesPage(props: CodesPageProps) {
             />
           </div>
           {visible.length === 0 && <p class="muted">No accounts match “{query.trim()}”.</p>}
-          <ul class="accounts" aria-label="Accounts" ref={listRef} onKeyDown={onListKey}>
-            {visible.map((account) => (
-              <AccountRow
-                key={account.id}
-                account={account}
-                secondsLeft={secondsLeft(account, codes.now, codes.offsetMs)}
-                copied={props.copiedId === account.id}
-                onCopy={props.onCopy}
-                onNextCode={props.onNextCode}
-                onEdit={props.onEdit}
-              />
-            ))}
-          </ul>
+          <div ref={rowsRef} onKeyDown={onListKey}>
+            {groups.site.length > 0 && (
+              <div class="group">
+                <h2 class="group-title" id={siteHeadingId}>
+                  On this site
+                </h2>
+                <ul class="accounts" aria-labelledby={siteHeadingId}>
+                  {groups.site.map((account) => renderRow(account, true))}
+                </ul>
+              </div>
+            )}
+            {groups.site.length > 0 && groups.others.length > 0 && (
+              <h2 class="group-title">Other accounts</h2>
+            )}
+            <ul class="accounts" aria-label="Accounts">
+              {groups.others.map((account) => renderRow(account))}
+            </ul>
+            {enroll}
+            {groups.replaced.length > 0 && (
+              <details class="replaced">
+                <summary>Replaced accounts ({groups.replaced.length})</summary>
+                <ul class="accounts" aria-label="Replaced accounts">
+                  {groups.replaced.map((account) => renderRow(account))}
+                </ul>
+              </details>
+            )}
+          </div>
         </>
       )}
-    </>
+    </div>
   );
 }

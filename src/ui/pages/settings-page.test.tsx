@@ -86,3 +86,60 @@ it('goes back to the list and to the Settings button', async () => {
   expect(await screen.findByRole('list', { name: 'Accounts' })).toBeTruthy();
   expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Settings' }));
 });
+
+describe('preferences', () => {
+  const checkbox = (name: string) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
+  const AUTO_FILL = 'Fill sign-in codes automatically on the site where I enrolled';
+  const AUTO_SUBMIT = 'Submit the setup form after filling the code';
+
+  it('shows the device name and both switches, and saves what changed with Save', async () => {
+    const { fake } = await openSettings({ deviceName: 'Work laptop', autoSubmitSetup: true });
+    const name = (await screen.findByLabelText('Device name')) as HTMLInputElement;
+    expect(name.value).toBe('Work laptop');
+    expect(checkbox(AUTO_FILL).checked).toBe(false);
+    expect(checkbox(AUTO_SUBMIT).checked).toBe(true);
+
+    fill('Device name', '  Keyfob on Firefox ');
+    fireEvent.click(checkbox(AUTO_FILL));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Settings saved')).toBeTruthy();
+    expect(fake.state).toMatchObject({
+      deviceName: 'Keyfob on Firefox',
+      autoFillSignIn: true,
+      autoSubmitSetup: true,
+      autoLockMinutes: 15,
+    });
+    // Only the changed fields: a save here must not undo one made meanwhile elsewhere.
+    expect(fake.mock).toHaveBeenCalledWith('updateSettings', {
+      deviceName: '  Keyfob on Firefox ',
+      autoFillSignIn: true,
+    });
+    // The field shows what the background kept.
+    expect((screen.getByLabelText('Device name') as HTMLInputElement).value).toBe(
+      'Keyfob on Firefox',
+    );
+  });
+
+  it("shows the background's refusal and keeps everything typed", async () => {
+    const { fake } = await openSettings();
+    await screen.findByLabelText('Device name');
+    const tooLong = 'x'.repeat(65);
+    fill('Device name', tooLong);
+    fireEvent.click(checkbox(AUTO_SUBMIT));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The device name must be 1 to 64 printable characters.',
+    );
+    expect((screen.getByLabelText('Device name') as HTMLInputElement).value).toBe(tooLong);
+    expect(checkbox(AUTO_SUBMIT).checked).toBe(true);
+    expect(fake.state).toMatchObject({ deviceName: 'Keyfob', autoSubmitSetup: false });
+  });
+
+  it('opens the options page from "More settings"', async () => {
+    const { openOptions } = await openSettings();
+    fireEvent.click(screen.getByRole('button', { name: 'More settings' }));
+    expect(openOptions).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { SendMessage } from '../../messaging';
 import { ErrorAlert, TextField } from '../components/field';
+import { PreferencesForm } from '../components/preferences-form';
 import { errorCode, errorMessage } from '../errors';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 
@@ -10,12 +11,25 @@ export interface SettingsPageProps {
   /** Puts a short confirmation in the popup's status region. */
   announce(message: string): void;
   onBack(): void;
+  /** Opens the options page (allowed sites and the same preferences); no button without it. */
+  openOptions?: () => Promise<void>;
 }
 
-/** Auto-lock delay and passphrase change. */
-export function SettingsPage({ send, announce, onBack }: SettingsPageProps) {
+/** Preferences, passphrase change, and the way to the options page. */
+export function SettingsPage({ send, announce, onBack, openOptions }: SettingsPageProps) {
   const backRef = useRef<HTMLButtonElement>(null);
+  const [error, setError] = useState<string>();
+  const hintId = useId();
   useFocusOnMount(backRef);
+
+  const more = async () => {
+    setError(undefined);
+    try {
+      await openOptions?.();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
 
   return (
     <section class="page">
@@ -25,8 +39,20 @@ export function SettingsPage({ send, announce, onBack }: SettingsPageProps) {
           Back
         </button>
       </div>
-      <AutoLockForm send={send} announce={announce} />
+      <PreferencesForm send={send} announce={announce} />
       <ChangePassphraseForm send={send} announce={announce} />
+      {openOptions && (
+        <div class="card">
+          <h3>Sites</h3>
+          <p class="muted" id={hintId}>
+            Let Keyfob help on your own sign-in pages, beyond Amazon Cognito’s hosted ones.
+          </p>
+          <ErrorAlert message={error} />
+          <button type="button" aria-describedby={hintId} onClick={more}>
+            More settings
+          </button>
+        </div>
+      )}
     </section>
   );
 }
@@ -34,68 +60,6 @@ export function SettingsPage({ send, announce, onBack }: SettingsPageProps) {
 interface FormProps {
   send: SendMessage;
   announce(message: string): void;
-}
-
-function AutoLockForm({ send, announce }: FormProps) {
-  const [minutes, setMinutes] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    send('getSettings', {}).then(
-      (settings) => current && setMinutes(String(settings.autoLockMinutes)),
-      (failure) => current && setError(errorMessage(failure)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [send]);
-
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (busy || minutes === undefined) return;
-    const value = Number(minutes);
-    if (minutes.trim() === '' || !Number.isInteger(value)) {
-      setError('Enter a whole number of minutes.');
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const saved = await send('updateSettings', { autoLockMinutes: value });
-      setMinutes(String(saved.autoLockMinutes));
-      announce('Settings saved');
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form class="card" onSubmit={save} noValidate aria-busy={busy}>
-      <h3>Auto-lock</h3>
-      {minutes === undefined && !error ? (
-        <p class="muted">Loading…</p>
-      ) : (
-        <TextField
-          label="Auto-lock after (minutes)"
-          type="number"
-          min={1}
-          value={minutes ?? ''}
-          onValue={setMinutes}
-          hint="Keyfob locks itself after this many idle minutes."
-        />
-      )}
-      <ErrorAlert message={error} />
-      <div class="actions">
-        <button type="submit" class="primary">
-          Save
-        </button>
-      </div>
-    </form>
-  );
 }
 
 function ChangePassphraseForm({ send, announce }: FormProps) {

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView, SendMessage } from '../../messaging';
 import { ErrorAlert } from '../components/field';
 import { GearIcon, LockIcon, PlusIcon } from '../components/icons';
 import { errorMessage } from '../errors';
-import { accountName } from '../format';
+import { accountName, isWebOrigin } from '../format';
+import { useActiveTab } from '../hooks/use-active-tab';
 import { ANNOUNCE_MS, useAnnouncer } from '../hooks/use-announcer';
 import { useCodes } from '../hooks/use-codes';
 import type { VaultView } from '../screens';
@@ -26,6 +27,8 @@ export interface VaultPageProps {
   now: () => number;
   /** Locks the vault; the app then shows the unlock screen. */
   onLock(): Promise<void>;
+  /** Opens the extension's options page; Settings offers "More settings" only with it. */
+  openOptions?: () => Promise<void>;
 }
 
 type HeaderTarget = 'add' | 'settings';
@@ -33,10 +36,21 @@ type HeaderTarget = 'add' | 'settings';
 /**
  * The unlocked vault: a header (Add account, Settings, Lock), the current view, and one status
  * region for short confirmations. It stays mounted across its views so the code listing, its
- * refresh timer and the search text survive a trip to "Edit" and back.
+ * refresh timer, the search text and dismissed messages survive a trip to "Edit" and back.
  */
-export function VaultPage({ view, navigate, send, clipboard, now, onLock }: VaultPageProps) {
+export function VaultPage({
+  view,
+  navigate,
+  send,
+  clipboard,
+  now,
+  onLock,
+  openOptions,
+}: VaultPageProps) {
   const codes = useCodes(send, now);
+  const tab = useActiveTab(send, codes.listing);
+  const siteIds = useMemo(() => new Set<string>(tab.accountIds), [tab.accountIds]);
+  const [dismissedNotices, setDismissedNotices] = useState<ReadonlySet<string>>(new Set());
   const [status, announce] = useAnnouncer();
   const [error, setError] = useState<string>();
   const [query, setQuery] = useState('');
@@ -93,6 +107,34 @@ export function VaultPage({ view, navigate, send, clipboard, now, onLock }: Vaul
     [send, codes.upsert, announce],
   );
 
+  const fill = useCallback(
+    async (account: AccountView) => {
+      setError(undefined);
+      try {
+        await send('fillActiveTab', { id: account.id });
+        announce('Filled');
+      } catch (failure) {
+        setError(errorMessage(failure));
+      }
+    },
+    [send, announce],
+  );
+
+  const enroll = useCallback(async () => {
+    setError(undefined);
+    try {
+      await send('enrollActiveTab', {});
+      announce('Looking for a setup screen on this page…');
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }, [send, announce]);
+
+  const dismissNotice = useCallback(
+    (key: string) => setDismissedNotices((current) => new Set(current).add(key)),
+    [],
+  );
+
   const edit = useCallback((account: AccountView) => go({ name: 'edit', account }), [go]);
   const clearFocusId = useCallback(() => setFocusId(undefined), []);
 
@@ -124,6 +166,12 @@ export function VaultPage({ view, navigate, send, clipboard, now, onLock }: Vaul
           onEdit={edit}
           focusId={focusId}
           onFocused={clearFocusId}
+          siteIds={siteIds}
+          onFill={fill}
+          canEnroll={isWebOrigin(tab.origin)}
+          onEnroll={enroll}
+          dismissedNotices={dismissedNotices}
+          onDismissNotice={dismissNotice}
         />
       );
       break;
@@ -170,6 +218,7 @@ export function VaultPage({ view, navigate, send, clipboard, now, onLock }: Vaul
           send={send}
           announce={announce}
           onBack={() => backToList({ header: 'settings' })}
+          openOptions={openOptions}
         />
       );
       break;

@@ -4,15 +4,15 @@ import type { AccountId } from '../../shared';
 import type {
   AccountStatus,
   AccountView,
+  CodeListing,
   ManualAccountInput,
   MessageData,
   MessageName,
   MessageValue,
   SendMessage,
+  Settings,
 } from '../../messaging';
 import type { OtpAlgorithm, OtpType } from '../../otp/types';
-
-const OTHER_SETTINGS = { deviceName: 'Keyfob', autoFillSignIn: false, autoSubmitSetup: false };
 
 /** An account as the fake background stores it (the real one would hold a secret too). */
 export interface FakeAccount {
@@ -39,6 +39,13 @@ export interface FakeBackgroundOptions {
   /** How far the background clock runs ahead of the popup's (`Date.now`). */
   clockSkewMs?: number;
   autoLockMinutes?: number;
+  deviceName?: string;
+  autoFillSignIn?: boolean;
+  autoSubmitSetup?: boolean;
+  /** Origin of the page the popup is opened over (`null`: none Keyfob may see). */
+  tabOrigin?: string | null;
+  /** Setup messages listCodes reports. */
+  notices?: CodeListing['notices'];
 }
 
 /**
@@ -66,6 +73,15 @@ export function createFakeBackground(options: FakeBackgroundOptions = {}) {
     unlocked: options.unlocked ?? true,
     passphrase: options.passphrase ?? 'correct horse battery',
     autoLockMinutes: options.autoLockMinutes ?? 15,
+    deviceName: options.deviceName ?? 'Keyfob',
+    autoFillSignIn: options.autoFillSignIn ?? false,
+    autoSubmitSetup: options.autoSubmitSetup ?? false,
+    tabOrigin: options.tabOrigin ?? null,
+    notices: options.notices ?? [],
+    /** Accounts filled into the page, in order. */
+    fills: [] as AccountId[],
+    /** How many times "Enroll on this page" reached the page. */
+    enrollments: 0,
     accounts: (options.accounts ?? []).map((account, index): FakeAccount => ({
       id: `acc-${index + 1}` as AccountId,
       type: 'totp',
@@ -87,6 +103,15 @@ export function createFakeBackground(options: FakeBackgroundOptions = {}) {
     unlocked: state.unlocked,
     autoLockMinutes: state.autoLockMinutes,
   });
+
+  const settings = (): Settings => ({
+    autoLockMinutes: state.autoLockMinutes,
+    deviceName: state.deviceName,
+    autoFillSignIn: state.autoFillSignIn,
+    autoSubmitSetup: state.autoSubmitSetup,
+  });
+
+  const invalidSettings = (message: string) => new KeyfobError('settings-invalid', message);
 
   const requireUnlocked = () => {
     if (!state.unlocked) throw new KeyfobError('vault-locked', 'The vault is locked.');
@@ -142,9 +167,35 @@ export function createFakeBackground(options: FakeBackgroundOptions = {}) {
 
   const handlers: Handlers = {
     getVaultState: () => vaultState(),
-    getActiveTab: () => ({ origin: null, accountIds: [] }),
-    fillActiveTab: () => ({ filled: true }),
-    enrollActiveTab: () => ({ started: true }),
+    // As the background: only verified accounts of exactly this origin, only while unlocked.
+    getActiveTab: () => ({
+      origin: state.tabOrigin,
+      accountIds: state.unlocked
+        ? state.accounts
+            .filter((a) => state.tabOrigin && a.origin === state.tabOrigin)
+            .filter((a) => a.status === 'verified')
+            .map((a) => a.id)
+        : [],
+    }),
+    fillActiveTab: ({ id }) => {
+      requireUnlocked();
+      const account = find(id);
+      if (!state.tabOrigin || account.origin !== state.tabOrigin) {
+        throw new KeyfobError(
+          'origin-mismatch',
+          'This account was set up on another site, so Keyfob will not fill it here.',
+        );
+      }
+      state.fills.push(id);
+      return { filled: true };
+    },
+    enrollActiveTab: () => {
+      if (!state.tabOrigin || !/^https?:/.test(state.tabOrigin)) {
+        throw new KeyfobError('page-unsupported', 'Keyfob can only set up accounts on web pages.');
+      }
+      state.enrollments += 1;
+      return { started: true };
+    },
     createVault: ({ passphrase, confirmation }) => {
       if (state.exists) throw new KeyfobError('vault-exists', 'A vault already exists.');
       checkPassphrase(passphrase, confirmation);
@@ -177,7 +228,7 @@ export function createFakeBackground(options: FakeBackgroundOptions = {}) {
         accounts: state.accounts.map(view),
         damaged: state.damaged,
         nowMs: backgroundNow(),
-        notices: [],
+        notices: state.notices,
       };
     },
     addAccountFromUri: ({ uri }) => {
@@ -226,19 +277,28 @@ export function createFakeBackground(options: FakeBackgroundOptions = {}) {
       account.counter += 1;
       return view(account);
     },
-    getSettings: () => {
-      requireUnlocked();
-      return { ...OTHER_SETTINGS, autoLockMinutes: state.autoLockMinutes };
-    },
-    updateSettings: ({ autoLockMinutes }) => {
-      requireUnlocked();
-      if (autoLockMinutes !== undefined) {
-        if (autoLockMinutes < 1 || autoLockMinutes > 1440) {
-          throw new KeyfobError('invalid-settings', 'Choose between 1 and 1440 minutes.');
+    // Settings hold nothing secret: like the background, they answer while locked too.
+    getSettings: () => settings(),
+    updateSettings: (patch) => {
+      // Checked in full before anything changes, as the background does.
+      const next = { ...settings() };
+      if (patch.autoLockMinutes !== undefined) {
+        if (patch.autoLockMinutes < 1 || patch.autoLockMinutes > 1440) {
+          throw invalidSettings('Choose between 1 and 1440 minutes.');
         }
-        state.autoLockMinutes = autoLockMinutes;
+        next.autoLockMinutes = patch.autoLockMinutes;
       }
-      return { ...OTHER_SETTINGS, autoLockMinutes: state.autoLockMinutes };
+      if (patch.deviceName !== undefined) {
+        const name = patch.deviceName.trim();
+        if (name === '' || name.length > 64 || /[\p{Cc}\p{Cf}]/u.test(name)) {
+          throw invalidSettings('The device name must be 1 to 64 printable characters.');
+        }
+        next.deviceName = name;
+      }
+      if (patch.autoFillSignIn !== undefined) next.autoFillSignIn = patch.autoFillSignIn;
+      if (patch.autoSubmitSetup !== undefined) next.autoSubmitSetup = patch.autoSubmitSetup;
+      Object.assign(state, next);
+      return settings();
     },
   };
 

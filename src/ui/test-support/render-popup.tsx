@@ -4,8 +4,8 @@ import { App } from '../app';
 import { createFakeBackground, type FakeBackgroundOptions } from './fake-background';
 
 /**
- * Renders the popup against an in-memory background and a fake clipboard. `setup` runs before
- * the first render, e.g. to make the first request fail.
+ * Renders the popup against an in-memory background, a fake clipboard and a fake "open the
+ * options page". `setup` runs before the first render, e.g. to make the first request fail.
  */
 export function renderPopup(
   options: FakeBackgroundOptions = {},
@@ -14,8 +14,9 @@ export function renderPopup(
   const fake = createFakeBackground(options);
   setup?.(fake);
   const clipboard = { writeText: vi.fn(async (_text: string) => {}) };
-  const result = render(<App send={fake.send} clipboard={clipboard} />);
-  return { ...result, fake, clipboard };
+  const openOptions = vi.fn(async () => {});
+  const result = render(<App send={fake.send} clipboard={clipboard} openOptions={openOptions} />);
+  return { ...result, fake, clipboard, openOptions };
 }
 
 /**

@@ -1,0 +1,134 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SendMessage, Settings } from '../../messaging';
+import { errorMessage } from '../errors';
+import { CheckboxField, ErrorAlert, TextField } from './field';
+
+/** Props of {@link PreferencesForm}. */
+export interface PreferencesFormProps {
+  send: SendMessage;
+  /** Puts a short confirmation in the page's status region. */
+  announce(message: string): void;
+  /** 3 inside the popup's Settings page, 2 on the options page. */
+  headingLevel?: 2 | 3;
+}
+
+/** What the person is editing: the number stays text until Save, so "1" on the way to "15" is fine. */
+interface Draft {
+  autoLockMinutes: string;
+  deviceName: string;
+  autoFillSignIn: boolean;
+  autoSubmitSetup: boolean;
+}
+
+const toDraft = (settings: Settings): Draft => ({
+  ...settings,
+  autoLockMinutes: String(settings.autoLockMinutes),
+});
+
+/**
+ * The preferences the background keeps (auto-lock, device name, automatic fill and submit),
+ * saved together with one Save button. The popup and the options page both show it.
+ */
+export function PreferencesForm({ send, announce, headingLevel = 3 }: PreferencesFormProps) {
+  const [saved, setSaved] = useState<Settings>();
+  const [draft, setDraft] = useState<Draft>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+
+  useEffect(() => {
+    let current = true;
+    send('getSettings', {}).then(
+      (settings) => {
+        if (!current) return;
+        setSaved(settings);
+        setDraft(toDraft(settings));
+      },
+      (failure) => current && setError(errorMessage(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [send]);
+
+  const edit =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) =>
+      setDraft((current) => current && { ...current, [key]: value });
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (busy || !draft || !saved) return;
+    const minutes = Number(draft.autoLockMinutes);
+    if (draft.autoLockMinutes.trim() === '' || !Number.isInteger(minutes)) {
+      setError('Enter a whole number of minutes.');
+      return;
+    }
+    const next: Settings = { ...draft, autoLockMinutes: minutes };
+    // Only what changed here: the popup and the options page may both be open, and saving one
+    // must not put back the other's older values.
+    const patch: Partial<Settings> = {};
+    for (const key of Object.keys(next) as (keyof Settings)[]) {
+      if (next[key] !== saved[key]) (patch as Record<string, unknown>)[key] = next[key];
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await send('updateSettings', patch);
+      setSaved(result);
+      setDraft(toDraft(result));
+      announce('Settings saved');
+    } catch (failure) {
+      // The draft stays as typed, so the person fixes one field instead of retyping all.
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card" onSubmit={save} noValidate aria-busy={busy}>
+      <Heading>Preferences</Heading>
+      {!draft ? (
+        !error && <p class="muted">Loading…</p>
+      ) : (
+        <>
+          <TextField
+            label="Auto-lock after (minutes)"
+            type="number"
+            min={1}
+            value={draft.autoLockMinutes}
+            onValue={edit('autoLockMinutes')}
+            hint="Keyfob locks itself after this many idle minutes."
+          />
+          <TextField
+            label="Device name"
+            value={draft.deviceName}
+            onValue={edit('deviceName')}
+            hint="The name a site lists for Keyfob among your authenticators, when its setup page does not ask for one."
+          />
+          <CheckboxField
+            label="Fill sign-in codes automatically on the site where I enrolled"
+            checked={draft.autoFillSignIn}
+            onChecked={edit('autoFillSignIn')}
+            hint="Otherwise Keyfob fills a code only when you choose Fill in its popup."
+          />
+          <CheckboxField
+            label="Submit the setup form after filling the code"
+            checked={draft.autoSubmitSetup}
+            onChecked={edit('autoSubmitSetup')}
+            hint="Otherwise you finish the setup with the site’s own button."
+          />
+        </>
+      )}
+      <ErrorAlert message={error} />
+      {draft && (
+        <div class="actions">
+          <button type="submit" class="primary">
+            Save
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

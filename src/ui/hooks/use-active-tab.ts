@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ActiveTabInfo, CodeListing, SendMessage } from '../../messaging';
+
+/** Nothing known about the page yet, or nothing Keyfob may know. */
+const UNKNOWN: ActiveTabInfo = { origin: null, accountIds: [] };
+
+/**
+ * What the popup may know about the page it was opened over: its origin and the accounts
+ * enrolled there. Asked again when the accounts or their states change, since an account
+ * becomes fillable only once its setup is verified.
+ */
+export function useActiveTab(send: SendMessage, listing: CodeListing | undefined): ActiveTabInfo {
+  const [info, setInfo] = useState<ActiveTabInfo>(UNKNOWN);
+  const key = listing?.accounts.map((account) => `${account.id}:${account.status}`).join(',');
+
+  useEffect(() => {
+    // Waiting for the first listing avoids asking twice when the popup opens.
+    if (key === undefined) return;
+    let current = true;
+    send('getActiveTab', {}).then(
+      (next) => current && setInfo(next),
+      // Fill and Enroll are extras: without an answer the popup still shows and copies codes.
+      () => current && setInfo(UNKNOWN),
+    );
+    return () => {
+      current = false;
+    };
+  }, [send, key]);
+
+  return info;
+}

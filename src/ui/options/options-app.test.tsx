@@ -1,0 +1,210 @@
+// @vitest-environment happy-dom
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { KeyfobError } from '../../shared';
+import { createFakeBackground } from '../test-support/fake-background';
+import { press, tabTo, type } from '../test-support/keyboard';
+import { OptionsApp } from './options-app';
+import type { SiteGrants } from './site-grants';
+
+/** Sites in memory; `answer` is what the browser's permission prompt returns. */
+function fakeGrants(initial: string[] = []) {
+  const sites = new Set(initial);
+  let answer = true;
+  const grants = {
+    list: vi.fn(async () => [...sites].sort()),
+    grant: vi.fn((site: string) =>
+      Promise.resolve().then(() => {
+        if (answer) sites.add(site);
+        return answer;
+      }),
+    ),
+    revoke: vi.fn(async (site: string) => {
+      sites.delete(site);
+    }),
+  } satisfies SiteGrants;
+  return { grants, sites, decline: () => (answer = false) };
+}
+
+function renderOptions(initialSites: string[] = [], options = {}) {
+  // Locked on purpose: the options page must work without the vault.
+  const fake = createFakeBackground({ unlocked: false, ...options });
+  const site = fakeGrants(initialSites);
+  render(<OptionsApp send={fake.send} grants={site.grants} />);
+  return { fake, ...site };
+}
+
+const fill = (label: string, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+const allow = () =>
+  fireEvent.click(screen.getByRole('button', { name: 'Allow Keyfob on this site' }));
+const allowedSites = () =>
+  within(screen.getByRole('list', { name: 'Allowed sites' }))
+    .getAllByRole('listitem')
+    .map((item) => item.querySelector('.site-name')?.textContent);
+
+describe('preferences', () => {
+  it('shows and saves the same settings as the popup, while the vault is locked', async () => {
+    const { fake } = renderOptions([], { deviceName: 'Laptop', autoLockMinutes: 10 });
+    expect(await screen.findByRole('heading', { name: 'Keyfob options', level: 1 })).toBeTruthy();
+    expect(((await screen.findByLabelText('Device name')) as HTMLInputElement).value).toBe(
+      'Laptop',
+    );
+    expect((screen.getByLabelText('Auto-lock after (minutes)') as HTMLInputElement).value).toBe(
+      '10',
+    );
+
+    fill('Auto-lock after (minutes)', '20');
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Submit the setup form after filling the code' }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Settings saved')).toBeTruthy();
+    expect(fake.state).toMatchObject({ autoLockMinutes: 20, autoSubmitSetup: true });
+    // Nothing from the vault, ever: only the settings verbs.
+    const verbs = new Set(fake.mock.mock.calls.map(([name]) => name));
+    expect([...verbs].sort()).toEqual(['getSettings', 'updateSettings']);
+  });
+
+  it("keeps the input and shows the background's refusal", async () => {
+    const { fake } = renderOptions();
+    await screen.findByLabelText('Device name');
+    fill('Device name', 'bad\u0007name');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The device name must be 1 to 64 printable characters.',
+    );
+    expect((screen.getByLabelText('Device name') as HTMLInputElement).value).toBe('bad\u0007name');
+    expect(fake.state.deviceName).toBe('Keyfob');
+  });
+});
+
+describe('sites', () => {
+  it('lists the sites allowed so far', async () => {
+    renderOptions(['https://b.example.org', 'http://localhost']);
+    await screen.findByRole('list', { name: 'Allowed sites' });
+    expect(allowedSites()).toEqual(['http://localhost', 'https://b.example.org']);
+  });
+
+  it('says when there are none', async () => {
+    renderOptions();
+    expect(await screen.findByText('No sites allowed yet.')).toBeTruthy();
+  });
+
+  it('allows a site: normalised, asked for inside the click, then listed', async () => {
+    const { grants } = renderOptions();
+    await screen.findByText('No sites allowed yet.');
+    fill('Site address', ' https://App.Example.com/ ');
+    allow();
+    // Synchronously, before anything was awaited: the browser needs the click's gesture.
+    expect(grants.grant).toHaveBeenCalledWith('https://app.example.com');
+
+    await screen.findByRole('list', { name: 'Allowed sites' });
+    expect(allowedSites()).toEqual(['https://app.example.com']);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Keyfob can now help on https://app.example.com. Reload its open tabs to start.',
+    );
+    expect((screen.getByLabelText('Site address') as HTMLInputElement).value).toBe('');
+  });
+
+  it('refuses an address that is not one exact https site, without asking the browser', async () => {
+    const { grants } = renderOptions();
+    await screen.findByText('No sites allowed yet.');
+
+    fill('Site address', 'https://*.example.com');
+    allow();
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Enter one exact site: wildcards (*) are not allowed.',
+    );
+    fill('Site address', 'https://app.example.com/login');
+    allow();
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Enter the site without a path: https://app.example.com.',
+    );
+    fill('Site address', 'http://app.example.com');
+    allow();
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Use https://. Plain http:// is allowed only for localhost and 127.0.0.1.',
+    );
+
+    expect(grants.grant).not.toHaveBeenCalled();
+    const field = screen.getByLabelText('Site address') as HTMLInputElement;
+    expect(field.value).toBe('http://app.example.com');
+    expect(document.activeElement).toBe(field);
+  });
+
+  it('says so when the browser’s request is declined', async () => {
+    const { decline } = renderOptions();
+    await screen.findByText('No sites allowed yet.');
+    decline();
+    fill('Site address', 'app.example.com');
+    allow();
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Keyfob was not allowed on https://app.example.com: the browser’s request was declined.',
+    );
+    expect(screen.getByText('No sites allowed yet.')).toBeTruthy();
+    expect((screen.getByLabelText('Site address') as HTMLInputElement).value).toBe(
+      'app.example.com',
+    );
+  });
+
+  it('shows a failure to set the site up', async () => {
+    const { grants } = renderOptions();
+    await screen.findByText('No sites allowed yet.');
+    grants.grant.mockRejectedValueOnce(
+      new KeyfobError('site-scripts-failed', 'Keyfob could not start on https://app.example.com.'),
+    );
+    fill('Site address', 'https://app.example.com');
+    allow();
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Keyfob could not start on https://app.example.com.',
+    );
+  });
+
+  it('removes a site and keeps focus in the list', async () => {
+    const { grants } = renderOptions(['https://a.example.com', 'https://b.example.com']);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove https://a.example.com' }));
+
+    expect(await screen.findByText('Removed https://a.example.com')).toBeTruthy();
+    expect(grants.revoke).toHaveBeenCalledWith('https://a.example.com');
+    expect(allowedSites()).toEqual(['https://b.example.com']);
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Remove https://b.example.com' }),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove https://b.example.com' }));
+    expect(await screen.findByText('No sites allowed yet.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('Site address'));
+  });
+
+  it('shows a failure to remove', async () => {
+    const { grants } = renderOptions(['https://a.example.com']);
+    grants.revoke.mockRejectedValueOnce(
+      new KeyfobError(
+        'site-revoke-failed',
+        'Keyfob could not give up its access to https://a.example.com.',
+      ),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove https://a.example.com' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Keyfob could not give up its access to https://a.example.com.',
+    );
+    expect(allowedSites()).toEqual(['https://a.example.com']);
+  });
+
+  it('works from the keyboard alone', async () => {
+    const { grants } = renderOptions();
+    await screen.findByText('No sites allowed yet.');
+    tabTo((element) => element === screen.getByLabelText('Site address'));
+    type('http://localhost:3000');
+    press('Enter');
+    expect(grants.grant).toHaveBeenCalledWith('http://localhost');
+    await screen.findByRole('list', { name: 'Allowed sites' });
+
+    tabTo((element) => element === screen.getByRole('button', { name: 'Remove http://localhost' }));
+    press('Enter');
+    expect(await screen.findByText('No sites allowed yet.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ErrorAlert, TextField } from '../components/field';
+import { errorMessage } from '../errors';
+import { normaliseSiteAddress } from './site-address';
+import type { SiteGrants } from './site-grants';
+
+/** Props of {@link SitesSection}. */
+export interface SitesSectionProps {
+  grants: SiteGrants;
+  /** Puts a short confirmation in the page's status region. */
+  announce(message: string): void;
+}
+
+/**
+ * "Sites": allow Keyfob on a site of one's own (a sign-in page not hosted by Cognito), and
+ * see or remove the sites allowed so far.
+ */
+export function SitesSection({ grants, announce }: SitesSectionProps) {
+  const [sites, setSites] = useState<string[]>();
+  const [address, setAddress] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const headingId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Position of a removed site, so focus moves to its neighbour rather than the page top.
+  const [refocus, setRefocus] = useState<number>();
+
+  const reload = useCallback(async () => {
+    try {
+      setSites(await grants.list());
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }, [grants]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  useLayoutEffect(() => {
+    if (refocus === undefined) return;
+    setRefocus(undefined);
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('button') ?? [];
+    (buttons[Math.min(refocus, buttons.length - 1)] ?? inputRef.current)?.focus();
+  }, [refocus, sites]);
+
+  const allow = (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const parsed = normaliseSiteAddress(address);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      inputRef.current?.focus();
+      return;
+    }
+    const site = parsed.value;
+    // Synchronously, inside the submit: the browser's prompt needs the person's gesture, which
+    // an await before this call would already have spent.
+    const granting = grants.grant(site);
+    setBusy(true);
+    setError(undefined);
+    void settle(granting, site);
+  };
+
+  const settle = async (granting: Promise<boolean>, site: string) => {
+    try {
+      if (!(await granting)) {
+        setError(`Keyfob was not allowed on ${site}: the browser’s request was declined.`);
+        inputRef.current?.focus();
+        return;
+      }
+      setAddress('');
+      announce(`Keyfob can now help on ${site}. Reload its open tabs to start.`);
+      await reload();
+    } catch (failure) {
+      setError(errorMessage(failure));
+      inputRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (site: string, index: number) => {
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await grants.revoke(site);
+      announce(`Removed ${site}`);
+      await reload();
+      setRefocus(index);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby={headingId} aria-busy={busy}>
+      <h2 id={headingId}>Sites</h2>
+      <p class="muted">
+        Keyfob works on Amazon Cognito’s own sign-in pages by itself. To let it find setup screens
+        and fill codes on a site’s own pages, allow that site here. Without this, “Enroll on this
+        page” in Keyfob’s popup still works for one visit.
+      </p>
+      <form onSubmit={allow} noValidate>
+        <TextField
+          label="Site address"
+          value={address}
+          onValue={setAddress}
+          inputRef={inputRef}
+          placeholder="https://app.example.com"
+          hint="https:// only; http:// just for localhost and 127.0.0.1. A site includes all its ports."
+          verbatim
+        />
+        <ErrorAlert message={error} />
+        <div class="actions">
+          <button type="submit" class="primary">
+            Allow Keyfob on this site
+          </button>
+        </div>
+      </form>
+      <h3>Allowed sites</h3>
+      {sites === undefined ? (
+        !error && <p class="muted">Loading…</p>
+      ) : sites.length === 0 ? (
+        <p class="muted">No sites allowed yet.</p>
+      ) : (
+        <ul class="sites" aria-label="Allowed sites" ref={listRef}>
+          {sites.map((site, index) => (
+            <li key={site} class="site">
+              <span class="site-name">{site}</span>
+              <button
+                type="button"
+                aria-label={`Remove ${site}`}
+                onClick={() => void remove(site, index)}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
