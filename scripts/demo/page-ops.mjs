@@ -1,3 +1,4 @@
+/* global document */
 // Page steps of the demo, written against what playwright-core and puppeteer-core pages both
 // offer (evaluate, click, keyboard.type, screenshot), so Chromium and Firefox share them.
 
