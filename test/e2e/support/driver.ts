@@ -1,0 +1,56 @@
+import type { BrowserName } from './env';
+import type { PopupPage } from './popup-page';
+
+/**
+ * One browser with the built extension loaded, on its own fresh profile. Scenario code uses
+ * only this interface, so the same scenario runs in every browser; optional members exist
+ * where the browser has the feature (Chromium's MV3 service worker, restarting with the same
+ * profile — Firefox drops temporary add-ons on restart).
+ */
+export interface ExtensionDriver {
+  readonly name: BrowserName;
+  /** The profile directory; kept after close() so tests can scan it, deleted by dispose(). */
+  readonly profileDir: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  readonly extensionOrigin: string;
+  /** Opens the popup as a normal tab and waits until it has rendered into #app. */
+  openPopup(): Promise<PopupPage>;
+  /** Directories in the profile that hold the extension's own data (IndexedDB, storage). */
+  extensionDataDirs(): string[];
+  /** Stops the extension's service worker (CDP) and waits until it reports stopped. */
+  stopServiceWorker?(): Promise<void>;
+  /** The service worker's CDP running status: stopped, starting, running or stopping. */
+  serviceWorkerStatus?(): Promise<string>;
+  /**
+   * An id unique to the running service-worker instance (planted in its global scope on first
+   * call; a restarted worker gets a new one). Starts the worker if it is stopped.
+   */
+  serviceWorkerInstance?(): Promise<string>;
+  /** Closes the browser and starts it again on the same profile and extension build. */
+  restart?(): Promise<void>;
+  /** Closes the browser (waits for it to exit); the profile stays for scanning. */
+  close(): Promise<void>;
+  /** close() and delete the profile. Safe to call twice. */
+  dispose(): Promise<void>;
+}
+
+const live = new Set<ExtensionDriver>();
+
+/** Remembers a driver so that {@link disposeAllDrivers} can clean it up after a failure. */
+export function track(driver: ExtensionDriver): void {
+  live.add(driver);
+}
+
+/** Forgets a disposed driver. */
+export function untrack(driver: ExtensionDriver): void {
+  live.delete(driver);
+}
+
+/** Disposes every driver still alive in this worker (afterEach/afterAll safety net). */
+export async function disposeAllDrivers(): Promise<void> {
+  const errors: unknown[] = [];
+  for (const driver of [...live]) {
+    await driver.dispose().catch((error: unknown) => errors.push(error));
+  }
+  if (errors.length) throw new AggregateError(errors, 'disposing browsers failed');
+}
