@@ -15,11 +15,17 @@ const GENERIC_ISSUERS = new Set(['awscognito', 'amazon cognito', 'cognito']);
  * carrying the same secret, else from the page's hints; a generic or missing issuer becomes
  * the site's host, so three Cognito apps do not all appear as "AWSCognito".
  */
+/** A captured account, and whether its labels came from the site's own otpauth URI. */
+export interface Capture {
+  params: OtpParams;
+  labelledByUri: boolean;
+}
+
 export async function resolveCapture(
   report: SetupReport,
   origin: string,
   decodeQr: (dataUrl: string) => Promise<string | null>,
-): Promise<OtpParams | null> {
+): Promise<Capture | null> {
   const uris: OtpParams[] = [];
   const tryUri = (text: string | null | undefined) => {
     if (!text || !/^otpauth:/i.test(text.trim())) return;
@@ -51,7 +57,7 @@ export async function resolveCapture(
   const issuer = issuerFrom(labelled?.issuer) ?? issuerFrom(report.hints.issuer) ?? host;
   const account = labelled?.account || report.hints.account || '';
   try {
-    return createOtpParams({
+    const params = createOtpParams({
       type: 'totp',
       secret: chosen,
       issuer,
@@ -60,8 +66,10 @@ export async function resolveCapture(
       digits: labelled?.digits ?? 6,
       period: labelled?.period ?? 30,
     });
+    return { params, labelledByUri: labelled !== undefined };
   } catch {
     // A page-supplied name the OTP core refuses: keep the secret under the host alone.
-    return createOtpParams({ type: 'totp', secret: chosen, issuer: host, account: '' });
+    const params = createOtpParams({ type: 'totp', secret: chosen, issuer: host, account: '' });
+    return { params, labelledByUri: false };
   }
 }

@@ -83,6 +83,24 @@ describe('enrollment', () => {
     expect(accounts[0]!.params.account).toBe('alice@example.com');
   });
 
+  it('prefers the site’s own otpauth label over the page title once the QR code is read', async () => {
+    const enrollment = await service({
+      'data:image/png;base64,QR': `otpauth://totp/KeyfobDemo:bob?secret=${SECRET}&issuer=KeyfobDemo`,
+    });
+    await enrollment.reportSetup(
+      { source: 'observer', secret: SECRET, hints: { account: 'bob', issuer: 'Sign in – Demo' } },
+      { tabId: 1, origin: SITE },
+    );
+    expect((await vault.list()).accounts[0]!.params.issuer).toBe('Sign in – Demo');
+    await enrollment.reportSetup(
+      { source: 'dom', secret: SECRET, qrImages: ['data:image/png;base64,QR'], hints: {} },
+      { tabId: 1, origin: SITE },
+    );
+    const { accounts } = await vault.list();
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]!.params).toMatchObject({ issuer: 'KeyfobDemo', account: 'bob' });
+  });
+
   it('replaces the pending secret of a second setup for the same user and origin', async () => {
     const enrollment = await service();
     await enrollment.reportSetup(

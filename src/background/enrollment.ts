@@ -104,15 +104,22 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         await onWaitingForUnlock(sender.tabId);
         return { action: 'wait-unlock' };
       }
-      const params = await resolveCapture(report, sender.origin, decodeQr);
-      if (!params) return { action: 'ignore', reason: 'no usable secret on this page' };
+      const capture = await resolveCapture(report, sender.origin, decodeQr);
+      if (!capture) return { action: 'ignore', reason: 'no usable secret on this page' };
+      const { params } = capture;
 
       const { accounts } = await vault.list();
       const sameOrigin = accounts.filter((a) => a.origin === sender.origin);
       let account = sameOrigin.find((a) => a.params.secret === params.secret);
       if (account) {
-        // The observer and the DOM both report one setup; the richer label wins.
-        if (account.state === 'pending' && !account.params.account && params.account) {
+        // The observer and the DOM both report one setup; the site's own otpauth label, or
+        // failing that any account name over none, wins.
+        const better =
+          (capture.labelledByUri &&
+            (account.params.issuer !== params.issuer ||
+              account.params.account !== params.account)) ||
+          (!account.params.account && params.account !== '');
+        if (account.state === 'pending' && better) {
           account = await vault.update(account.id, {
             params: { account: params.account, issuer: params.issuer },
           });
