@@ -13,6 +13,7 @@ import { startCognitoRig } from '../test/rig/cognito.mjs';
 import { startClientPages } from '../test/rig/pages.mjs';
 import { launchChromiumDemo } from './demo/chromium.mjs';
 import { launchFirefoxDemo } from './demo/firefox.mjs';
+import { until as waitFor } from './demo/page-ops.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -26,7 +27,6 @@ const EXAMPLE_URI =
 const cleanups = [];
 const shots = mkdtempSync(join(tmpdir(), 'keyfob-demo-shots-'));
 const step = (text) => console.log(`• ${text}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function cleanup() {
   for (const fn of cleanups.reverse()) await fn().catch(() => {});
@@ -34,16 +34,6 @@ async function cleanup() {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => void cleanup().then(() => process.exit(130)));
-}
-
-async function waitFor(check, what, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 try {

@@ -4,7 +4,8 @@
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function until(check, what, timeoutMs = 20_000) {
+/** Polls `check` until it returns something truthy; throws after `timeoutMs`. */
+export async function until(check, what, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await check().catch(() => undefined);

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { KeyfobError } from '../shared';
-import type { Envelope, MessageData, MessageName, MessageValue, Reply } from './protocol';
+import type { Envelope, MessageData, MessageName, MessageValue } from './protocol';
+import { unwrapReply } from './unwrap-reply';
 
 /** Sends one request to the background and unwraps its reply. Failed replies throw a KeyfobError. */
 export type SendMessage = <N extends MessageName>(
@@ -16,12 +16,5 @@ export function createMessageClient(
   transport: (envelope: Envelope) => Promise<unknown> = (envelope) =>
     browser.runtime.sendMessage(envelope),
 ): SendMessage {
-  return async (name, data) => {
-    const reply = (await transport({ keyfob: 1, name, data })) as Reply<never> | undefined;
-    if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-      throw new KeyfobError('no-reply', 'Keyfob’s background did not answer. Please try again.');
-    }
-    if (!reply.ok) throw new KeyfobError(reply.error.code, reply.error.message);
-    return reply.value;
-  };
+  return async (name, data) => unwrapReply(await transport({ keyfob: 1, name, data }));
 }

@@ -1,11 +1,10 @@
-import { KeyfobError } from '../shared';
 import type {
   ContentEnvelope,
   ContentMessageData,
   ContentMessageName,
   ContentMessageValue,
 } from './content-protocol';
-import type { Reply } from './protocol';
+import { unwrapReply } from './unwrap-reply';
 
 /** Sends one content-script request to the background and unwraps its reply. */
 export type SendContentMessage = <N extends ContentMessageName>(
@@ -22,13 +21,6 @@ export type SendContentMessage = <N extends ContentMessageName>(
 export function createContentClient(
   transport: (envelope: ContentEnvelope) => Promise<unknown>,
 ): SendContentMessage {
-  return async (name, data) => {
-    const reply = (await transport({ keyfob: 1, name, data } as ContentEnvelope)) as
-      Reply<never> | undefined;
-    if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
-      throw new KeyfobError('no-reply', 'Keyfob’s background did not answer.');
-    }
-    if (!reply.ok) throw new KeyfobError(reply.error.code, reply.error.message);
-    return reply.value;
-  };
+  return async (name, data) =>
+    unwrapReply(await transport({ keyfob: 1, name, data } as ContentEnvelope));
 }
