@@ -101,6 +101,54 @@ describe('enrollment', () => {
     expect(accounts[0]!.params).toMatchObject({ issuer: 'KeyfobDemo', account: 'bob' });
   });
 
+  it('saves one account when the observer and the page report the same setup at once', async () => {
+    const enrollment = await service();
+    const site = { tabId: 1, origin: SITE };
+    const replies = await Promise.all([
+      enrollment.reportSetup(
+        { source: 'observer', secret: SECRET, hints: { account: 'alice' } },
+        site,
+      ),
+      enrollment.reportSetup({ source: 'dom', otpauthUri: uriFor(SECRET), hints: {} }, site),
+    ]);
+    expect((await vault.list()).accounts).toHaveLength(1);
+    expect(new Set(replies.map((r) => (r as { enrollmentId: string }).enrollmentId)).size).toBe(1);
+  });
+
+  it('a late report does not revive a discarded setup', async () => {
+    const enrollment = await service();
+    const site = { tabId: 1, origin: SITE };
+    await enrollment.reportSetup({ source: 'dom', secret: SECRET, hints: {} }, site);
+    await enrollment.reportOutcome(
+      { outcome: { kind: 'error', errorName: 'NotAuthorizedException' } },
+      site,
+    );
+    const late = await enrollment.reportSetup({ source: 'dom', secret: SECRET, hints: {} }, site);
+    expect(late).toMatchObject({ action: 'ignore' });
+    expect((await vault.list()).accounts).toHaveLength(0);
+    // Another origin showing that secret is its own business.
+    expect(
+      await enrollment.reportSetup(
+        { source: 'dom', secret: SECRET, hints: {} },
+        { tabId: 2, origin: EVIL },
+      ),
+    ).toMatchObject({ action: 'fill' });
+  });
+
+  it('a repeated report keeps the retry count and the refilled code', async () => {
+    const enrollment = await service();
+    const site = { tabId: 1, origin: SITE };
+    await enrollment.reportSetup({ source: 'dom', secret: SECRET, hints: {} }, site);
+    const mismatch = { outcome: { kind: 'error' as const, errorName: 'CodeMismatchException' } };
+    const refill = await enrollment.reportOutcome(mismatch, site);
+    const again = await enrollment.reportSetup(
+      { source: 'observer', secret: SECRET, hints: {} },
+      site,
+    );
+    expect((again as { code: string }).code).toBe((refill as { code: string }).code);
+    expect(await enrollment.reportOutcome(mismatch, site)).toMatchObject({ action: 'explain' });
+  });
+
   it('replaces the pending secret of a second setup for the same user and origin', async () => {
     const enrollment = await service();
     await enrollment.reportSetup(

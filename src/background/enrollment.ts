@@ -49,6 +49,18 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
   /** Tabs that showed a setup screen while the vault was locked; rescanned after unlock. */
   const waitingTabs = new Set<number>();
   const notices: EnrollmentNotice[] = [];
+  /** Secrets whose setup can no longer finish, per origin: a late report must not revive them. */
+  const discarded = new Map<string, Set<string>>();
+  /**
+   * Reports and outcomes run one at a time: the observer and the DOM report one setup at
+   * nearly the same moment, and a list-then-add that interleaves would save it twice.
+   */
+  let queue: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
 
   function notify(origin: string, message: string): void {
     notices.unshift({ origin, message, atMs: now() });
@@ -84,6 +96,110 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     }
   }
 
+  async function reportSetup(report: SetupReport, sender: PageSender): Promise<SetupReply> {
+    if (!vault.isUnlocked()) {
+      waitingTabs.add(sender.tabId);
+      await onWaitingForUnlock(sender.tabId);
+      return { action: 'wait-unlock' };
+    }
+    const capture = await resolveCapture(report, sender.origin, decodeQr);
+    if (!capture) return { action: 'ignore', reason: 'no usable secret on this page' };
+    const { params } = capture;
+    if (discarded.get(sender.origin)?.has(params.secret)) {
+      return { action: 'ignore', reason: 'this setup can no longer finish' };
+    }
+
+    const { accounts } = await vault.list();
+    const sameOrigin = accounts.filter((a) => a.origin === sender.origin);
+    let account = sameOrigin.find((a) => a.params.secret === params.secret);
+    if (account) {
+      // The observer and the DOM both report one setup; the site's own otpauth label, or
+      // failing that any account name over none, wins.
+      const better =
+        (capture.labelledByUri &&
+          (account.params.issuer !== params.issuer || account.params.account !== params.account)) ||
+        (!account.params.account && params.account !== '');
+      if (account.state === 'pending' && better) {
+        account = await vault.update(account.id, {
+          params: { account: params.account, issuer: params.issuer },
+        });
+      }
+    } else {
+      // A second setup for the same user replaces the unfinished one instead of piling up.
+      for (const stale of sameOrigin) {
+        if (stale.state === 'pending' && stale.params.account === params.account) {
+          await vault.remove(stale.id);
+          attempts.delete(stale.id);
+        }
+      }
+      account = await vault.add({ params, state: 'pending', origin: sender.origin });
+    }
+    // A repeated report of a setup in progress keeps its retry count and refilled code.
+    const attempt = attempts.get(account.id);
+    const code =
+      attempt !== undefined && attempt > 1 && lastCode.has(account.id)
+        ? lastCode.get(account.id)!
+        : await codeFor(account, now());
+    if (attempt === undefined) attempts.set(account.id, 1);
+    lastCode.set(account.id, code);
+    const { deviceName, autoSubmitSetup } = await settings.get();
+    return {
+      action: 'fill',
+      enrollmentId: account.id,
+      code,
+      deviceName,
+      autoSubmit: autoSubmitSetup,
+    };
+  }
+
+  async function reportOutcome(
+    data: { enrollmentId?: string; outcome: VerifyOutcome },
+    sender: PageSender,
+  ): Promise<OutcomeReply> {
+    if (!vault.isUnlocked()) return { action: 'none' };
+    const account = await pendingFor(sender.origin, data.enrollmentId);
+    if (!account) return { action: 'none' };
+    const { outcome } = data;
+    if (outcome.kind === 'left-setup') {
+      await markVerified(account);
+      return { action: 'verified' };
+    }
+    const attempt = attempts.get(account.id) ?? 1;
+    const step = nextEnrollmentStep(
+      outcome.kind === 'status'
+        ? { status: outcome.status, attempt }
+        : { errorName: outcome.errorName, attempt },
+    );
+    switch (step.action) {
+      case 'mark-verified':
+        await markVerified(account);
+        return { action: 'verified' };
+      case 'retry-next-code': {
+        attempts.set(account.id, attempt + 1);
+        // A refused code usually expired on the way; if the step has not moved on yet, the
+        // next step's code (Cognito accepts a neighbouring step) is the one to try.
+        let code = await codeFor(account, now());
+        if (code === lastCode.get(account.id)) {
+          code = await codeFor(account, now() + account.params.period * 1000);
+        }
+        lastCode.set(account.id, code);
+        return { action: 'refill', code };
+      }
+      case 'discard-pending': {
+        await vault.remove(account.id);
+        attempts.delete(account.id);
+        lastCode.delete(account.id);
+        const dead = discarded.get(sender.origin) ?? new Set<string>();
+        discarded.set(sender.origin, dead.add(account.params.secret));
+        notify(sender.origin, step.explanation);
+        return { action: 'explain', message: step.explanation };
+      }
+      default:
+        notify(sender.origin, step.explanation);
+        return { action: 'explain', message: step.explanation };
+    }
+  }
+
   return {
     /** Tabs to rescan once the vault is unlocked (then forgotten). */
     takeWaitingTabs(): number[] {
@@ -98,98 +214,16 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     },
 
     /** A setup screen was seen: save its secret as pending and answer with what to fill. */
-    async reportSetup(report: SetupReport, sender: PageSender): Promise<SetupReply> {
-      if (!vault.isUnlocked()) {
-        waitingTabs.add(sender.tabId);
-        await onWaitingForUnlock(sender.tabId);
-        return { action: 'wait-unlock' };
-      }
-      const capture = await resolveCapture(report, sender.origin, decodeQr);
-      if (!capture) return { action: 'ignore', reason: 'no usable secret on this page' };
-      const { params } = capture;
-
-      const { accounts } = await vault.list();
-      const sameOrigin = accounts.filter((a) => a.origin === sender.origin);
-      let account = sameOrigin.find((a) => a.params.secret === params.secret);
-      if (account) {
-        // The observer and the DOM both report one setup; the site's own otpauth label, or
-        // failing that any account name over none, wins.
-        const better =
-          (capture.labelledByUri &&
-            (account.params.issuer !== params.issuer ||
-              account.params.account !== params.account)) ||
-          (!account.params.account && params.account !== '');
-        if (account.state === 'pending' && better) {
-          account = await vault.update(account.id, {
-            params: { account: params.account, issuer: params.issuer },
-          });
-        }
-      } else {
-        // A second setup for the same user replaces the unfinished one instead of piling up.
-        for (const stale of sameOrigin) {
-          if (stale.state === 'pending' && stale.params.account === params.account) {
-            await vault.remove(stale.id);
-            attempts.delete(stale.id);
-          }
-        }
-        account = await vault.add({ params, state: 'pending', origin: sender.origin });
-      }
-      attempts.set(account.id, 1);
-      const code = await codeFor(account, now());
-      lastCode.set(account.id, code);
-      const { deviceName, autoSubmitSetup } = await settings.get();
-      return {
-        action: 'fill',
-        enrollmentId: account.id,
-        code,
-        deviceName,
-        autoSubmit: autoSubmitSetup,
-      };
+    reportSetup(report: SetupReport, sender: PageSender): Promise<SetupReply> {
+      return oneAtATime(() => reportSetup(report, sender));
     },
 
     /** Cognito answered VerifySoftwareToken (or the page left setup): follow the catalogue. */
-    async reportOutcome(
+    reportOutcome(
       data: { enrollmentId?: string; outcome: VerifyOutcome },
       sender: PageSender,
     ): Promise<OutcomeReply> {
-      if (!vault.isUnlocked()) return { action: 'none' };
-      const account = await pendingFor(sender.origin, data.enrollmentId);
-      if (!account) return { action: 'none' };
-      const { outcome } = data;
-      if (outcome.kind === 'left-setup') {
-        await markVerified(account);
-        return { action: 'verified' };
-      }
-      const attempt = attempts.get(account.id) ?? 1;
-      const step = nextEnrollmentStep(
-        outcome.kind === 'status'
-          ? { status: outcome.status, attempt }
-          : { errorName: outcome.errorName, attempt },
-      );
-      switch (step.action) {
-        case 'mark-verified':
-          await markVerified(account);
-          return { action: 'verified' };
-        case 'retry-next-code': {
-          attempts.set(account.id, attempt + 1);
-          // A refused code usually expired on the way; if the step has not moved on yet, the
-          // next step's code (Cognito accepts a neighbouring step) is the one to try.
-          let code = await codeFor(account, now());
-          if (code === lastCode.get(account.id)) {
-            code = await codeFor(account, now() + account.params.period * 1000);
-          }
-          lastCode.set(account.id, code);
-          return { action: 'refill', code };
-        }
-        case 'discard-pending':
-          await vault.remove(account.id);
-          attempts.delete(account.id);
-          notify(sender.origin, step.explanation);
-          return { action: 'explain', message: step.explanation };
-        default:
-          notify(sender.origin, step.explanation);
-          return { action: 'explain', message: step.explanation };
-      }
+      return oneAtATime(() => reportOutcome(data, sender));
     },
   };
 }
