@@ -177,6 +177,9 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
       if (message.account !== undefined) hints.account = message.account;
       if (message.userPoolId !== undefined) hints.userPoolId = message.userPoolId;
       await reportSetup({ source: 'observer', secret: message.secret, hints });
+      // The observer is faster than the debounced DOM scan, and a quick person may submit
+      // before that scan runs: read the screen now, for the site's own otpauth label.
+      void scan();
     } else {
       await reportOutcome(message.outcome);
     }

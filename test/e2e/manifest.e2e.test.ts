@@ -1,0 +1,150 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  PRODUCTION_BUILDS,
+  e2eDist,
+  isOutdated,
+  projectPath,
+  runWxtBuild,
+} from './support/e2e-build';
+import type { BrowserName } from './support/env';
+import { ALL_BROWSERS, e2eContext } from './support/env';
+
+// The built manifests (DESIGN.md §3 rules 5 and 9): the release builds never run content
+// scripts on loopback, expose no resources to pages and accept no external connections; only
+// the e2e variant (WXT_KEYFOB_E2E=1, .output/e2e/) adds http://127.0.0.1 and http://localhost
+// for the Cognito rig. Reads JSON only; builds a target first if it is missing.
+
+interface ContentScript {
+  matches?: string[];
+  exclude_matches?: string[];
+  js?: string[];
+  run_at?: string;
+  world?: string;
+}
+
+interface Manifest {
+  content_scripts?: ContentScript[];
+  web_accessible_resources?: unknown[];
+  externally_connectable?: unknown;
+  host_permissions?: string[];
+}
+
+/**
+ * Whether a match pattern matches `url` (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns):
+ * `<all_urls>`, a scheme (`*` = http or https), a host (`*`, `*.domain`, or exact; any port
+ * when the pattern names none) and a path glob.
+ */
+function patternMatches(pattern: string, url: string): boolean {
+  const target = new URL(url);
+  if (pattern === '<all_urls>')
+    return ['http:', 'https:', 'ws:', 'wss:', 'ftp:', 'file:'].includes(target.protocol);
+  const parsed = /^(\*|[a-z][a-z0-9+.-]*):\/\/([^/]*)(\/.*)$/.exec(pattern);
+  if (!parsed) throw new Error(`not a match pattern: ${pattern}`);
+  const [, scheme, hostPort, path] = parsed as unknown as [string, string, string, string];
+  const protocol = target.protocol.slice(0, -1);
+  if (scheme === '*' ? !['http', 'https', 'ws', 'wss'].includes(protocol) : scheme !== protocol) {
+    return false;
+  }
+  const [host, port] = hostPort.split(':') as [string, string | undefined];
+  if (port !== undefined && port !== '*' && port !== target.port) return false;
+  const hostname = target.hostname;
+  const hostOk =
+    host === '*' ||
+    host === hostname ||
+    (host.startsWith('*.') && (hostname === host.slice(2) || hostname.endsWith(host.slice(1))));
+  if (!hostOk) return false;
+  const glob = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return glob.test(target.pathname + target.search);
+}
+
+/** Loopback pages as the rig serves them (any port) and as developers do. */
+const LOOPBACK_URLS = [
+  'http://127.0.0.1/',
+  'http://127.0.0.1:41234/login',
+  'http://localhost/',
+  'http://localhost:5173/index.html',
+];
+
+const matchesLoopback = (patterns: string[] = []) =>
+  patterns.filter((pattern) => LOOPBACK_URLS.some((url) => patternMatches(pattern, url)));
+
+function readManifest(dist: string): Manifest {
+  return JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+/** The production build under test: the run's snapshot, or .output/ (built if missing). */
+function productionDist(name: BrowserName): string {
+  const snapshot = name === 'chromium' ? e2eContext().chromeDist : e2eContext().firefoxDist;
+  if (snapshot && existsSync(join(snapshot, 'manifest.json'))) return snapshot;
+  const { args, out } = PRODUCTION_BUILDS[name];
+  const skip = process.env.KEYFOB_E2E_SKIP_BUILD === '1';
+  if (!existsSync(join(projectPath(out), 'manifest.json')) || (!skip && isOutdated(out))) {
+    runWxtBuild(args, false);
+  }
+  return projectPath(out);
+}
+
+describe.each(ALL_BROWSERS)('manifest of the %s builds', (name) => {
+  let production: Manifest;
+  let e2e: Manifest;
+  beforeAll(() => {
+    production = readManifest(productionDist(name));
+    e2e = readManifest(e2eDist(name));
+  }, 120_000);
+
+  it('release build: no content script on http://127.0.0.1 or http://localhost', () => {
+    const scripts = production.content_scripts ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      expect(matchesLoopback(script.matches), `${script.js?.join(',')} matches`).toEqual([]);
+    }
+    expect(matchesLoopback(production.host_permissions), 'host_permissions').toEqual([]);
+  });
+
+  it('release build: empty web_accessible_resources, no externally_connectable', () => {
+    expect(production.web_accessible_resources ?? []).toEqual([]);
+    expect(production).not.toHaveProperty('externally_connectable');
+  });
+
+  it('e2e build: both content scripts also match loopback, and nothing else changes', () => {
+    const scripts = e2e.content_scripts ?? [];
+    expect(scripts.map((s) => s.js)).toEqual((production.content_scripts ?? []).map((s) => s.js));
+    for (const [index, script] of scripts.entries()) {
+      const release = production.content_scripts![index]!;
+      for (const url of LOOPBACK_URLS) {
+        expect(
+          script.matches?.some((pattern) => patternMatches(pattern, url)),
+          `${script.js?.join(',')} on ${url}`,
+        ).toBe(true);
+      }
+      // Loopback added, the release's Cognito hosted domains kept, nothing else.
+      const added = (script.matches ?? []).filter((m) => !(release.matches ?? []).includes(m));
+      expect(added.sort()).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+      expect(script.matches).toEqual(expect.arrayContaining(release.matches ?? []));
+      expect(script.run_at).toBe(release.run_at);
+      expect(script.world).toBe(release.world);
+    }
+    const observer = scripts.find((s) => s.world === 'MAIN');
+    expect(observer?.run_at, 'the page observer runs before page scripts').toBe('document_start');
+    expect(e2e.web_accessible_resources ?? []).toEqual([]);
+    expect(e2e).not.toHaveProperty('externally_connectable');
+  });
+
+  it('the matcher used here agrees with the pattern rules', () => {
+    expect(patternMatches('http://127.0.0.1/*', 'http://127.0.0.1:4000/x')).toBe(true);
+    expect(patternMatches('*://*/*', 'http://localhost:5173/')).toBe(true);
+    expect(patternMatches('<all_urls>', 'http://127.0.0.1/')).toBe(true);
+    expect(
+      patternMatches('https://*.auth.us-east-1.amazoncognito.com/*', 'http://127.0.0.1/'),
+    ).toBe(false);
+    expect(
+      patternMatches(
+        'https://*.auth.us-east-1.amazoncognito.com/*',
+        'https://demo.auth.us-east-1.amazoncognito.com/login',
+      ),
+    ).toBe(true);
+    expect(patternMatches('http://localhost:8080/*', 'http://localhost:5173/')).toBe(false);
+  });
+});

@@ -1,0 +1,583 @@
+import puppeteer from 'puppeteer-core';
+import type {
+  Browser as PptrBrowser,
+  ElementHandle,
+  Page as PptrPage,
+  ConsoleMessage as PptrConsoleMessage,
+} from 'puppeteer-core';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, CDPSession, Locator, Page as PwPage, Worker } from 'playwright-core';
+import type { ExtensionDriver } from './driver';
+import { track, untrack } from './driver';
+import { helperCall } from './dom-helpers';
+import type { BrowserName } from './env';
+import { BROWSER_BINARIES, readManifest } from './env';
+import { FIREFOX_EXTENSION_UUID } from './firefox';
+import type { UiAdapter } from './popup-page';
+import { PopupPage } from './popup-page';
+import { makeTempDir, removeTempDir } from './temp';
+import { waitFor, withTimeout } from './wait';
+
+/**
+ * A browser with the e2e build of Keyfob that can also open ordinary web pages (the rig's
+ * client pages) in the same profile, so the content scripts run there. The vault harness's
+ * drivers (chromium.ts, firefox.ts) only open the popup; this one is separate so the
+ * enrollment tests need no change to them. It implements {@link ExtensionDriver} and is
+ * tracked, so `disposeAllDrivers()` cleans it up after a failure too.
+ */
+
+/** An ordinary web page, driven the same way in every browser. */
+export interface WebPage {
+  readonly browser: BrowserName;
+  /** Navigates and waits for the load event. */
+  goto(url: string): Promise<void>;
+  url(): string;
+  /** Evaluates an expression (source text) in the page's main world; promises are awaited. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Types into the one element matching `selector` (clears it first), like a person would. */
+  type(selector: string, value: string): Promise<void>;
+  /** Clicks the first visible element matching `selector`. */
+  click(selector: string): Promise<void>;
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+  /** The page's console messages and uncaught errors so far (for failure reports). */
+  readonly logs: string[];
+}
+
+/** One tab's action badge. */
+export interface TabBadge {
+  tabId: number;
+  /** The tab's URL when the extension may see it (its own pages), else null. */
+  url: string | null;
+  badge: string;
+}
+
+const BADGES_SOURCE = (api: string, skipUrl: string) => `(async () => {
+  const tabs = await ${api}.tabs.query({});
+  const out = [];
+  for (const tab of tabs) {
+    if (tab.url === ${JSON.stringify(skipUrl)}) continue;
+    out.push({ tabId: tab.id, url: tab.url ?? null, badge: await ${api}.action.getBadgeText({ tabId: tab.id }) });
+  }
+  return out;
+})()`;
+
+/** {@link ExtensionDriver} plus web pages and a trusted extension context. */
+export interface EnrollmentBrowser extends ExtensionDriver {
+  /** Opens `url` in a new tab and waits for its load event. */
+  openPage(url: string): Promise<WebPage>;
+  /**
+   * The action badge of every tab (Chromium: read in the service worker; Firefox: in an
+   * extension page). Keyfob has no "tabs" permission and content-script matches do not
+   * reveal a page's URL, so `url` is null for web pages: tell them apart by elimination.
+   */
+  badges(): Promise<TabBadge[]>;
+  /** Evaluates in the background: Chromium's service worker (Firefox: not available). */
+  evaluateInBackground?<T>(expression: string): Promise<T>;
+  /** Background console lines collected so far (Chromium's service worker). */
+  readonly backgroundLogs: string[];
+}
+
+const WEB_PAGE_LOG_LIMIT = 400;
+
+function pushLog(logs: string[], line: string): void {
+  logs.push(line);
+  if (logs.length > WEB_PAGE_LOG_LIMIT) logs.splice(0, logs.length - WEB_PAGE_LOG_LIMIT);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium (playwright-core)
+
+class PlaywrightUi implements UiAdapter {
+  constructor(private readonly page: PwPage) {}
+
+  private visibleOne(locator: Locator): Locator {
+    return locator.filter({ visible: true });
+  }
+
+  async fill(label: string, value: string): Promise<void> {
+    await this.visibleOne(this.page.getByLabel(label, { exact: true })).fill(value);
+  }
+
+  async click(name: string): Promise<void> {
+    const button = this.page.getByRole('button', { name, exact: true });
+    const tab = this.page.getByRole('tab', { name, exact: true });
+    await this.visibleOne(button.or(tab)).click();
+  }
+
+  helper<T>(method: string, ...args: unknown[]): Promise<T> {
+    return this.page.evaluate<T>(helperCall(method, ...args));
+  }
+
+  evaluate<T>(expression: string): Promise<T> {
+    return this.page.evaluate<T>(expression);
+  }
+
+  async close(): Promise<void> {
+    if (!this.page.isClosed()) await this.page.close();
+  }
+}
+
+class PlaywrightWebPage implements WebPage {
+  readonly browser = 'chromium' as const;
+  readonly logs: string[] = [];
+
+  constructor(private readonly page: PwPage) {
+    page.on('console', (message) => pushLog(this.logs, `[${message.type()}] ${message.text()}`));
+    page.on('pageerror', (error) => pushLog(this.logs, `[pageerror] ${error.message}`));
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  url(): string {
+    return this.page.url();
+  }
+
+  evaluate<T>(expression: string): Promise<T> {
+    return this.page.evaluate<T>(expression);
+  }
+
+  async type(selector: string, value: string): Promise<void> {
+    await this.page.locator(selector).fill(value);
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.page.locator(selector).filter({ visible: true }).first().click();
+  }
+
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+
+  async close(): Promise<void> {
+    if (!this.page.isClosed()) await this.page.close();
+  }
+}
+
+interface WorkerVersion {
+  versionId: string;
+  scriptURL: string;
+  runningStatus: 'stopped' | 'starting' | 'running' | 'stopping';
+}
+
+class ChromiumEnrollmentBrowser implements EnrollmentBrowser {
+  readonly name = 'chromium' as const;
+  readonly backgroundLogs: string[] = [];
+  private context: BrowserContext | undefined;
+  private extensionId = '';
+  private disposed = false;
+  private watchedWorkers = new WeakSet<Worker>();
+  private startupPages: PwPage[] = [];
+
+  constructor(
+    readonly profileDir: string,
+    private readonly dist: string,
+    private readonly workerScript: string,
+    private readonly popupPath: string,
+  ) {}
+
+  get extensionOrigin(): string {
+    return `chrome-extension://${this.extensionId}`;
+  }
+
+  async start(): Promise<void> {
+    this.context = await chromium.launchPersistentContext(this.profileDir, {
+      executablePath: BROWSER_BINARIES.chromium,
+      headless: false,
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        `--disable-extensions-except=${this.dist}`,
+        `--load-extension=${this.dist}`,
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    });
+    this.context.on('serviceworker', (worker) => this.watchWorker(worker));
+    const worker = await this.findWorker(20_000);
+    this.extensionId = new URL(worker.url()).host;
+    // The startup tab is a tab whose URL Keyfob cannot see: it is closed once the first tab
+    // of our own is open, so every such tab is one a test opened (see badges()).
+    this.startupPages = this.context.pages();
+  }
+
+  private get ctx(): BrowserContext {
+    if (!this.context) throw new Error('Chromium is not running');
+    return this.context;
+  }
+
+  private watchWorker(worker: Worker): void {
+    if (this.watchedWorkers.has(worker)) return;
+    this.watchedWorkers.add(worker);
+    // Playwright reports service-worker console messages through the context (1.5x+).
+    (worker as unknown as { on?: (event: string, cb: (m: unknown) => void) => void }).on?.(
+      'console',
+      (message: unknown) => {
+        const m = message as { type(): string; text(): string };
+        pushLog(this.backgroundLogs, `[sw ${m.type()}] ${m.text()}`);
+      },
+    );
+  }
+
+  private ourWorkers(): Worker[] {
+    return this.ctx.serviceWorkers().filter((worker) => {
+      const url = new URL(worker.url());
+      return (
+        url.protocol === 'chrome-extension:' &&
+        url.pathname === `/${this.workerScript}` &&
+        (!this.extensionId || url.host === this.extensionId)
+      );
+    });
+  }
+
+  private async findWorker(timeoutMs: number): Promise<Worker> {
+    const existing = this.ourWorkers().at(-1);
+    if (existing) {
+      this.watchWorker(existing);
+      return existing;
+    }
+    const worker = await this.ctx.waitForEvent('serviceworker', {
+      timeout: timeoutMs,
+      predicate: (w) => w.url().endsWith(`/${this.workerScript}`),
+    });
+    this.watchWorker(worker);
+    return worker;
+  }
+
+  private async withCdp<T>(body: (cdp: CDPSession) => Promise<T>): Promise<T> {
+    const page = await this.ctx.newPage();
+    try {
+      const cdp = await this.ctx.newCDPSession(page);
+      try {
+        return await body(cdp);
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    } finally {
+      await page.close();
+    }
+  }
+
+  async evaluateInBackground<T>(expression: string): Promise<T> {
+    // Evaluating in a stopped worker waits forever: start it first (a no-op when it runs).
+    await this.withCdp(async (cdp) => {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.startWorker', { scopeURL: `${this.extensionOrigin}/` });
+      await cdp.send('ServiceWorker.disable');
+    });
+    const worker = await this.findWorker(10_000);
+    return withTimeout(worker.evaluate<T>(expression), 10_000, 'evaluating in the service worker');
+  }
+
+  badges(): Promise<TabBadge[]> {
+    return this.evaluateInBackground<TabBadge[]>(BADGES_SOURCE('chrome', ''));
+  }
+
+  async openPopup(): Promise<PopupPage> {
+    const page = await this.ctx.newPage();
+    await page.goto(`${this.extensionOrigin}/${this.popupPath}`);
+    await waitFor(() => page.evaluate(() => document.querySelector('#app')?.hasChildNodes()), {
+      what: 'the popup to render into #app',
+    });
+    await this.closeStartupPages();
+    return new PopupPage('chromium', new PlaywrightUi(page));
+  }
+
+  private async closeStartupPages(): Promise<void> {
+    const pages = this.startupPages;
+    this.startupPages = [];
+    for (const page of pages) await page.close().catch(() => undefined);
+  }
+
+  async openPage(url: string): Promise<WebPage> {
+    const page = new PlaywrightWebPage(await this.ctx.newPage());
+    await this.closeStartupPages();
+    await page.goto(url);
+    return page;
+  }
+
+  extensionDataDirs(): string[] {
+    return [];
+  }
+
+  async serviceWorkerStatus(): Promise<string> {
+    return this.withCdp(async (cdp) => {
+      let status: string | undefined;
+      cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: WorkerVersion[] }) => {
+        for (const version of event.versions) {
+          if (version.scriptURL.startsWith(`${this.extensionOrigin}/`)) {
+            status = version.runningStatus;
+          }
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+      try {
+        return await waitFor(() => status, { timeoutMs: 5_000, what: 'the worker status' });
+      } finally {
+        await cdp.send('ServiceWorker.disable');
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    const context = this.context;
+    this.context = undefined;
+    await context?.close();
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    try {
+      await this.close();
+    } finally {
+      this.disposed = true;
+      removeTempDir(this.profileDir);
+      untrack(this);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Firefox ESR (puppeteer-core over WebDriver BiDi)
+
+class PuppeteerUi implements UiAdapter {
+  constructor(private readonly page: PptrPage) {}
+
+  async fill(label: string, value: string): Promise<void> {
+    await waitFor(
+      async () => {
+        if (!(await this.evaluate<boolean>(helperCall('fill', label, value)))) {
+          throw new Error(`field ${JSON.stringify(label)} did not take the value`);
+        }
+        return true;
+      },
+      { timeoutMs: 10_000, what: `a field named ${JSON.stringify(label)} to fill` },
+    );
+  }
+
+  async click(name: string): Promise<void> {
+    await waitFor(
+      async () => {
+        const handle = await this.page.evaluateHandle(helperCall('button', name));
+        const element = handle.asElement() as ElementHandle<Element> | null;
+        if (!element) {
+          await handle.dispose();
+          throw new Error(`no visible button named ${JSON.stringify(name)}`);
+        }
+        try {
+          await element.click();
+        } finally {
+          await element.dispose().catch(() => undefined);
+        }
+        return true;
+      },
+      { timeoutMs: 10_000, what: `a button named ${JSON.stringify(name)} to click` },
+    );
+  }
+
+  helper<T>(method: string, ...args: unknown[]): Promise<T> {
+    return this.evaluate<T>(helperCall(method, ...args));
+  }
+
+  evaluate<T>(expression: string): Promise<T> {
+    return this.page.evaluate(expression) as Promise<T>;
+  }
+
+  async close(): Promise<void> {
+    if (!this.page.isClosed()) await this.page.close();
+  }
+}
+
+class PuppeteerWebPage implements WebPage {
+  readonly browser = 'firefox' as const;
+  readonly logs: string[] = [];
+
+  constructor(private readonly page: PptrPage) {
+    page.on('console', (message: PptrConsoleMessage) =>
+      pushLog(this.logs, `[${message.type()}] ${message.text()}`),
+    );
+    page.on('pageerror', (error: unknown) =>
+      pushLog(this.logs, `[pageerror] ${(error as Error)?.message ?? String(error)}`),
+    );
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  url(): string {
+    return this.page.url();
+  }
+
+  evaluate<T>(expression: string): Promise<T> {
+    return this.page.evaluate(expression) as Promise<T>;
+  }
+
+  async type(selector: string, value: string): Promise<void> {
+    await this.page.locator(selector).fill(value);
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.page.locator(selector).click();
+  }
+
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+
+  async close(): Promise<void> {
+    if (!this.page.isClosed()) await this.page.close();
+  }
+}
+
+class FirefoxEnrollmentBrowser implements EnrollmentBrowser {
+  readonly name = 'firefox' as const;
+  readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  readonly backgroundLogs: string[] = [];
+  private browser: PptrBrowser | undefined;
+  private disposed = false;
+  private startupPages: PptrPage[] = [];
+
+  constructor(
+    readonly profileDir: string,
+    private readonly dist: string,
+    private readonly geckoId: string,
+    private readonly popupPath: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: BROWSER_BINARIES.firefox,
+      headless: true,
+      userDataDir: this.profileDir,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({
+          [this.geckoId]: FIREFOX_EXTENSION_UUID,
+        }),
+      },
+    });
+    const installed = await this.browser.installExtension(this.dist);
+    if (installed !== this.geckoId) {
+      throw new Error(`installed add-on id ${installed}, expected ${this.geckoId}`);
+    }
+    this.startupPages = await this.browser.pages();
+  }
+
+  /** Closes the startup tab once another is open (a browser with no tab would quit). */
+  private async closeStartupPages(): Promise<void> {
+    const pages = this.startupPages;
+    this.startupPages = [];
+    for (const page of pages) await page.close().catch(() => undefined);
+  }
+
+  private get live(): PptrBrowser {
+    if (!this.browser) throw new Error('Firefox is not running');
+    return this.browser;
+  }
+
+  private async openExtensionPage(): Promise<PptrPage> {
+    const page = await this.live.newPage();
+    const url = `${this.extensionOrigin}/${this.popupPath}`;
+    // moz-extension:// navigations never report their load event over BiDi: poll the DOM.
+    page.goto(url, { timeout: 0 }).catch(() => undefined);
+    await waitFor(
+      () =>
+        page.evaluate(
+          `location.href === ${JSON.stringify(url)} && document.readyState === 'complete' &&
+           !!document.querySelector('#app') && document.querySelector('#app').hasChildNodes()`,
+        ) as Promise<boolean>,
+      { what: `${url} to load and render into #app` },
+    );
+    return page;
+  }
+
+  async openPopup(): Promise<PopupPage> {
+    const page = await this.openExtensionPage();
+    await this.closeStartupPages();
+    return new PopupPage('firefox', new PuppeteerUi(page));
+  }
+
+  async openPage(url: string): Promise<WebPage> {
+    const page = new PuppeteerWebPage(await this.live.newPage());
+    await this.closeStartupPages();
+    await page.goto(url);
+    return page;
+  }
+
+  async badges(): Promise<TabBadge[]> {
+    const page = await this.openExtensionPage();
+    try {
+      // The reading page itself (a fresh popup.html tab) is left out by its own URL.
+      const self = (await page.evaluate('location.href')) as string;
+      const all = (await page.evaluate(BADGES_SOURCE('browser', self))) as TabBadge[];
+      return all;
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  extensionDataDirs(): string[] {
+    return [];
+  }
+
+  async close(): Promise<void> {
+    const browser = this.browser;
+    this.browser = undefined;
+    if (!browser) return;
+    const child = browser.process();
+    await browser.close();
+    if (child && child.exitCode === null && child.signalCode === null) {
+      await new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    try {
+      await this.close();
+    } finally {
+      this.disposed = true;
+      removeTempDir(this.profileDir);
+      untrack(this);
+    }
+  }
+}
+
+/** Starts `name` on a fresh profile with the unpacked build at `dist` loaded. */
+export async function launchEnrollmentBrowser(
+  name: BrowserName,
+  dist: string,
+): Promise<EnrollmentBrowser> {
+  const manifest = readManifest(dist);
+  const popupPath = manifest.action?.default_popup ?? 'popup.html';
+  let browser: ChromiumEnrollmentBrowser | FirefoxEnrollmentBrowser;
+  if (name === 'chromium') {
+    const workerScript = manifest.background?.service_worker;
+    if (!workerScript) throw new Error(`${dist}/manifest.json has no background.service_worker`);
+    browser = new ChromiumEnrollmentBrowser(
+      makeTempDir('chromium-enroll'),
+      dist,
+      workerScript,
+      popupPath,
+    );
+  } else {
+    const geckoId = manifest.browser_specific_settings?.gecko?.id;
+    if (!geckoId) throw new Error(`${dist}/manifest.json has no gecko id`);
+    browser = new FirefoxEnrollmentBrowser(makeTempDir('firefox-enroll'), dist, geckoId, popupPath);
+  }
+  track(browser);
+  try {
+    await browser.start();
+  } catch (error) {
+    await browser.dispose().catch(() => undefined);
+    throw error;
+  }
+  return browser;
+}
