@@ -1,6 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { contentScriptMatches } from './src/content/matches';
+import { CONTENT_SCRIPT_FILES } from './src/shared/content-script-files';
 
 /** Fixed Firefox add-on id: the e2e tests pin its moz-extension:// UUID through it. */
 export const GECKO_ID = 'keyfob@keyfob.dev';
@@ -11,11 +12,8 @@ export const GECKO_ID = 'keyfob@keyfob.dev';
  * production build never matches them (test/unit/manifest.test.ts checks).
  */
 const e2e = process.env.WXT_KEYFOB_E2E === '1';
-
-/** WXT's plain `wxt/browser` module, which the polyfill module otherwise aliases away. */
-const NATIVE_BROWSER = fileURLToPath(
-  new URL('./node_modules/wxt/dist/browser.mjs', import.meta.url),
-);
+/** Where Keyfob's scripts run without asking (Cognito's hosted domains, and loopback for e2e). */
+const matches = contentScriptMatches(e2e);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -27,22 +25,20 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // Content scripts use WXT's own `browser` (the native object) instead of the polyfill:
-    // the polyfill is ~10 kB of a script injected into every matched page, and what they use
-    // (sendMessage's promise, onMessage with sendResponse) is native in both browsers.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
-      const existing = config.resolve?.alias ?? {};
-      const aliases = Array.isArray(existing)
-        ? existing
-        : Object.entries(existing).map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = {
-        ...config.resolve,
-        alias: [
-          { find: /^wxt\/browser$/, replacement: NATIVE_BROWSER },
-          ...aliases.filter((a: { find: unknown }) => a.find !== 'wxt/browser'),
-        ],
-      };
+    // The static content scripts are WXT unlisted scripts: no WXT content-script context (it
+    // announces itself to the page with a window message naming the extension) and no match
+    // list in the bundles, which run on every matched page. So their entries are written here.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        {
+          matches,
+          js: [CONTENT_SCRIPT_FILES.observer],
+          run_at: 'document_start',
+          world: 'MAIN',
+        } as NonNullable<typeof manifest.content_scripts>[number],
+        { matches, js: [CONTENT_SCRIPT_FILES.bridge], run_at: 'document_end' },
+      ];
     },
   },
   manifest: ({ browser }) => ({
@@ -50,6 +46,9 @@ export default defineConfig({
     description: 'TOTP authenticator with an enrollment helper for Amazon Cognito MFA setup.',
     // activeTab + scripting: fill and "Enroll on this page" on the user's click, anywhere.
     permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    // The same hosts the content scripts match: the background injects the helper there when
+    // the page bridge asks (content-script matches alone do not allow scripting).
+    host_permissions: matches,
     // Sites the user allows for good (options page); nothing is granted up front.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     web_accessible_resources: [],

@@ -17,6 +17,7 @@ let clock = Date.UTC(2026, 10, 23, 12, 0, 10);
 const fakeTabs = {
   activeTab: vi.fn(async () => null),
   sendToTopFrame: vi.fn(async () => ({ done: true })),
+  loadHelper: vi.fn(async () => {}),
   injectContentScripts: vi.fn(async () => {}),
   setBadge: vi.fn(async () => {}),
 };
@@ -48,6 +49,8 @@ async function value<T>(reply: Promise<Reply<T>>): Promise<T> {
 
 beforeEach(() => {
   fakeBrowser.reset();
+  // Back to the implementations given to vi.fn, and no calls.
+  for (const fn of Object.values(fakeTabs)) fn.mockReset();
   clock = Date.UTC(2026, 10, 23, 12, 0, 10);
 });
 
@@ -211,5 +214,53 @@ describe('background', () => {
     expect(hotp.code).toBe('755224'); // RFC 4226 appendix D, count 0
     const next = await value<{ code: string }>(send('nextHotpCode', { id: hotp.id }));
     expect(next.code).toBe('287082'); // count 1
+  });
+
+  it('loads the helper into the asking tab’s top frame only, for a content script only', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    expect(await send('loadPageHelper', {}, contentScript)).toEqual({
+      ok: true,
+      value: { loaded: true },
+    });
+    expect(fakeTabs.loadHelper).toHaveBeenCalledWith(9);
+
+    fakeTabs.loadHelper.mockClear();
+    for (const sender of [{ ...contentScript, frameId: 3 }, popup]) {
+      expect(await send('loadPageHelper', {}, sender)).toMatchObject({
+        ok: false,
+        error: { code: 'sender-refused' },
+      });
+    }
+    expect(fakeTabs.loadHelper).not.toHaveBeenCalled();
+
+    // No host permission for the tab: the bridge hears a failure and may ask again later.
+    fakeTabs.loadHelper.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    expect(await send('loadPageHelper', {}, contentScript)).toMatchObject({ ok: false });
+  });
+
+  it('"Enroll on this page" loads the helper first, and injects all three scripts where none run', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    fakeTabs.activeTab.mockResolvedValue({ id: 4, url: 'https://app.example/mfa' } as never);
+    const order: string[] = [];
+    fakeTabs.loadHelper.mockImplementation(async () => void order.push('loadHelper'));
+    fakeTabs.injectContentScripts.mockImplementation(async () => void order.push('inject'));
+    fakeTabs.sendToTopFrame.mockImplementation(async () => {
+      order.push('send');
+      return { done: true };
+    });
+
+    await value(send('enrollActiveTab'));
+    expect(order).toEqual(['loadHelper', 'send']);
+    expect(fakeTabs.sendToTopFrame).toHaveBeenCalledWith(4, { keyfob: 1, command: 'scanForSetup' });
+
+    // A site without the bridge: the helper cannot start, the command finds nobody.
+    order.length = 0;
+    fakeTabs.sendToTopFrame.mockImplementationOnce(async () => {
+      order.push('send');
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await value(send('enrollActiveTab'));
+    expect(order).toEqual(['loadHelper', 'send', 'inject', 'send']);
   });
 });

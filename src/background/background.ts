@@ -10,7 +10,7 @@ import { createEnrollmentService } from './enrollment';
 import { createVaultHandlers } from './handlers';
 import { SENDER_POLICY, type BackgroundMap } from './policy';
 import { createTabHandlers } from './tab-handlers';
-import type { TabsApi } from './tabs';
+import { commandTopFrame, type TabsApi } from './tabs';
 import { createSessionKeyStore, type SessionArea } from './session-key';
 import { createSettingsStore, type LocalArea } from './settings';
 
@@ -85,7 +85,7 @@ export function createBackground(deps: BackgroundDeps) {
       // Setups that waited for the passphrase run again; the page reports afresh.
       for (const tabId of enrollment.takeWaitingTabs()) {
         await tabs.setBadge(tabId, '').catch(() => {});
-        await tabs.sendToTopFrame(tabId, { keyfob: 1, command: 'scanForSetup' }).catch(() => {});
+        await commandTopFrame(tabs, tabId, { keyfob: 1, command: 'scanForSetup' }).catch(() => {});
       }
     };
     const server = createMessageServer<BackgroundMap>({
@@ -100,7 +100,7 @@ export function createBackground(deps: BackgroundDeps) {
           onUnlocked,
         }),
         ...createTabHandlers({ vault, tabs, now }),
-        ...createContentHandlers({ vault, settings, enrollment, now }),
+        ...createContentHandlers({ vault, settings, enrollment, tabs, now }),
       },
       policy: SENDER_POLICY,
       ours,

@@ -1,12 +1,17 @@
 import { browser } from 'wxt/browser';
+import { CONTENT_SCRIPT_FILES } from '../shared/content-script-files';
 import type { TabsApi } from './tabs';
 
-/** Built content scripts (WXT writes each entrypoint to `content-scripts/<name>.js`). */
-const ISOLATED_SCRIPT = '/content-scripts/cognito.js';
-const OBSERVER_SCRIPT = '/content-scripts/page-observer.js';
+const inExtension = <F extends string>(file: F) => `/${file}` as const;
 
 /** {@link TabsApi} over the real `tabs`, `scripting` and `action` APIs. */
 export function createBrowserTabs(): TabsApi {
+  const loadHelper = async (tabId: number) => {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      files: [inExtension(CONTENT_SCRIPT_FILES.helper)],
+    });
+  };
   return {
     async activeTab() {
       const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
@@ -16,10 +21,17 @@ export function createBrowserTabs(): TabsApi {
     sendToTopFrame(tabId, command) {
       return browser.tabs.sendMessage(tabId, command, { frameId: 0 });
     },
+    loadHelper,
     async injectContentScripts(tabId) {
       const target = { tabId, frameIds: [0] };
-      await browser.scripting.executeScript({ target, files: [OBSERVER_SCRIPT], world: 'MAIN' });
-      await browser.scripting.executeScript({ target, files: [ISOLATED_SCRIPT] });
+      const { observer, bridge } = CONTENT_SCRIPT_FILES;
+      await browser.scripting.executeScript({
+        target,
+        files: [inExtension(observer)],
+        world: 'MAIN',
+      });
+      await browser.scripting.executeScript({ target, files: [inExtension(bridge)] });
+      await loadHelper(tabId);
     },
     async setBadge(tabId, text, title) {
       await browser.action.setBadgeText({ tabId, text });

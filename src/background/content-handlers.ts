@@ -7,6 +7,7 @@ import type { VaultService } from '../vault';
 import type { EnrollmentService, PageSender } from './enrollment';
 import { readSetupReport, readVerifyOutcome } from './setup-report-input';
 import type { SettingsStore } from './settings';
+import type { TabsApi } from './tabs';
 
 /**
  * Answers content scripts. The tab and origin always come from the browser's sender record;
@@ -17,9 +18,10 @@ export function createContentHandlers(deps: {
   vault: VaultService;
   settings: SettingsStore;
   enrollment: EnrollmentService;
+  tabs: Pick<TabsApi, 'loadHelper'>;
   now: () => number;
 }): Handlers<ContentProtocolMap> {
-  const { vault, settings, enrollment, now } = deps;
+  const { vault, settings, enrollment, tabs, now } = deps;
 
   return {
     async reportSetupScreen(data, sender) {
@@ -33,6 +35,12 @@ export function createContentHandlers(deps: {
     async getPageConfig(_data, sender) {
       topFrame(sender);
       return { deviceName: (await settings.get()).deviceName, observe: true };
+    },
+
+    async loadPageHelper(_data, sender) {
+      // Only the bridge of a top frame asks; the browser checks host permission for the tab.
+      await tabs.loadHelper(topFrame(sender).tabId);
+      return { loaded: true };
     },
 
     async requestSignInCode(_data, sender) {

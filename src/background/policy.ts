@@ -34,4 +34,5 @@ export const SENDER_POLICY: SenderPolicy<BackgroundMap> = {
   reportVerifyOutcome: CONTENT,
   getPageConfig: CONTENT,
   requestSignInCode: CONTENT,
+  loadPageHelper: CONTENT,
 };

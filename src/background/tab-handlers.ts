@@ -4,7 +4,7 @@ import type { Handlers } from '../messaging/server';
 import type { ProtocolMap } from '../messaging/protocol';
 import { KeyfobError, type AccountId } from '../shared';
 import type { VaultService } from '../vault';
-import type { TabsApi } from './tabs';
+import { commandTopFrame, type TabsApi } from './tabs';
 
 /** The popup's actions on the page it was opened over. */
 export type TabVerbs = Pick<ProtocolMap, 'getActiveTab' | 'fillActiveTab' | 'enrollActiveTab'>;
@@ -30,7 +30,7 @@ export function createTabHandlers(deps: {
 
   async function sendOrInject(tabId: number, command: Parameters<TabsApi['sendToTopFrame']>[1]) {
     try {
-      await tabs.sendToTopFrame(tabId, command);
+      await commandTopFrame(tabs, tabId, command);
     } catch {
       // No content script there yet (a site without a standing grant): the click grants
       // activeTab, so inject it now and try once more.

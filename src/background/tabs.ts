@@ -6,8 +6,28 @@ export interface TabsApi {
   activeTab(): Promise<{ id: number; url?: string } | null>;
   /** Sends a command to the content script in the tab's top frame only. */
   sendToTopFrame(tabId: number, command: ContentCommand): Promise<unknown>;
-  /** Injects the content scripts into the tab's top frame (on the user's click). */
+  /**
+   * Injects the helper (detectors and filler) into the tab's top frame. It starts only where
+   * the page bridge runs and only once, so loading it again, or into a page without the
+   * bridge, does nothing. Rejects without host permission for the tab.
+   */
+  loadHelper(tabId: number): Promise<void>;
+  /** Injects the observer, the bridge and the helper into the tab's top frame (on a click). */
   injectContentScripts(tabId: number): Promise<void>;
   /** Badges the action for one tab ('' clears it). */
   setBadge(tabId: number, text: string, title?: string): Promise<void>;
+}
+
+/**
+ * Sends a command to the helper in the tab's top frame, loading it first where only the
+ * bridge runs (commands come from the background's own decisions or the user's clicks, never
+ * from a page, so this does not let a page pull the helper in).
+ */
+export async function commandTopFrame(
+  tabs: TabsApi,
+  tabId: number,
+  command: ContentCommand,
+): Promise<unknown> {
+  await tabs.loadHelper(tabId).catch(() => {});
+  return tabs.sendToTopFrame(tabId, command);
 }

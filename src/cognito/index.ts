@@ -60,6 +60,7 @@ export {
 export { parseTokenClaims, type TokenClaims } from './token-claims';
 export { type ScreenKind } from './screen-kind';
 export { findCodeInputs, type CodeInputs } from './find-code-inputs';
+export { mayHoldCodeField } from './code-field-hint';
 export { type DeviceNameField } from './find-device-name-input';
 export { type QrImageCandidate } from './find-qr-images';
 export { type SubmitControl } from './find-submit';

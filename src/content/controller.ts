@@ -39,6 +39,8 @@ export interface CognitoContentOptions {
   pendingFillMs?: number;
   /** Longest wait for the observer to take a device name before submitting. */
   configAckMs?: number;
+  /** What the page observer posted before this script started (held by the page bridge). */
+  earlierMessages?: readonly unknown[];
 }
 
 /** The running content script. */
@@ -148,8 +150,13 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
   });
 
   function onWindowMessage(event: MessageEvent): void {
-    if (stopped || event.source !== win || event.origin !== win.location.origin) return;
-    const message = readObserverMessage(event.data);
+    if (event.source !== win || event.origin !== win.location.origin) return;
+    onObserverData(event.data);
+  }
+
+  function onObserverData(data: unknown): void {
+    if (stopped) return;
+    const message = readObserverMessage(data);
     if (!message) return;
     if (message.type === 'ready') {
       const waiters = ackWaiters;
@@ -377,6 +384,8 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
   }
 
   win.addEventListener('message', onWindowMessage);
+  // The bridge checked only where they came from (this window); they get the full check here.
+  for (const data of options.earlierMessages ?? []) onObserverData(data);
   observer.observe(doc, {
     childList: true,
     subtree: true,

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { readContentCommand, runCognitoContentScript } from '.';
+import { BRIDGE_KEY, findPageBridge, readContentCommand, runCognitoHelper, runPageBridge } from '.';
 import type { RuntimeListener } from './runtime';
 
 /**
@@ -11,8 +10,8 @@ import type { RuntimeListener } from './runtime';
 function fakeRuntime() {
   const listeners = new Set<RuntimeListener>();
   return {
-    id: fakeBrowser.runtime.id,
-    sendMessage: async () => undefined,
+    id: fakeBrowser.runtime.id as string | undefined,
+    sendMessage: async (_message: unknown): Promise<unknown> => undefined,
     onMessage: {
       addListener: (l: RuntimeListener) => void listeners.add(l),
       removeListener: (l: RuntimeListener) => void listeners.delete(l),
@@ -43,10 +42,59 @@ beforeEach(() => {
 });
 
 describe('content script wiring', () => {
-  it('takes commands from our own background only', async () => {
-    const ctx = new ContentScriptContext('cognito');
+  afterEach(() => {
+    findPageBridge()?.handOver();
+    delete (globalThis as Record<string, unknown>)[BRIDGE_KEY];
+  });
+
+  it('starts the helper only where the bridge runs, and only once', () => {
+    expect(runCognitoHelper(fakeRuntime())).toBeUndefined();
     const runtime = fakeRuntime();
-    const content = runCognitoContentScript(ctx, runtime);
+    runPageBridge(runtime);
+    const helper = runCognitoHelper(runtime);
+    expect(helper).toBeDefined();
+    helper!.stop();
+    expect(runCognitoHelper(runtime)).toBeUndefined();
+  });
+
+  it('the bridge asks for the helper on a code screen; the helper reads what the observer said first', async () => {
+    const runtime = fakeRuntime();
+    const sent: { name?: string; data?: unknown }[] = [];
+    let helper: ReturnType<typeof runCognitoHelper>;
+    runtime.sendMessage = async (envelope: unknown) => {
+      const { name, data } = envelope as { name: string; data: unknown };
+      sent.push({ name, data });
+      if (name === 'loadPageHelper') {
+        helper = runCognitoHelper(runtime);
+        return { ok: true, value: { loaded: true } };
+      }
+      if (name === 'getPageConfig') return { ok: true, value: { deviceName: '', observe: true } };
+      return { ok: true, value: { action: 'ignore', reason: 'test' } };
+    };
+    document.body.innerHTML = '<p>Signing you in…</p>';
+    runPageBridge(runtime);
+    // The observer's report arrives before the setup screen does.
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        data: { __keyfob: 'observer', type: 'associate', secret: 'JBSWY3DPEHPK3PXPJBSWY3DP' },
+        source: window,
+        origin: location.origin,
+      }),
+    );
+    await vi.waitFor(() => expect(helper).toBeDefined());
+    await helper!.idle();
+    expect(sent.map((m) => m.name)).toContain('loadPageHelper');
+    expect(sent.find((m) => m.name === 'reportSetupScreen')?.data).toMatchObject({
+      source: 'observer',
+      secret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+    });
+    helper!.stop();
+  });
+
+  it('the helper takes commands from our own background only, until the extension goes away', async () => {
+    const runtime = fakeRuntime();
+    runPageBridge(runtime);
+    const content = runCognitoHelper(runtime)!;
     await content.idle();
     const input = document.querySelector('input')!;
     const command = { keyfob: 1, command: 'fillCode', code: '112233' };
@@ -66,9 +114,11 @@ describe('content script wiring', () => {
     ]);
     expect(input.value).toBe('112233');
 
-    ctx.notifyInvalidated();
+    // Reloaded or removed: the runtime loses its id, and the helper stops at its next request.
+    (runtime as { id?: string }).id = undefined;
     input.value = '';
-    expect(await runtime.deliver(command, { id: fakeBrowser.runtime.id })).toEqual([]);
+    await content.handleCommand({ keyfob: 1, command: 'scanForSetup' });
+    expect(await runtime.deliver(command, {})).toEqual([]);
     expect(input.value).toBe('');
   });
 });

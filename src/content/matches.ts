@@ -71,18 +71,9 @@ export const COGNITO_HOSTED_MATCHES: readonly string[] = [
 export const E2E_EXTRA_MATCHES: readonly string[] = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 /**
- * The match patterns for a build: the hosted domains, plus loopback when `e2e` is set. The
- * entrypoints call it with the build-time flag `WXT_KEYFOB_E2E=1` (see {@link isE2eBuild}).
+ * The match patterns for a build: the hosted domains, plus loopback when `e2e` is set
+ * (wxt.config.ts passes the build-time flag `WXT_KEYFOB_E2E=1`).
  */
 export function contentScriptMatches(e2e: boolean): string[] {
   return e2e ? [...COGNITO_HOSTED_MATCHES, ...E2E_EXTRA_MATCHES] : [...COGNITO_HOSTED_MATCHES];
-}
-
-/**
- * True in a build made with `WXT_KEYFOB_E2E=1 wxt build`. Vite exposes `WXT_`-prefixed
- * variables of the build's environment as `import.meta.env`, both when WXT reads the
- * entrypoints' options and in the bundle, where the comparison folds to a constant.
- */
-export function isE2eBuild(): boolean {
-  return import.meta.env?.WXT_KEYFOB_E2E === '1';
 }

@@ -7,7 +7,8 @@
  * listeners that answer through `sendResponse` after returning `true`, which both honour.
  */
 export interface ContentRuntime {
-  readonly id: string;
+  /** Undefined once the extension is reloaded or removed under the page (Chromium). */
+  readonly id: string | undefined;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
     addListener(listener: RuntimeListener): void;

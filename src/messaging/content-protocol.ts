@@ -57,6 +57,11 @@ export interface ContentProtocolMap {
   getPageConfig(data: Record<string, never>): { deviceName: string; observe: boolean };
   /** Auto-fill at sign-in, only if the user turned it on; otherwise `{ code: null }`. */
   requestSignInCode(data: Record<string, never>): { code: string | null };
+  /**
+   * The page bridge asks for the helper (detectors and filler) in its tab's top frame; the
+   * answer says whether it now runs there.
+   */
+  loadPageHelper(data: Record<string, never>): { loaded: boolean };
 }
 
 /** Commands the background sends to the content script in one tab's top frame. */

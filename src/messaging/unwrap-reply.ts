@@ -1,4 +1,4 @@
-import { KeyfobError } from '../shared';
+import { KeyfobError } from '../shared/errors';
 import type { Reply } from './protocol';
 
 /**

@@ -3,3 +3,4 @@ export * from './result';
 export * from './brand';
 export * from './bytes';
 export * from './base32';
+export * from './content-script-files';

@@ -46,7 +46,8 @@ import { sleep, waitFor } from './support/wait';
 
 // Enrollment when things go wrong (DESIGN.md §1, §3, §4; src/cognito/error-catalogue.ts and
 // enrollment-policy.ts): refused codes, an expired setup session, a pool without TOTP, a
-// locked vault, and a hostile page that forges the page observer's messages.
+// locked vault, a hostile page that forges the page observer's messages; and the helper
+// loaded only where a code field shows.
 
 let fixture: RigFixture;
 let hostile: HostilePage | undefined;
@@ -490,6 +491,31 @@ describe.each(selectedBrowsers())('enrollment failures in %s', (browserName) => 
   );
 
   scenario(
+    'the detectors join a matched page only once it shows a code field',
+    async ({ session, track }) => {
+      // What the page can see of the helper: it hands the observer the device name (a window
+      // message) as soon as it runs. The bridge alone says nothing to the page.
+      const helperSpoke = '(window.__seen.some((text) => text.includes(\'"__keyfob":"content"\')))';
+      hostile = await startHostilePage();
+      const page = track(await session.browser.openPage(hostile.url));
+      await page.bringToFront();
+      await waitFor(() => page.evaluate<boolean>('window.keyfobLoaded()'), {
+        what: "Keyfob's scripts to run on the page",
+      });
+      await sleep(1_500);
+      expect(
+        await page.evaluate<boolean>(helperSpoke),
+        'helper ran on a page without a code field',
+      ).toBe(false);
+
+      await page.evaluate('window.showSignInForm()');
+      await waitFor(() => page.evaluate<boolean>(helperSpoke), {
+        what: 'the helper to start once a code field appeared',
+      });
+    },
+  );
+
+  scenario(
     "a hostile page forging observer messages touches only its own origin and gets no other site's code",
     async ({ session, track, timer }) => {
       const { rig } = fixture;
@@ -516,8 +542,8 @@ describe.each(selectedBrowsers())('enrollment failures in %s', (browserName) => 
       hostile = await startHostilePage();
       const evil = track(await session.browser.openPage(hostile.url));
       await evil.bringToFront();
-      await waitFor(() => evil.evaluate<boolean>('window.contentScriptSpoke()'), {
-        what: "Keyfob's content script to run on the hostile page",
+      await waitFor(() => evil.evaluate<boolean>('window.keyfobLoaded()'), {
+        what: "Keyfob's scripts to run on the hostile page",
       });
       const forge = (message: unknown) => evil.evaluate(`window.forge(${JSON.stringify(message)})`);
 

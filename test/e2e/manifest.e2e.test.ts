@@ -108,7 +108,7 @@ describe.each(ALL_BROWSERS)('manifest of the %s builds', (name) => {
     expect(production).not.toHaveProperty('externally_connectable');
   });
 
-  it('e2e build: both content scripts also match loopback, and nothing else changes', () => {
+  it('e2e build: both static content scripts also match loopback, and nothing else changes', () => {
     const scripts = e2e.content_scripts ?? [];
     expect(scripts.map((s) => s.js)).toEqual((production.content_scripts ?? []).map((s) => s.js));
     for (const [index, script] of scripts.entries()) {
@@ -130,6 +130,19 @@ describe.each(ALL_BROWSERS)('manifest of the %s builds', (name) => {
     expect(observer?.run_at, 'the page observer runs before page scripts').toBe('document_start');
     expect(e2e.web_accessible_resources ?? []).toEqual([]);
     expect(e2e).not.toHaveProperty('externally_connectable');
+  });
+
+  it('static scripts are the observer and the bridge; host permissions are their hosts only', () => {
+    for (const manifest of [production, e2e]) {
+      const scripts = manifest.content_scripts ?? [];
+      // The helper (detectors and filler) is injected on demand, never on every matched page.
+      expect(scripts.flatMap((s) => s.js ?? []).sort()).toEqual([
+        'cognito-bridge.js',
+        'page-observer.js',
+      ]);
+      const hosts = new Set(scripts.flatMap((s) => s.matches ?? []));
+      expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...hosts].sort());
+    }
   });
 
   it('the matcher used here agrees with the pattern rules', () => {

@@ -45,7 +45,7 @@ describe('patterns and sites', () => {
       {
         id: ids.content,
         matches: ['https://app.example.com/*'],
-        js: ['content-scripts/cognito.js'],
+        js: ['cognito-bridge.js'],
         runAt: 'document_idle',
         allFrames: false,
         persistAcrossSessions: true,
@@ -53,7 +53,7 @@ describe('patterns and sites', () => {
       {
         id: ids.observer,
         matches: ['https://app.example.com/*'],
-        js: ['content-scripts/page-observer.js'],
+        js: ['page-observer.js'],
         runAt: 'document_start',
         world: 'MAIN',
         persistAcrossSessions: true,

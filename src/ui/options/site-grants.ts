@@ -1,3 +1,4 @@
+import { CONTENT_SCRIPT_FILES } from '../../shared/content-script-files';
 import { isCognitoHostedHost } from './site-address';
 
 /**
@@ -79,7 +80,8 @@ export function siteScriptIds(site: string): { content: string; observer: string
 
 /**
  * The two scripts the manifest runs on Cognito's domains, registered for one more site: the
- * isolated-world helper (top frame only, once the page has settled) and the page observer,
+ * isolated-world page bridge (top frame only, once the page has settled), which asks for the
+ * helper when the page shows a code field, and the page observer,
  * which must be in the page's own world before the page's code runs. Both persist across
  * browser restarts, as the permission does.
  */
@@ -90,7 +92,7 @@ export function siteContentScripts(site: string): SiteScript[] {
     {
       id: ids.content,
       matches,
-      js: ['content-scripts/cognito.js'],
+      js: [CONTENT_SCRIPT_FILES.bridge],
       runAt: 'document_idle',
       allFrames: false,
       persistAcrossSessions: true,
@@ -98,7 +100,7 @@ export function siteContentScripts(site: string): SiteScript[] {
     {
       id: ids.observer,
       matches,
-      js: ['content-scripts/page-observer.js'],
+      js: [CONTENT_SCRIPT_FILES.observer],
       runAt: 'document_start',
       world: 'MAIN',
       persistAcrossSessions: true,

@@ -29,8 +29,10 @@ const HTML = String.raw`<!doctype html>
   });
   // Posted exactly as the page observer posts: to this window, for this origin.
   window.forge = (message) => window.postMessage(message, location.origin);
-  window.contentScriptSpoke = () =>
-    window.__seen.some((text) => text.includes('"__keyfob":"content"'));
+  // Keyfob's scripts are in: the page observer (which marks this window) since
+  // document_start, its isolated-world bridge since document_end.
+  window.keyfobLoaded = () =>
+    window[Symbol.for('keyfob.page-observer')] === true && document.readyState === 'complete';
   // A sign-in code form like any site's, added on demand (a new input: Keyfob looks again).
   window.showSignInForm = () => {
     document.getElementById('slot').innerHTML =

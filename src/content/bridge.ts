@@ -1,0 +1,127 @@
+/**
+ * The page bridge: the only isolated-world script every matched page gets, kept to a few
+ * hundred bytes' worth of work. It holds on to what the page observer posts until the helper
+ * (detectors and filler, injected by the background on request) takes over, and asks for the
+ * helper as soon as the page may show a code screen: a field that looks like a one-time-code
+ * field, a report from the observer, or a setup fill to follow up from the previous page.
+ */
+// The hint's own module, not the cognito index, which would pull the detectors in.
+import { mayHoldCodeField } from '../cognito/code-field-hint';
+import { readFillMark } from './fill-mark';
+
+/** Where the bridge keeps itself in the isolated world, for the helper to find. */
+export const BRIDGE_KEY = 'keyfobPageBridge';
+
+/** What the helper gets from the bridge. */
+export interface PageBridge {
+  /**
+   * Hands the page over to the helper, once: returns the observer's messages so far (oldest
+   * first, as posted, still unchecked) and stops the bridge's own listening. Undefined when
+   * the helper already took over.
+   */
+  handOver(): unknown[] | undefined;
+}
+
+/** Options of {@link startPageBridge}. */
+export interface PageBridgeOptions {
+  win: Window;
+  /** Asks the background for the helper; resolves true once it runs in this page. */
+  requestHelper: () => Promise<boolean>;
+  now?: () => number;
+}
+
+/** Messages kept for the helper; a page posting more than this is not worth remembering. */
+export const MAX_HELD_MESSAGES = 32;
+/** Requests that failed (no answer, no permission) before the bridge gives up on this page. */
+const MAX_REQUESTS = 3;
+/** DOM changes that can turn a field into a code field. */
+const WATCH: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['type', 'name', 'id', 'autocomplete', 'inputmode', 'maxlength', 'pattern'],
+};
+
+/**
+ * Starts the bridge in `win` (top frame only) and stores it under {@link BRIDGE_KEY} on the
+ * isolated world's global. Returns undefined in a frame, or when a bridge already runs here.
+ */
+export function startPageBridge(options: PageBridgeOptions): PageBridge | undefined {
+  const { win, requestHelper } = options;
+  const now = options.now ?? (() => Date.now());
+  const scope = globalThis as Record<string, unknown>;
+  if (win.top !== win || scope[BRIDGE_KEY]) return undefined;
+
+  let held: unknown[] | undefined = [];
+  let requests = 0;
+  let requesting = false;
+  let checkQueued = false;
+
+  function askForHelper(): void {
+    if (!held || requesting || requests >= MAX_REQUESTS) return;
+    requesting = true;
+    requests++;
+    requestHelper()
+      .catch(() => false)
+      .then((loaded) => {
+        requesting = false;
+        // Still ours after a failure: a later signal may ask again.
+        if (!loaded && held) mutations.observe(win.document, WATCH);
+      });
+  }
+
+  function check(): void {
+    checkQueued = false;
+    if (held && mayHoldCodeField(win.document)) {
+      mutations.disconnect();
+      askForHelper();
+    }
+  }
+
+  // Coalesces a burst of mutations into one look, after the page's own task.
+  const mutations = new MutationObserver(() => {
+    if (checkQueued) return;
+    checkQueued = true;
+    setTimeout(check, 0);
+  });
+
+  function onMessage(event: MessageEvent): void {
+    // The observer posts from this same window; whatever it says is checked by the helper.
+    if (!held || event.source !== win || event.origin !== win.location.origin) return;
+    const data: unknown = event.data;
+    if (typeof data !== 'object' || data === null) return;
+    const { __keyfob, type } = data as { __keyfob?: unknown; type?: unknown };
+    if (__keyfob !== 'observer') return;
+    held.push(data);
+    if (held.length > MAX_HELD_MESSAGES) held.shift();
+    if (type === 'associate' || type === 'verify') askForHelper();
+  }
+
+  const bridge: PageBridge = {
+    handOver() {
+      const messages = held;
+      held = undefined;
+      win.removeEventListener('message', onMessage);
+      mutations.disconnect();
+      return messages;
+    },
+  };
+  scope[BRIDGE_KEY] = bridge;
+  win.addEventListener('message', onMessage);
+
+  let notes: Storage | undefined;
+  try {
+    notes = win.sessionStorage;
+  } catch {
+    notes = undefined;
+  }
+  if (readFillMark(notes, now()) || mayHoldCodeField(win.document)) askForHelper();
+  else mutations.observe(win.document, WATCH);
+  return bridge;
+}
+
+/** The bridge running in this isolated world, if any. */
+export function findPageBridge(): PageBridge | undefined {
+  const bridge = (globalThis as Record<string, unknown>)[BRIDGE_KEY];
+  return typeof bridge === 'object' && bridge !== null ? (bridge as PageBridge) : undefined;
+}
