@@ -2,7 +2,9 @@
 // Speed benchmark of the extension (headless Chromium, local Cognito rig, no network):
 //   1. fill latency: setup screen appears -> the code is in the field (QR decode included),
 //      per client page, warm runs and one cold run (service worker stopped before sign-in);
-//   2. content-script bytes injected on a matched page, from the built manifests;
+//   2. content-script bytes injected on a matched page: the static scripts from the built
+//      manifests, and the scripts V8 actually parsed in the page on each client page's
+//      sign-in screen (observer and bridge) and setup screen (plus the on-demand helper);
 //   3. no content script at all on an unmatched page (production build), with a positive
 //      control (the e2e build, which matches http://127.0.0.1/*) so the check can fail.
 // Reports targets and whether they were met; exits non-zero only when something broke.
@@ -11,6 +13,7 @@
 //                               [--no-build] [--debug]
 import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCognitoRig } from '../test/rig/cognito.mjs';
@@ -50,6 +53,12 @@ for (const p of PAGES) {
     process.exit(2);
   }
 }
+
+/** The on-demand helper's file, read from the one list the extension uses (plain .mjs here). */
+const HELPER_FILE = /\bhelper: '([^']+)'/.exec(
+  readFileSync(path.join(root, 'src/shared/content-script-files.ts'), 'utf8'),
+)?.[1];
+if (!HELPER_FILE) throw new Error('src/shared/content-script-files.ts names no helper file');
 
 const TARGET_FILL_MS = 150;
 const TARGET_CS_BYTES = 20 * 1024;
@@ -294,16 +303,49 @@ async function waitStatus(page, expected, timeoutMs = 15_000) {
   throw new Error(`page status ${status}, expected ${expected}`);
 }
 
-/** One sign-in to the setup screen, timed in the page. */
-async function fillRun({ ext, rig, url, kind, cold }) {
+/**
+ * Follows the extension's scripts V8 parses in `page` (Debugger.scriptParsed with a
+ * chrome-extension://<id>/ URL, any world), for the current document: the list starts afresh
+ * when a navigation clears the page's execution contexts.
+ */
+async function followExtensionScripts(ext, page) {
+  const cdp = await ext.context.newCDPSession(page);
+  let scripts = new Set();
+  cdp.on('Runtime.executionContextsCleared', () => {
+    scripts = new Set();
+  });
+  cdp.on('Debugger.scriptParsed', (event) => {
+    if (event.url?.startsWith(`${ext.origin}/`))
+      scripts.add(event.url.slice(ext.origin.length + 1));
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Debugger.enable');
+  return {
+    current: () => [...scripts].sort(),
+    stop: () => cdp.detach().catch(() => {}),
+  };
+}
+
+/**
+ * One sign-in to the setup screen, timed in the page. With `probeScripts` (untimed runs only:
+ * the debugger slows the page) it also returns the extension scripts in the page on the
+ * sign-in screen and on the setup screen once the code is filled.
+ */
+async function fillRun({ ext, rig, url, kind, cold, probeScripts = false }) {
   const sel = SIGN_IN[kind];
   const user = await rig.createUser({ pool: 'required' });
   const page = await ext.context.newPage();
+  const scripts = probeScripts ? await followExtensionScripts(ext, page) : undefined;
+  let atSignIn;
   try {
     if (DEBUG) page.on('console', (m) => debug(`${kind} console.${m.type()}: ${m.text()}`));
     await page.addInitScript(installProbe, kind);
     await page.goto(url);
     await waitStatus(page, 'signed-out');
+    if (scripts) {
+      await sleep(750); // a moment for anything that would load late
+      atSignIn = scripts.current();
+    }
     await page.fill(sel.user, user.username);
     await page.fill(sel.pass, user.password);
     if (cold) await ext.stopServiceWorker();
@@ -352,8 +394,10 @@ async function fillRun({ ext, rig, url, kind, cold }) {
           ? ` (domInteractive ${seen.domInteractive.toFixed(1)}, first observed ${seen.appeared?.toFixed(1)}, filled ${seen.filled.toFixed(1)})`
           : ''),
     );
-    return { latency, correct, appearedAtFill: seen.appearedAtFill };
+    const injected = scripts ? { atSignIn, atSetup: scripts.current() } : undefined;
+    return { latency, correct, appearedAtFill: seen.appearedAtFill, injected };
   } finally {
+    await scripts?.stop();
     await page.close().catch(() => {});
   }
 }
@@ -377,7 +421,7 @@ async function createVault(ext) {
 
 // ---- main -----------------------------------------------------------------------------------
 
-const results = { fills: {}, bytes: null, unmatched: null, control: null };
+const results = { fills: {}, bytes: null, injected: {}, unmatched: null, control: null };
 const errors = [];
 let exitCode = 0;
 const t0 = Date.now();
@@ -424,6 +468,12 @@ try {
       appearedAtFill: 0,
     };
     results.fills[kind] = entry;
+    try {
+      const probe = await fillRun({ ext, rig, url, kind, cold: false, probeScripts: true });
+      results.injected[kind] = probe.injected;
+    } catch (err) {
+      errors.push(`${kind}: script probe failed: ${String(err?.message ?? err).split('\n')[0]}`);
+    }
     const plan = [...Array(RUNS).fill(false), ...Array(COLD_RUNS).fill(true)];
     for (const cold of plan) {
       if (entry.failures.length >= MAX_FAILURES_PER_PAGE) break;
@@ -500,6 +550,30 @@ if (results.bytes) {
     );
     if (!b.rows.length) errors.push(`${b.build} build injects nothing on ${b.url}`);
   }
+}
+/** Bytes of the built files `files` (paths inside the e2e build). */
+const bytesOf = (files) =>
+  files.reduce((sum, file) => sum + statSync(path.join(E2E_DIST, file)).size, 0);
+for (const kind of PAGES) {
+  const seen = results.injected[kind];
+  if (!seen) continue;
+  const line = (files) => `${files.join(' + ') || 'nothing'} = ${bytesOf(files)} B`;
+  log(
+    `scripts in the page (Chromium, e2e build), ${kind}: sign-in screen ${line(seen.atSignIn)}; ` +
+      `setup screen ${line(seen.atSetup)}`,
+  );
+  if (!seen.atSetup.includes(HELPER_FILE))
+    errors.push(`${kind}: the helper was not in the page at fill time`);
+  if (seen.atSignIn.includes(HELPER_FILE))
+    log(`  (the sign-in screen already holds a code field, hidden or not: the helper came early)`);
+}
+if (Object.keys(results.injected).length && results.bytes) {
+  const helper = bytesOf([HELPER_FILE]);
+  const statics = results.bytes.find((b) => b.build === 'e2e')?.total ?? 0;
+  log(
+    `every matched page gets ${statics} B (target ≤${TARGET_CS_BYTES}: ${met(statics <= TARGET_CS_BYTES)}); ` +
+      `a page with a code field also gets the helper, ${helper} B, ${statics + helper} B in all`,
+  );
 }
 const injectedCount = (p) => Math.max(p.scripts.length, p.isolatedWorlds + (p.fetchNative ? 0 : 1));
 if (results.unmatched && results.control) {
