@@ -25,7 +25,8 @@ interface WorkerVersion {
 
 const INSTANCE_SNIPPET = `globalThis.__keyfobE2eInstance ??= crypto.randomUUID()`;
 
-class PlaywrightUi implements UiAdapter {
+/** The popup's UI steps over a Playwright page (also used by the enrollment driver). */
+export class PlaywrightUi implements UiAdapter {
   constructor(private readonly page: Page) {}
 
   private visibleOne(locator: Locator): Locator {

@@ -1,19 +1,17 @@
 import puppeteer from 'puppeteer-core';
 import type {
   Browser as PptrBrowser,
-  ElementHandle,
   Page as PptrPage,
   ConsoleMessage as PptrConsoleMessage,
 } from 'puppeteer-core';
 import { chromium } from 'playwright-core';
-import type { BrowserContext, CDPSession, Locator, Page as PwPage, Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page as PwPage, Worker } from 'playwright-core';
 import type { ExtensionDriver } from './driver';
 import { track, untrack } from './driver';
-import { helperCall } from './dom-helpers';
 import type { BrowserName } from './env';
 import { BROWSER_BINARIES, readManifest } from './env';
-import { FIREFOX_EXTENSION_UUID } from './firefox';
-import type { UiAdapter } from './popup-page';
+import { PlaywrightUi } from './chromium';
+import { FIREFOX_EXTENSION_UUID, PuppeteerUi } from './firefox';
 import { PopupPage } from './popup-page';
 import { makeTempDir, removeTempDir } from './temp';
 import { waitFor, withTimeout } from './wait';
@@ -87,36 +85,6 @@ function pushLog(logs: string[], line: string): void {
 
 // ---------------------------------------------------------------------------------------------
 // Chromium (playwright-core)
-
-class PlaywrightUi implements UiAdapter {
-  constructor(private readonly page: PwPage) {}
-
-  private visibleOne(locator: Locator): Locator {
-    return locator.filter({ visible: true });
-  }
-
-  async fill(label: string, value: string): Promise<void> {
-    await this.visibleOne(this.page.getByLabel(label, { exact: true })).fill(value);
-  }
-
-  async click(name: string): Promise<void> {
-    const button = this.page.getByRole('button', { name, exact: true });
-    const tab = this.page.getByRole('tab', { name, exact: true });
-    await this.visibleOne(button.or(tab)).click();
-  }
-
-  helper<T>(method: string, ...args: unknown[]): Promise<T> {
-    return this.page.evaluate<T>(helperCall(method, ...args));
-  }
-
-  evaluate<T>(expression: string): Promise<T> {
-    return this.page.evaluate<T>(expression);
-  }
-
-  async close(): Promise<void> {
-    if (!this.page.isClosed()) await this.page.close();
-  }
-}
 
 class PlaywrightWebPage implements WebPage {
   readonly browser = 'chromium' as const;
@@ -344,54 +312,6 @@ class ChromiumEnrollmentBrowser implements EnrollmentBrowser {
 
 // ---------------------------------------------------------------------------------------------
 // Firefox ESR (puppeteer-core over WebDriver BiDi)
-
-class PuppeteerUi implements UiAdapter {
-  constructor(private readonly page: PptrPage) {}
-
-  async fill(label: string, value: string): Promise<void> {
-    await waitFor(
-      async () => {
-        if (!(await this.evaluate<boolean>(helperCall('fill', label, value)))) {
-          throw new Error(`field ${JSON.stringify(label)} did not take the value`);
-        }
-        return true;
-      },
-      { timeoutMs: 10_000, what: `a field named ${JSON.stringify(label)} to fill` },
-    );
-  }
-
-  async click(name: string): Promise<void> {
-    await waitFor(
-      async () => {
-        const handle = await this.page.evaluateHandle(helperCall('button', name));
-        const element = handle.asElement() as ElementHandle<Element> | null;
-        if (!element) {
-          await handle.dispose();
-          throw new Error(`no visible button named ${JSON.stringify(name)}`);
-        }
-        try {
-          await element.click();
-        } finally {
-          await element.dispose().catch(() => undefined);
-        }
-        return true;
-      },
-      { timeoutMs: 10_000, what: `a button named ${JSON.stringify(name)} to click` },
-    );
-  }
-
-  helper<T>(method: string, ...args: unknown[]): Promise<T> {
-    return this.evaluate<T>(helperCall(method, ...args));
-  }
-
-  evaluate<T>(expression: string): Promise<T> {
-    return this.page.evaluate(expression) as Promise<T>;
-  }
-
-  async close(): Promise<void> {
-    if (!this.page.isClosed()) await this.page.close();
-  }
-}
 
 class PuppeteerWebPage implements WebPage {
   readonly browser = 'firefox' as const;

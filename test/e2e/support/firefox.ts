@@ -20,7 +20,8 @@ export interface FirefoxLaunchOptions {
   dist?: string;
 }
 
-class PuppeteerUi implements UiAdapter {
+/** The popup's UI steps over a Puppeteer page (also used by the enrollment driver). */
+export class PuppeteerUi implements UiAdapter {
   constructor(private readonly page: Page) {}
 
   // Like Playwright's actions, these wait for the element: the popup renders asynchronously.
