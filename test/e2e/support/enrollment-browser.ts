@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type {
   Browser as PptrBrowser,
   Page as PptrPage,
+  Target as PptrTarget,
   ConsoleMessage as PptrConsoleMessage,
 } from 'puppeteer-core';
 import { chromium } from 'playwright-core';
@@ -72,6 +75,13 @@ export interface EnrollmentBrowser extends ExtensionDriver {
   badges(): Promise<TabBadge[]>;
   /** Evaluates in the background: Chromium's service worker (Firefox: not available). */
   evaluateInBackground?<T>(expression: string): Promise<T>;
+  /**
+   * Opens the real action popup over the tab in front, as a toolbar click would, so its
+   * "Fill code for …" and "Enroll on this page" act on that tab (Chromium only:
+   * `action.openPopup()`, driven over CDP; Firefox exposes no popup to automation). Unlike a
+   * click it grants no activeTab, so the tab must be one Keyfob may script already.
+   */
+  openActionPopup?(): Promise<PopupPage>;
   /** Background console lines collected so far (Chromium's service worker). */
   readonly backgroundLogs: string[];
 }
@@ -138,6 +148,7 @@ class ChromiumEnrollmentBrowser implements EnrollmentBrowser {
   private disposed = false;
   private watchedWorkers = new WeakSet<Worker>();
   private startupPages: PwPage[] = [];
+  private cdpBrowser: PptrBrowser | undefined;
 
   constructor(
     readonly profileDir: string,
@@ -164,6 +175,8 @@ class ChromiumEnrollmentBrowser implements EnrollmentBrowser {
         '--no-first-run',
         '--disable-sync',
         '--disable-quic',
+        // For openActionPopup: Playwright does not list action popups, puppeteer does.
+        '--remote-debugging-port=0',
       ],
     });
     this.context.on('serviceworker', (worker) => this.watchWorker(worker));
@@ -256,6 +269,29 @@ class ChromiumEnrollmentBrowser implements EnrollmentBrowser {
     return new PopupPage('chromium', new PlaywrightUi(page));
   }
 
+  async openActionPopup(): Promise<PopupPage> {
+    if (!this.cdpBrowser) {
+      const port = readFileSync(join(this.profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+      this.cdpBrowser = await puppeteer.connect({
+        browserURL: `http://127.0.0.1:${port}`,
+        defaultViewport: null,
+      });
+    }
+    const cdp = this.cdpBrowser;
+    const isPopup = (target: PptrTarget) =>
+      target.type() === 'page' && target.url() === `${this.extensionOrigin}/${this.popupPath}`;
+    const before = new Set(cdp.targets().filter(isPopup));
+    await this.evaluateInBackground('chrome.action.openPopup()');
+    const target = await cdp.waitForTarget((t) => isPopup(t) && !before.has(t), {
+      timeout: 10_000,
+    });
+    const page = await target.asPage();
+    await waitFor(() => page.evaluate(() => document.querySelector('#app')?.hasChildNodes()), {
+      what: 'the action popup to render into #app',
+    });
+    return new PopupPage('chromium', new PuppeteerUi(page));
+  }
+
   private async closeStartupPages(): Promise<void> {
     const pages = this.startupPages;
     this.startupPages = [];
@@ -295,6 +331,8 @@ class ChromiumEnrollmentBrowser implements EnrollmentBrowser {
   async close(): Promise<void> {
     const context = this.context;
     this.context = undefined;
+    await this.cdpBrowser?.disconnect().catch(() => undefined);
+    this.cdpBrowser = undefined;
     await context?.close();
   }
 

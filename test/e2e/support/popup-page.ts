@@ -77,6 +77,16 @@ export class PopupPage {
     private readonly ui: UiAdapter,
   ) {}
 
+  /** Presses "Fill code for <name>", shown for the accounts of the page behind the popup. */
+  async fillCodeInPage(name: string): Promise<void> {
+    await this.ui.click(`Fill code for ${name}`);
+  }
+
+  /** Presses "Enroll on this page". */
+  async enrollOnThisPage(): Promise<void> {
+    await this.ui.click('Enroll on this page');
+  }
+
   /** The DOM facts the state machine is read from. */
   snapshot(): Promise<DomSnapshot> {
     return this.ui.helper<DomSnapshot>('snapshot');
