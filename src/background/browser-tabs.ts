@@ -10,6 +10,9 @@ export function createBrowserTabs(): TabsApi {
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [0] },
       files: [inExtension(CONTENT_SCRIPT_FILES.helper)],
+      // The bridge asks from document_end; without this the browser would hold the helper
+      // back until document_idle, and the fill with it.
+      injectImmediately: true,
     });
   };
   return {
