@@ -233,6 +233,13 @@ describe('background', () => {
     }
     expect(fakeTabs.loadHelper).not.toHaveBeenCalled();
 
+    // A sent form wakes the worker ahead of the next page; nothing to say, to top frames only.
+    expect(await send('warmUp', {}, contentScript)).toEqual({ ok: true, value: {} });
+    expect(await send('warmUp', {}, { ...contentScript, frameId: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'sender-refused' },
+    });
+
     // No host permission for the tab: the bridge hears a failure and may ask again later.
     fakeTabs.loadHelper.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
     expect(await send('loadPageHelper', {}, contentScript)).toMatchObject({ ok: false });

@@ -43,6 +43,11 @@ export function createContentHandlers(deps: {
       return { loaded: true };
     },
 
+    async warmUp(_data, sender) {
+      topFrame(sender);
+      return {};
+    },
+
     async requestSignInCode(_data, sender) {
       const page = topFrame(sender);
       if (!(await settings.get()).autoFillSignIn || !vault.isUnlocked()) return { code: null };

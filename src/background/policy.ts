@@ -35,4 +35,5 @@ export const SENDER_POLICY: SenderPolicy<BackgroundMap> = {
   getPageConfig: CONTENT,
   requestSignInCode: CONTENT,
   loadPageHelper: CONTENT,
+  warmUp: CONTENT,
 };

@@ -20,6 +20,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 const associate = { __keyfob: 'observer', type: 'associate', secret: 'JBSWY3DPEHPK3PXP' };
 
 let requests: number;
+let warmUps: number;
 let answer: () => Promise<boolean>;
 function start(win: Window = window) {
   return startPageBridge({
@@ -27,6 +28,10 @@ function start(win: Window = window) {
     requestHelper: () => {
       requests++;
       return answer();
+    },
+    warmUp: async () => {
+      warmUps++;
+      return {};
     },
   });
 }
@@ -36,6 +41,7 @@ beforeEach(() => {
   sessionStorage.clear();
   document.body.innerHTML = SIGN_IN_PASSWORD;
   requests = 0;
+  warmUps = 0;
   answer = async () => true;
 });
 afterEach(() => {
@@ -72,9 +78,9 @@ describe('page bridge', () => {
     expect(requests).toBe(1);
   });
 
-  it('asks when the observer reports a setup or an outcome, and when a setup fill is pending', async () => {
+  it('asks when the page starts talking to Cognito, and when a setup fill is pending', async () => {
     start();
-    fromPage(associate);
+    fromPage({ __keyfob: 'observer', type: 'activity' });
     expect(requests).toBe(1);
 
     findPageBridge()!.handOver();
@@ -83,6 +89,24 @@ describe('page bridge', () => {
     markFill(sessionStorage, { at: Date.now(), enrollmentId: 'e1' });
     start();
     expect(requests).toBe(1);
+  });
+
+  it('wakes the background once when the page sends a form, until the helper takes over', () => {
+    const bridge = start()!;
+    const form = document.querySelector('form')!;
+    form.addEventListener('submit', (event) => event.preventDefault());
+    form.requestSubmit();
+    form.requestSubmit();
+    expect(warmUps).toBe(1);
+    expect(requests).toBe(0);
+
+    bridge.handOver();
+    delete (globalThis as Record<string, unknown>)[BRIDGE_KEY];
+    warmUps = 0;
+    const next = start()!;
+    next.handOver();
+    form.requestSubmit();
+    expect(warmUps).toBe(0);
   });
 
   it('hands over what the observer posted, in order, once', () => {

@@ -3,7 +3,8 @@
  * hundred bytes' worth of work. It holds on to what the page observer posts until the helper
  * (detectors and filler, injected by the background on request) takes over, and asks for the
  * helper as soon as the page may show a code screen: a field that looks like a one-time-code
- * field, a report from the observer, or a setup fill to follow up from the previous page.
+ * field, the observer seeing the page talk to Cognito, or a setup fill to follow up from the
+ * previous page.
  */
 // The hint's own module, not the cognito index, which would pull the detectors in.
 import { mayHoldCodeField } from '../cognito/code-field-hint';
@@ -27,6 +28,8 @@ export interface PageBridgeOptions {
   win: Window;
   /** Asks the background for the helper; resolves true once it runs in this page. */
   requestHelper: () => Promise<boolean>;
+  /** Wakes the background ahead of a page that may need it (see `warmUp` in the protocol). */
+  warmUp: () => Promise<unknown>;
   now?: () => number;
 }
 
@@ -47,7 +50,7 @@ const WATCH: MutationObserverInit = {
  * isolated world's global. Returns undefined in a frame, or when a bridge already runs here.
  */
 export function startPageBridge(options: PageBridgeOptions): PageBridge | undefined {
-  const { win, requestHelper } = options;
+  const { win, requestHelper, warmUp } = options;
   const now = options.now ?? (() => Date.now());
   const scope = globalThis as Record<string, unknown>;
   if (win.top !== win || scope[BRIDGE_KEY]) return undefined;
@@ -94,7 +97,17 @@ export function startPageBridge(options: PageBridgeOptions): PageBridge | undefi
     if (__keyfob !== 'observer') return;
     held.push(data);
     if (held.length > MAX_HELD_MESSAGES) held.shift();
-    if (type === 'associate' || type === 'verify') askForHelper();
+    // Anything but its hello: the page talks to Cognito, a setup or code screen may follow.
+    if (type !== 'ready') askForHelper();
+  }
+
+  // A sent form (a server-rendered sign-in, say) is followed by a new page, maybe a setup or
+  // code screen: wake the background now, while the browser fetches that page.
+  let warmed = false;
+  function onSubmit(): void {
+    if (warmed || !held) return;
+    warmed = true;
+    warmUp().catch(() => {});
   }
 
   const bridge: PageBridge = {
@@ -102,12 +115,14 @@ export function startPageBridge(options: PageBridgeOptions): PageBridge | undefi
       const messages = held;
       held = undefined;
       win.removeEventListener('message', onMessage);
+      win.removeEventListener('submit', onSubmit, true);
       mutations.disconnect();
       return messages;
     },
   };
   scope[BRIDGE_KEY] = bridge;
   win.addEventListener('message', onMessage);
+  win.addEventListener('submit', onSubmit, true);
 
   let notes: Storage | undefined;
   try {

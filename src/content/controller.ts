@@ -164,6 +164,8 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
       waiters.forEach((resolve) => resolve());
       return;
     }
+    // The bridge's cue to bring this script in; nothing for the script itself.
+    if (message.type === 'activity') return;
     void track(onObserverMessage(message));
   }
 

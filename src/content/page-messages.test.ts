@@ -18,6 +18,10 @@ describe('observer messages as the content script reads them', () => {
       __keyfob: 'observer',
       type: 'ready',
     });
+    expect(readObserverMessage({ __keyfob: 'observer', type: 'activity' })).toEqual({
+      __keyfob: 'observer',
+      type: 'activity',
+    });
     for (const outcome of [
       { kind: 'status', status: 'SUCCESS' },
       { kind: 'status', status: 'ERROR' },
@@ -38,6 +42,10 @@ describe('observer messages as the content script reads them', () => {
     ['another namespace', { __keyfob: 'content', type: 'ready' }],
     ['an unknown type', { __keyfob: 'observer', type: 'fill', code: '123456' }],
     ['an extra key', { __keyfob: 'observer', type: 'ready', extra: true }],
+    [
+      'an activity cue with data',
+      { __keyfob: 'observer', type: 'activity', secret: 'JBSWY3DPEHPK3PXP' },
+    ],
     [
       'a lower-case secret',
       { __keyfob: 'observer', type: 'associate', secret: SECRET.toLowerCase() },

@@ -13,6 +13,16 @@ export interface ObserverReady {
   type: 'ready';
 }
 
+/**
+ * Observer → content: the page has started talking to Cognito (its first sign-in or MFA call).
+ * It says nothing more; the bridge takes it as the moment to bring in the helper, so that the
+ * background is awake and the helper ready before a setup or code screen shows.
+ */
+export interface ObserverActivity {
+  __keyfob: 'observer';
+  type: 'activity';
+}
+
 /** Observer → content: an AssociateSoftwareToken response carried a new secret. */
 export interface ObserverAssociate {
   __keyfob: 'observer';
@@ -37,7 +47,7 @@ export interface ObserverVerify {
 }
 
 /** Every message the observer posts. */
-export type ObserverMessage = ObserverReady | ObserverAssociate | ObserverVerify;
+export type ObserverMessage = ObserverReady | ObserverActivity | ObserverAssociate | ObserverVerify;
 
 /** Content → observer: the one thing the observer is told. An empty name means "add none". */
 export interface ContentConfig {
@@ -111,7 +121,10 @@ export function readObserverMessage(data: unknown): ObserverMessage | null {
   if (message.__keyfob !== 'observer') return null;
   switch (message.type) {
     case 'ready':
-      return hasOnly(keys, ['__keyfob', 'type']) ? { __keyfob: 'observer', type: 'ready' } : null;
+    case 'activity':
+      return hasOnly(keys, ['__keyfob', 'type'])
+        ? { __keyfob: 'observer', type: message.type }
+        : null;
     case 'associate': {
       if (!hasOnly(keys, ['__keyfob', 'type', 'secret'], ['account', 'userPoolId'])) return null;
       const { secret, account, userPoolId } = message;

@@ -8,5 +8,6 @@ export function runPageBridge(runtime: ContentRuntime = contentRuntime()): PageB
   return startPageBridge({
     win: window,
     requestHelper: async () => (await send('loadPageHelper', {})).loaded,
+    warmUp: () => send('warmUp', {}),
   });
 }

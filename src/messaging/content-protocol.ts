@@ -62,6 +62,12 @@ export interface ContentProtocolMap {
    * answer says whether it now runs there.
    */
   loadPageHelper(data: Record<string, never>): { loaded: boolean };
+  /**
+   * The page bridge says a code screen may come soon (the page sent a form, and a new page
+   * follows). Nothing to answer: the message wakes the background, so that its start-up
+   * happens while the browser loads the next page rather than after it shows.
+   */
+  warmUp(data: Record<string, never>): Record<string, never>;
 }
 
 /** Commands the background sends to the content script in one tab's top frame. */

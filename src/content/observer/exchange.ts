@@ -40,6 +40,8 @@ export interface ObserverState {
   post(message: ObserverMessage): void;
   /** USERNAME of the page's latest sign-in call: the account label for Session-based setup. */
   username?: string;
+  /** The page's first watched call has been announced (an `activity` message). */
+  announced?: boolean;
 }
 
 /** One watched call, from its request to its response. */
@@ -132,6 +134,10 @@ export function createExchange(
   operation: WatchedOperation,
   headers: unknown,
 ): Exchange {
+  if (!state.announced) {
+    state.announced = true;
+    state.post({ __keyfob: 'observer', type: 'activity' });
+  }
   let recognised = false;
   let hints: Pick<ObserverAssociate, 'account' | 'userPoolId'> | null = null;
   const mayRewrite =

@@ -95,11 +95,14 @@ function configure(deviceName: string, source: unknown = window) {
   );
 }
 
+/** What the observer posted beyond its hello and its one activity cue. */
 const reports = () =>
-  posted.filter((message) => (message as { type?: string }).type !== 'ready') as Record<
-    string,
-    unknown
-  >[];
+  posted.filter(
+    (message) => !['ready', 'activity'].includes((message as { type?: string }).type!),
+  ) as Record<string, unknown>[];
+
+const activityCues = () =>
+  posted.filter((message) => (message as { type?: string }).type === 'activity');
 
 beforeEach(() => {
   posted = [];
@@ -126,6 +129,27 @@ afterEach(() => {
 describe('page observer: fetch', () => {
   it('announces itself, and nothing else, when installed', () => {
     expect(posted).toEqual([{ __keyfob: 'observer', type: 'ready' }]);
+  });
+
+  it('cues the bridge once, at the page’s first Cognito call, and says nothing else with it', async () => {
+    pageFetch.mockResolvedValue(jsonResponse({ ChallengeName: 'MFA_SETUP', Session: SESSION }));
+    await window.fetch('https://api.example/config', { method: 'GET' });
+    expect(activityCues()).toEqual([]);
+    const signIn = () =>
+      window.fetch('https://cognito-idp.eu-west-1.amazonaws.com/', {
+        method: 'POST',
+        headers: cognitoHeaders('InitiateAuth'),
+        body: JSON.stringify({
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: 'client1',
+          AuthParameters: { USERNAME: 'bob@example.com', PASSWORD },
+        }),
+      });
+    await signIn();
+    await signIn();
+    await settle();
+    expect(activityCues()).toEqual([{ __keyfob: 'observer', type: 'activity' }]);
+    expect(reports()).toEqual([]);
   });
 
   it('passes other requests through untouched: same this, same arguments, same promise', async () => {
