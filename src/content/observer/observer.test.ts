@@ -95,6 +95,13 @@ function configure(deviceName: string, source: unknown = window) {
   );
 }
 
+/** A page's USER_PASSWORD_AUTH sign-in: its password must never be posted. */
+const SIGN_IN_BODY = JSON.stringify({
+  AuthFlow: 'USER_PASSWORD_AUTH',
+  ClientId: 'client1',
+  AuthParameters: { USERNAME: 'bob@example.com', PASSWORD },
+});
+
 /** What the observer posted beyond its hello and its one activity cue. */
 const reports = () =>
   posted.filter(
@@ -139,11 +146,7 @@ describe('page observer: fetch', () => {
       window.fetch('https://cognito-idp.eu-west-1.amazonaws.com/', {
         method: 'POST',
         headers: cognitoHeaders('InitiateAuth'),
-        body: JSON.stringify({
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          ClientId: 'client1',
-          AuthParameters: { USERNAME: 'bob@example.com', PASSWORD },
-        }),
+        body: SIGN_IN_BODY,
       });
     await signIn();
     await signIn();
@@ -249,11 +252,7 @@ describe('page observer: fetch', () => {
     const signIn = new Request('https://cognito-idp.eu-west-1.amazonaws.com/', {
       method: 'POST',
       headers: cognitoHeaders('InitiateAuth'),
-      body: JSON.stringify({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: 'client1',
-        AuthParameters: { USERNAME: 'bob@example.com', PASSWORD },
-      }),
+      body: SIGN_IN_BODY,
     });
     await window.fetch(signIn);
     await settle();
