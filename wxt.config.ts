@@ -36,7 +36,7 @@ export default defineConfig({
           js: [CONTENT_SCRIPT_FILES.observer],
           run_at: 'document_start',
           world: 'MAIN',
-        } as NonNullable<typeof manifest.content_scripts>[number],
+        },
         { matches, js: [CONTENT_SCRIPT_FILES.bridge], run_at: 'document_end' },
       ];
     },
