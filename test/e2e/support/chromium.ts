@@ -57,18 +57,33 @@ export class PlaywrightUi implements UiAdapter {
 }
 
 /** Chromium through playwright-core, with the unpacked build loaded by command-line flags. */
-class ChromiumDriver implements ExtensionDriver {
+export class ChromiumDriver implements ExtensionDriver {
   readonly name = 'chromium' as const;
-  private context: BrowserContext | undefined;
-  private extensionId = '';
+  protected context: BrowserContext | undefined;
+  protected extensionId = '';
   private disposed = false;
 
   constructor(
     readonly profileDir: string,
-    private readonly dist: string,
-    private readonly workerScript: string,
-    private readonly popupPath: string,
+    protected readonly dist: string,
+    protected readonly workerScript: string,
+    protected readonly popupPath: string,
   ) {}
+
+  /** Command-line flags beyond the profile (a subclass may add its own). */
+  protected launchArgs(): string[] {
+    return [
+      '--headless=new',
+      '--no-sandbox',
+      `--disable-extensions-except=${this.dist}`,
+      `--load-extension=${this.dist}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ];
+  }
 
   get extensionOrigin(): string {
     return `chrome-extension://${this.extensionId}`;
@@ -78,17 +93,7 @@ class ChromiumDriver implements ExtensionDriver {
     const context = await chromium.launchPersistentContext(this.profileDir, {
       executablePath: BROWSER_BINARIES.chromium,
       headless: false,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        `--disable-extensions-except=${this.dist}`,
-        `--load-extension=${this.dist}`,
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      args: this.launchArgs(),
     });
     this.context = context;
     if (!this.extensionId) {
@@ -98,7 +103,7 @@ class ChromiumDriver implements ExtensionDriver {
     }
   }
 
-  private get ctx(): BrowserContext {
+  protected get ctx(): BrowserContext {
     if (!this.context) throw new Error('Chromium is not running');
     return this.context;
   }
@@ -114,7 +119,7 @@ class ChromiumDriver implements ExtensionDriver {
     });
   }
 
-  private async findWorker(timeoutMs: number): Promise<Worker> {
+  protected async findWorker(timeoutMs: number): Promise<Worker> {
     const existing = this.ourWorkers().at(-1);
     if (existing) return existing;
     const worker = await this.ctx.waitForEvent('serviceworker', {
@@ -143,7 +148,7 @@ class ChromiumDriver implements ExtensionDriver {
   }
 
   /** Runs `body` with a CDP session on a throwaway blank tab. */
-  private async withCdp<T>(body: (cdp: CDPSession) => Promise<T>): Promise<T> {
+  protected async withCdp<T>(body: (cdp: CDPSession) => Promise<T>): Promise<T> {
     const page = await this.ctx.newPage();
     try {
       const cdp = await this.ctx.newCDPSession(page);

@@ -7,13 +7,12 @@ import type {
   Target as PptrTarget,
   ConsoleMessage as PptrConsoleMessage,
 } from 'puppeteer-core';
-import { chromium } from 'playwright-core';
-import type { BrowserContext, CDPSession, Page as PwPage, Worker } from 'playwright-core';
+import type { Page as PwPage, Worker } from 'playwright-core';
 import type { ExtensionDriver } from './driver';
 import { track, untrack } from './driver';
 import type { BrowserName } from './env';
 import { BROWSER_BINARIES, readManifest } from './env';
-import { PlaywrightUi } from './chromium';
+import { ChromiumDriver } from './chromium';
 import { FIREFOX_EXTENSION_UUID, PuppeteerUi } from './firefox';
 import { PopupPage } from './popup-page';
 import { makeTempDir, removeTempDir } from './temp';
@@ -21,9 +20,8 @@ import { waitFor, withTimeout } from './wait';
 
 /**
  * A browser with the e2e build of Keyfob that can also open ordinary web pages (the rig's
- * client pages) in the same profile, so the content scripts run there. The vault harness's
- * drivers (chromium.ts, firefox.ts) only open the popup; this one is separate so the
- * enrollment tests need no change to them. It implements {@link ExtensionDriver} and is
+ * client pages) in the same profile, so the content scripts run there. In Chromium it extends
+ * the vault harness's driver (chromium.ts). It implements {@link ExtensionDriver} and is
  * tracked, so `disposeAllDrivers()` cleans it up after a failure too.
  */
 
@@ -134,62 +132,28 @@ class PlaywrightWebPage implements WebPage {
   }
 }
 
-interface WorkerVersion {
-  versionId: string;
-  scriptURL: string;
-  runningStatus: 'stopped' | 'starting' | 'running' | 'stopping';
-}
-
-class ChromiumEnrollmentBrowser implements EnrollmentBrowser {
-  readonly name = 'chromium' as const;
+/**
+ * The vault harness's Chromium driver, plus web pages, badges, the worker's console, and the
+ * real action popup.
+ */
+class ChromiumEnrollmentBrowser extends ChromiumDriver implements EnrollmentBrowser {
   readonly backgroundLogs: string[] = [];
-  private context: BrowserContext | undefined;
-  private extensionId = '';
-  private disposed = false;
   private watchedWorkers = new WeakSet<Worker>();
   private startupPages: PwPage[] = [];
   private cdpBrowser: PptrBrowser | undefined;
 
-  constructor(
-    readonly profileDir: string,
-    private readonly dist: string,
-    private readonly workerScript: string,
-    private readonly popupPath: string,
-  ) {}
-
-  get extensionOrigin(): string {
-    return `chrome-extension://${this.extensionId}`;
+  protected override launchArgs(): string[] {
+    // For openActionPopup: Playwright does not list action popups, puppeteer does.
+    return [...super.launchArgs(), '--remote-debugging-port=0'];
   }
 
-  async start(): Promise<void> {
-    this.context = await chromium.launchPersistentContext(this.profileDir, {
-      executablePath: BROWSER_BINARIES.chromium,
-      headless: false,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        `--disable-extensions-except=${this.dist}`,
-        `--load-extension=${this.dist}`,
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-        // For openActionPopup: Playwright does not list action popups, puppeteer does.
-        '--remote-debugging-port=0',
-      ],
-    });
-    this.context.on('serviceworker', (worker) => this.watchWorker(worker));
-    const worker = await this.findWorker(20_000);
-    this.extensionId = new URL(worker.url()).host;
+  override async start(): Promise<void> {
+    await super.start();
+    this.ctx.on('serviceworker', (worker) => this.watchWorker(worker));
+    for (const worker of this.ctx.serviceWorkers()) this.watchWorker(worker);
     // The startup tab is a tab whose URL Keyfob cannot see: it is closed once the first tab
     // of our own is open, so every such tab is one a test opened (see badges()).
-    this.startupPages = this.context.pages();
-  }
-
-  private get ctx(): BrowserContext {
-    if (!this.context) throw new Error('Chromium is not running');
-    return this.context;
+    this.startupPages = this.ctx.pages();
   }
 
   private watchWorker(worker: Worker): void {
@@ -203,45 +167,6 @@ class ChromiumEnrollmentBrowser implements EnrollmentBrowser {
         pushLog(this.backgroundLogs, `[sw ${m.type()}] ${m.text()}`);
       },
     );
-  }
-
-  private ourWorkers(): Worker[] {
-    return this.ctx.serviceWorkers().filter((worker) => {
-      const url = new URL(worker.url());
-      return (
-        url.protocol === 'chrome-extension:' &&
-        url.pathname === `/${this.workerScript}` &&
-        (!this.extensionId || url.host === this.extensionId)
-      );
-    });
-  }
-
-  private async findWorker(timeoutMs: number): Promise<Worker> {
-    const existing = this.ourWorkers().at(-1);
-    if (existing) {
-      this.watchWorker(existing);
-      return existing;
-    }
-    const worker = await this.ctx.waitForEvent('serviceworker', {
-      timeout: timeoutMs,
-      predicate: (w) => w.url().endsWith(`/${this.workerScript}`),
-    });
-    this.watchWorker(worker);
-    return worker;
-  }
-
-  private async withCdp<T>(body: (cdp: CDPSession) => Promise<T>): Promise<T> {
-    const page = await this.ctx.newPage();
-    try {
-      const cdp = await this.ctx.newCDPSession(page);
-      try {
-        return await body(cdp);
-      } finally {
-        await cdp.detach().catch(() => undefined);
-      }
-    } finally {
-      await page.close();
-    }
   }
 
   async evaluateInBackground<T>(expression: string): Promise<T> {
@@ -259,14 +184,10 @@ class ChromiumEnrollmentBrowser implements EnrollmentBrowser {
     return this.evaluateInBackground<TabBadge[]>(BADGES_SOURCE('chrome', ''));
   }
 
-  async openPopup(): Promise<PopupPage> {
-    const page = await this.ctx.newPage();
-    await page.goto(`${this.extensionOrigin}/${this.popupPath}`);
-    await waitFor(() => page.evaluate(() => document.querySelector('#app')?.hasChildNodes()), {
-      what: 'the popup to render into #app',
-    });
+  override async openPopup(): Promise<PopupPage> {
+    const popup = await super.openPopup();
     await this.closeStartupPages();
-    return new PopupPage('chromium', new PlaywrightUi(page));
+    return popup;
   }
 
   async openActionPopup(): Promise<PopupPage> {
@@ -305,46 +226,10 @@ class ChromiumEnrollmentBrowser implements EnrollmentBrowser {
     return page;
   }
 
-  extensionDataDirs(): string[] {
-    return [];
-  }
-
-  async serviceWorkerStatus(): Promise<string> {
-    return this.withCdp(async (cdp) => {
-      let status: string | undefined;
-      cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: WorkerVersion[] }) => {
-        for (const version of event.versions) {
-          if (version.scriptURL.startsWith(`${this.extensionOrigin}/`)) {
-            status = version.runningStatus;
-          }
-        }
-      });
-      await cdp.send('ServiceWorker.enable');
-      try {
-        return await waitFor(() => status, { timeoutMs: 5_000, what: 'the worker status' });
-      } finally {
-        await cdp.send('ServiceWorker.disable');
-      }
-    });
-  }
-
-  async close(): Promise<void> {
-    const context = this.context;
-    this.context = undefined;
+  override async close(): Promise<void> {
     await this.cdpBrowser?.disconnect().catch(() => undefined);
     this.cdpBrowser = undefined;
-    await context?.close();
-  }
-
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    try {
-      await this.close();
-    } finally {
-      this.disposed = true;
-      removeTempDir(this.profileDir);
-      untrack(this);
-    }
+    await super.close();
   }
 }
 
