@@ -9,13 +9,13 @@ import type {
 } from 'puppeteer-core';
 import type { Page as PwPage, Worker } from 'playwright-core';
 import type { ExtensionDriver } from './driver';
-import { track, untrack } from './driver';
+import { track } from './driver';
 import type { BrowserName } from './env';
-import { BROWSER_BINARIES, readManifest } from './env';
+import { readManifest } from './env';
 import { ChromiumDriver } from './chromium';
-import { FIREFOX_EXTENSION_UUID, PuppeteerUi } from './firefox';
+import { FirefoxDriver, PuppeteerUi } from './firefox';
 import { PopupPage } from './popup-page';
-import { makeTempDir, removeTempDir } from './temp';
+import { makeTempDir } from './temp';
 import { waitFor, withTimeout } from './wait';
 
 /**
@@ -278,39 +278,14 @@ class PuppeteerWebPage implements WebPage {
   }
 }
 
-class FirefoxEnrollmentBrowser implements EnrollmentBrowser {
-  readonly name = 'firefox' as const;
-  readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+/** The vault harness's Firefox driver, plus web pages and badges. */
+class FirefoxEnrollmentBrowser extends FirefoxDriver implements EnrollmentBrowser {
   readonly backgroundLogs: string[] = [];
-  private browser: PptrBrowser | undefined;
-  private disposed = false;
   private startupPages: PptrPage[] = [];
 
-  constructor(
-    readonly profileDir: string,
-    private readonly dist: string,
-    private readonly geckoId: string,
-    private readonly popupPath: string,
-  ) {}
-
-  async start(): Promise<void> {
-    this.browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: BROWSER_BINARIES.firefox,
-      headless: true,
-      userDataDir: this.profileDir,
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({
-          [this.geckoId]: FIREFOX_EXTENSION_UUID,
-        }),
-      },
-    });
-    const installed = await this.browser.installExtension(this.dist);
-    if (installed !== this.geckoId) {
-      throw new Error(`installed add-on id ${installed}, expected ${this.geckoId}`);
-    }
-    this.startupPages = await this.browser.pages();
+  override async start(): Promise<void> {
+    await super.start();
+    this.startupPages = await this.live.pages();
   }
 
   /** Closes the startup tab once another is open (a browser with no tab would quit). */
@@ -320,31 +295,10 @@ class FirefoxEnrollmentBrowser implements EnrollmentBrowser {
     for (const page of pages) await page.close().catch(() => undefined);
   }
 
-  private get live(): PptrBrowser {
-    if (!this.browser) throw new Error('Firefox is not running');
-    return this.browser;
-  }
-
-  private async openExtensionPage(): Promise<PptrPage> {
-    const page = await this.live.newPage();
-    const url = `${this.extensionOrigin}/${this.popupPath}`;
-    // moz-extension:// navigations never report their load event over BiDi: poll the DOM.
-    page.goto(url, { timeout: 0 }).catch(() => undefined);
-    await waitFor(
-      () =>
-        page.evaluate(
-          `location.href === ${JSON.stringify(url)} && document.readyState === 'complete' &&
-           !!document.querySelector('#app') && document.querySelector('#app').hasChildNodes()`,
-        ) as Promise<boolean>,
-      { what: `${url} to load and render into #app` },
-    );
-    return page;
-  }
-
-  async openPopup(): Promise<PopupPage> {
-    const page = await this.openExtensionPage();
+  override async openPopup(): Promise<PopupPage> {
+    const popup = await super.openPopup();
     await this.closeStartupPages();
-    return new PopupPage('firefox', new PuppeteerUi(page));
+    return popup;
   }
 
   async openPage(url: string): Promise<WebPage> {
@@ -363,32 +317,6 @@ class FirefoxEnrollmentBrowser implements EnrollmentBrowser {
       return all;
     } finally {
       await page.close().catch(() => undefined);
-    }
-  }
-
-  extensionDataDirs(): string[] {
-    return [];
-  }
-
-  async close(): Promise<void> {
-    const browser = this.browser;
-    this.browser = undefined;
-    if (!browser) return;
-    const child = browser.process();
-    await browser.close();
-    if (child && child.exitCode === null && child.signalCode === null) {
-      await new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    }
-  }
-
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    try {
-      await this.close();
-    } finally {
-      this.disposed = true;
-      removeTempDir(this.profileDir);
-      untrack(this);
     }
   }
 }

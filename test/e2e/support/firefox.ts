@@ -74,17 +74,17 @@ export class PuppeteerUi implements UiAdapter {
  * Firefox ESR through puppeteer-core over WebDriver BiDi, with the build installed as a
  * temporary add-on under a pinned moz-extension:// UUID.
  */
-class FirefoxDriver implements ExtensionDriver {
+export class FirefoxDriver implements ExtensionDriver {
   readonly name = 'firefox' as const;
   readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
-  private browser: Browser | undefined;
+  protected browser: Browser | undefined;
   private disposed = false;
 
   constructor(
     readonly profileDir: string,
-    private readonly dist: string,
-    private readonly geckoId: string,
-    private readonly popupPath: string,
+    protected readonly dist: string,
+    protected readonly geckoId: string,
+    protected readonly popupPath: string,
   ) {}
 
   async start(): Promise<void> {
@@ -110,12 +110,17 @@ class FirefoxDriver implements ExtensionDriver {
     }
   }
 
-  private get live(): Browser {
+  protected get live(): Browser {
     if (!this.browser) throw new Error('Firefox is not running');
     return this.browser;
   }
 
   async openPopup(): Promise<PopupPage> {
+    return new PopupPage('firefox', new PuppeteerUi(await this.openExtensionPage()));
+  }
+
+  /** A new tab with the popup page loaded and rendered. */
+  protected async openExtensionPage(): Promise<Page> {
     const page = await this.live.newPage();
     const url = `${this.extensionOrigin}/${this.popupPath}`;
     // A moz-extension:// navigation never reports its load event over BiDi: start it, do not
@@ -129,7 +134,7 @@ class FirefoxDriver implements ExtensionDriver {
         ) as Promise<boolean>,
       { what: `${url} to load and render into #app` },
     );
-    return new PopupPage('firefox', new PuppeteerUi(page));
+    return page;
   }
 
   extensionDataDirs(): string[] {
