@@ -3,6 +3,7 @@ import { disposeAllDrivers } from './support/driver';
 import { e2eDist } from './support/e2e-build';
 import type { WebPage } from './support/enrollment-browser';
 import type { ListedAccount, Listing } from './support/enrollment-popup';
+import type { PopupPage } from './support/popup-page';
 import {
   listAccounts,
   readNotices,
@@ -87,6 +88,31 @@ function refillCodes(secret: string, sinceMs: number): Set<string> {
 
 const noticesFor = (listing: Listing, origin: string) =>
   listing.notices.filter((notice) => notice.origin === origin);
+
+/**
+ * Waits until Keyfob has removed every account of `origin` and says so in a notice about
+ * `topic`; checks the notice says the unfinished account was removed.
+ */
+async function waitForRemovalNotice(consolePage: PopupPage, origin: string, topic: RegExp) {
+  const notice = await waitForListingWhere(
+    consolePage,
+    (listing) =>
+      !listing.accounts.some((a) => a.origin === origin) &&
+      noticesFor(listing, origin).find((n) => topic.test(n.message)),
+    'the pending account to be removed, with a notice',
+  );
+  expect(notice.message).toMatch(/removed the unfinished account/i);
+  return notice;
+}
+
+/** A fresh popup lists no account and shows a notice about `topic` for `host`. */
+async function expectEmptyPopupWithNotice(session: EnrollmentSession, host: string, topic: RegExp) {
+  const popup = await session.browser.openPopup();
+  await waitForListing(popup);
+  expect(await readPopupRows(popup)).toEqual([]);
+  const notices = await readNotices(popup);
+  expect(notices.some((text) => text.includes(host) && topic.test(text))).toBe(true);
+}
 
 describe.each(selectedBrowsers())('enrollment failures in %s', (browserName) => {
   let dist: string;
@@ -304,23 +330,12 @@ describe.each(selectedBrowsers())('enrollment failures in %s', (browserName) => 
       rig.expireSessions();
       await flow.submitSetup(page);
       await waitForStatus(page, 'error:NotAuthorizedException', rig);
-      const notice = await waitForListingWhere(
-        session.console,
-        (listing) =>
-          !listing.accounts.some((a) => a.origin === origin) &&
-          noticesFor(listing, origin).find((n) => /expired/i.test(n.message)),
-        'the pending account to be removed, with a notice',
-      );
+      await waitForRemovalNotice(session.console, origin, /expired/i);
       timer.mark('removed');
-      expect(notice.message).toMatch(/removed the unfinished account/i);
       // The setup screen is still on the page: the removed account must not come back.
       await expectNoAccountFor(session.console, origin, 2_000);
 
-      const popup = await session.browser.openPopup();
-      await waitForListing(popup);
-      expect(await readPopupRows(popup)).toEqual([]);
-      const notices = await readNotices(popup);
-      expect(notices.some((text) => text.includes(host) && /expired/i.test(text))).toBe(true);
+      await expectEmptyPopupWithNotice(session, host, /expired/i);
       expect((await rig.getUser(user.username, flow.pool))?.softwareTokenMfa.enabled).toBe(false);
     },
   );
@@ -359,23 +374,10 @@ describe.each(selectedBrowsers())('enrollment failures in %s', (browserName) => 
       rig.setPoolMfa(key, { mfa: 'OFF' });
       await flow.submitSetup(page);
       await waitForStatus(page, 'error:SoftwareTokenMFANotFoundException', rig);
-      const notice = await waitForListingWhere(
-        session.console,
-        (listing) =>
-          !listing.accounts.some((a) => a.origin === origin) &&
-          noticesFor(listing, origin).find((n) => /authenticator apps/i.test(n.message)),
-        'the pending account to be removed, with a notice',
-      );
+      await waitForRemovalNotice(session.console, origin, /authenticator apps/i);
       timer.mark('removed');
-      expect(notice.message).toMatch(/removed the unfinished account/i);
       await expectNoAccountFor(session.console, origin, 2_000);
-      const popup = await session.browser.openPopup();
-      await waitForListing(popup);
-      expect(await readPopupRows(popup)).toEqual([]);
-      const notices = await readNotices(popup);
-      expect(notices.some((text) => text.includes(host) && /authenticator apps/i.test(text))).toBe(
-        true,
-      );
+      await expectEmptyPopupWithNotice(session, host, /authenticator apps/i);
     },
   );
 
@@ -402,15 +404,8 @@ describe.each(selectedBrowsers())('enrollment failures in %s', (browserName) => 
       await waitForStatus(page, 'error:NotAuthorizedException', rig);
       const verify = lastVerifyRequest(rig, origin);
       expect(verify?.request?.FriendlyDeviceName).toBe('Keyfob');
-      const notice = await waitForListingWhere(
-        session.console,
-        (listing) =>
-          !listing.accounts.some((a) => a.origin === origin) &&
-          noticesFor(listing, origin).find((n) => /expired/i.test(n.message)),
-        'the pending account to be removed, with a notice',
-      );
+      await waitForRemovalNotice(session.console, origin, /expired/i);
       timer.mark('removed');
-      expect(notice.message).toMatch(/removed the unfinished account/i);
       // The setup screen with the dead secret is still on the page. Keyfob said it removed the
       // account: it must neither save that secret again nor submit the dead setup once more.
       const verifyCalls = () => rig.log.filter((e) => e.operation === 'VerifySoftwareToken');
