@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Locator, Page, Worker } from 'playwright-core';
 import type { ExtensionDriver } from './driver';
-import { track, untrack } from './driver';
+import { startTracked, untrack } from './driver';
 import { helperCall } from './dom-helpers';
 import { BROWSER_BINARIES, e2eContext, readManifest } from './env';
 import type { UiAdapter } from './popup-page';
@@ -258,12 +258,5 @@ export async function launchChromium(
   if (!workerScript) throw new Error(`${dist}/manifest.json has no background.service_worker`);
   const popupPath = manifest.action?.default_popup ?? 'popup.html';
   const driver = new ChromiumDriver(makeTempDir('chromium-profile'), dist, workerScript, popupPath);
-  track(driver);
-  try {
-    await driver.start();
-  } catch (error) {
-    await driver.dispose().catch(() => undefined);
-    throw error;
-  }
-  return driver;
+  return startTracked(driver);
 }

@@ -37,8 +37,25 @@ export interface ExtensionDriver {
 const live = new Set<ExtensionDriver>();
 
 /** Remembers a driver so that {@link disposeAllDrivers} can clean it up after a failure. */
-export function track(driver: ExtensionDriver): void {
+function track(driver: ExtensionDriver): void {
   live.add(driver);
+}
+
+/**
+ * Tracks `driver` and starts it; a driver that fails to start is disposed (its profile
+ * removed) before the error goes on.
+ */
+export async function startTracked<D extends ExtensionDriver & { start(): Promise<void> }>(
+  driver: D,
+): Promise<D> {
+  track(driver);
+  try {
+    await driver.start();
+  } catch (error) {
+    await driver.dispose().catch(() => undefined);
+    throw error;
+  }
+  return driver;
 }
 
 /** Forgets a disposed driver. */

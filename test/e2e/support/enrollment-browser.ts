@@ -9,7 +9,7 @@ import type {
 } from 'puppeteer-core';
 import type { Page as PwPage, Worker } from 'playwright-core';
 import type { ExtensionDriver } from './driver';
-import { track } from './driver';
+import { startTracked } from './driver';
 import type { BrowserName } from './env';
 import { readManifest } from './env';
 import { ChromiumDriver } from './chromium';
@@ -343,12 +343,5 @@ export async function launchEnrollmentBrowser(
     if (!geckoId) throw new Error(`${dist}/manifest.json has no gecko id`);
     browser = new FirefoxEnrollmentBrowser(makeTempDir('firefox-enroll'), dist, geckoId, popupPath);
   }
-  track(browser);
-  try {
-    await browser.start();
-  } catch (error) {
-    await browser.dispose().catch(() => undefined);
-    throw error;
-  }
-  return browser;
+  return startTracked(browser);
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { ExtensionDriver } from './driver';
-import { track, untrack } from './driver';
+import { startTracked, untrack } from './driver';
 import { helperCall } from './dom-helpers';
 import { BROWSER_BINARIES, e2eContext, readManifest } from './env';
 import type { UiAdapter } from './popup-page';
@@ -177,12 +177,5 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   if (!geckoId) throw new Error(`${dist}/manifest.json has no browser_specific_settings.gecko.id`);
   const popupPath = manifest.action?.default_popup ?? 'popup.html';
   const driver = new FirefoxDriver(makeTempDir('firefox-profile'), dist, geckoId, popupPath);
-  track(driver);
-  try {
-    await driver.start();
-  } catch (error) {
-    await driver.dispose().catch(() => undefined);
-    throw error;
-  }
-  return driver;
+  return startTracked(driver);
 }
