@@ -8,10 +8,7 @@ import { KeyfobError } from '../shared/errors';
  * - `damaged-file`: the format is known but the content is broken or was changed.
  */
 export type TransferErrorCode =
-  | 'password-required'
-  | 'wrong-password'
-  | 'unsupported-format'
-  | 'damaged-file';
+  'password-required' | 'wrong-password' | 'unsupported-format' | 'damaged-file';
 
 /**
  * An import or export error. Its message never holds a secret, a password or a line of the
