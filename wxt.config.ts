@@ -14,6 +14,8 @@ export const GECKO_ID = 'keyfob@keyfob.dev';
 const e2e = process.env.WXT_KEYFOB_E2E === '1';
 /** Where Keyfob's scripts run without asking (Cognito's hosted domains, and loopback for e2e). */
 const matches = contentScriptMatches(e2e);
+/** The icon sizes in public/icon/ (drawn by scripts/make-icons.mjs). */
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -52,6 +54,8 @@ export default defineConfig({
     // Sites the user allows for good (options page); nothing is granted up front.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     web_accessible_resources: [],
+    // WXT lists public/icon/<size>.png as the extension's icons; the toolbar button uses them too.
+    action: { default_icon: ICONS },
     content_security_policy: {
       extension_pages:
         "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
@@ -59,7 +63,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: GECKO_ID, strict_min_version: '140.0' },
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              // Keyfob collects and transmits nothing: every secret and setting stays local.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // The first Firefox for Android that reads data_collection_permissions.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import config, { GECKO_ID } from '../../wxt.config';
+import { contentScriptMatches } from '../../src/content/matches';
+import { CONTENT_SCRIPT_FILES } from '../../src/shared/content-script-files';
+
+// The manifest as wxt.config.ts writes it, checked without a build (test/e2e/manifest.e2e.test.ts
+// reads the built files): icons, permissions, CSP and store settings (DESIGN.md §3 rule 9).
+const ROOT = join(import.meta.dirname, '../..');
+type Browser = 'chrome' | 'firefox';
+type Manifest = Record<string, unknown> & {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  web_accessible_resources?: unknown[];
+  content_security_policy?: { extension_pages?: string };
+  action?: { default_icon?: Record<string, string> };
+  browser_specific_settings?: {
+    gecko?: { id?: string; data_collection_permissions?: { required?: string[] } };
+  };
+  content_scripts?: { js?: string[]; matches?: string[]; run_at?: string; world?: string }[];
+};
+
+async function manifestFor(browser: Browser): Promise<Manifest> {
+  const env = { browser, manifestVersion: 3, mode: 'production', command: 'build' } as const;
+  const manifest = config.manifest;
+  const written = (typeof manifest === 'function' ? await manifest(env) : manifest) as Manifest;
+  // The content scripts are added by the manifest hook, as in a real build.
+  const hooks = config.hooks as Record<string, unknown> | undefined;
+  const hook = hooks?.['build:manifestGenerated'] as
+    ((wxt: unknown, manifest: Manifest) => void) | undefined;
+  const copy = structuredClone(written);
+  hook?.({}, copy);
+  return copy;
+}
+
+/** Width and height from a PNG's IHDR chunk; undefined for anything that is not a PNG. */
+function pngSize(path: string): { width: number; height: number } | undefined {
+  const bytes = readFileSync(path);
+  const signature = '89504e470d0a1a0a';
+  if (bytes.subarray(0, 8).toString('hex') !== signature) return undefined;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe.each<Browser>(['chrome', 'firefox'])('the %s manifest', (browser) => {
+  it('asks for the smallest permission set and exposes nothing to pages', async () => {
+    const manifest = await manifestFor(browser);
+    expect(manifest.permissions?.toSorted()).toEqual(
+      ['activeTab', 'alarms', 'scripting', 'storage'].toSorted(),
+    );
+    expect(manifest.web_accessible_resources).toEqual([]);
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(manifest.host_permissions).toEqual(contentScriptMatches(false));
+    for (const host of manifest.host_permissions ?? []) {
+      expect(host).toMatch(/^https:\/\/\*\.auth(-fips)?\.[a-z0-9-]+\.amazoncognito\.com\/\*$/);
+    }
+  });
+
+  it('keeps a strict CSP on its own pages: no inline, eval or remote script', async () => {
+    const csp = (await manifestFor(browser)).content_security_policy?.extension_pages ?? '';
+    const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1]?.trim();
+    expect(scriptSrc).toBe("'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+
+  it('shows an icon at 16, 32, 48 and 128 px in the toolbar, each a PNG of that size', async () => {
+    const icons = (await manifestFor(browser)).action?.default_icon ?? {};
+    expect(Object.keys(icons).map(Number)).toEqual([16, 32, 48, 128]);
+    for (const [size, path] of Object.entries(icons)) {
+      expect(pngSize(join(ROOT, 'public', path)), path).toEqual({
+        width: Number(size),
+        height: Number(size),
+      });
+    }
+  });
+
+  it('puts only the page observer and the bridge on matched pages, never on loopback', async () => {
+    const scripts = (await manifestFor(browser)).content_scripts ?? [];
+    expect(scripts.map((script) => script.js)).toEqual([
+      [CONTENT_SCRIPT_FILES.observer],
+      [CONTENT_SCRIPT_FILES.bridge],
+    ]);
+    expect(scripts[0]).toMatchObject({ world: 'MAIN', run_at: 'document_start' });
+    for (const script of scripts) {
+      expect(script.matches?.join(' ')).not.toMatch(/127\.0\.0\.1|localhost/);
+    }
+  });
+});
+
+describe('store settings', () => {
+  it('Firefox: a fixed add-on id and a declaration that no data is collected', async () => {
+    const gecko = (await manifestFor('firefox')).browser_specific_settings?.gecko;
+    expect(gecko?.id).toBe(GECKO_ID);
+    expect(gecko?.data_collection_permissions?.required).toEqual(['none']);
+  });
+
+  it('Chrome: no Firefox-only keys', async () => {
+    expect(await manifestFor('chrome')).not.toHaveProperty('browser_specific_settings');
+  });
+});
