@@ -11,5 +11,8 @@ export default defineConfig({
     setupFiles: ['fake-indexeddb/auto'],
     globals: true,
     restoreMocks: true,
+    // Generous: the suite must pass on a busy 2-core machine, where a property test that takes
+    // 2 s idle can take 15. Speed is measured by benchmarks, never by a test's clock.
+    testTimeout: 60_000,
   },
 });
