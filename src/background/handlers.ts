@@ -47,8 +47,8 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
   }
 
   async function addUnique(params: OtpParams): Promise<AccountView> {
-    const { accounts } = await vault.list();
-    if (accounts.some((a) => a.params.secret === params.secret)) {
+    const [duplicate] = await vault.findDuplicates([params]);
+    if (duplicate) {
       throw new KeyfobError(
         'account-duplicate',
         'An account with this secret is already in Keyfob.',

@@ -8,6 +8,7 @@ import {
   type IdbVaultStore,
 } from './idb-vault-store';
 import type { KeyfobDbSchema } from './schema';
+import { failNthAdd } from '../../test/support/idb-faults';
 
 const bytes = (length: number, fill: number) => new Uint8Array(length).fill(fill);
 
@@ -92,8 +93,8 @@ describe('IndexedDB VaultStore', () => {
   });
 
   it('adds records without overwriting, replaces only the version read, deletes', async () => {
-    expect(await store.addRecord(rec('a', 0))).toBe(true);
-    expect(await store.addRecord(rec('a', 9))).toBe(false);
+    expect(await store.addRecords([rec('a', 0)])).toBe(true);
+    expect(await store.addRecords([rec('a', 9)])).toBe(false);
     expect(await store.getRecord('a' as AccountId)).toEqual(rec('a', 0));
 
     expect(await store.replaceRecord(rec('a', 1, 7), bytes(12, 9))).toBe(false);
@@ -107,8 +108,31 @@ describe('IndexedDB VaultStore', () => {
     expect(await store.listRecords()).toEqual([]);
   });
 
+  it('adds a batch in one strict transaction, all or none', async () => {
+    const calls = watchTransactions();
+    const batch = [rec('a', 0), rec('b', 1), rec('c', 2)];
+    expect(await store.addRecords(batch)).toBe(true);
+    expect(calls.filter((c) => c.mode === 'readwrite')).toEqual([
+      { stores: ['accounts'], mode: 'readwrite', durability: 'strict' },
+    ]);
+    expect(await store.listRecords()).toEqual(batch);
+    // One taken id, or one id twice, and nothing of the batch is written.
+    expect(await store.addRecords([rec('d', 3), rec('b', 4)])).toBe(false);
+    expect(await store.addRecords([rec('e', 3), rec('e', 4)])).toBe(false);
+    expect(await store.listRecords()).toEqual(batch);
+  });
+
+  it('writes nothing of a batch when a write fails halfway', async () => {
+    await store.addRecords([rec('a', 0)]);
+    const calls = failNthAdd(3);
+    const batch = ['b', 'c', 'd', 'e'].map((id, i) => rec(id, i + 1));
+    await expect(store.addRecords(batch)).rejects.toThrow('disk full');
+    expect(calls()).toBe(3);
+    expect(await store.listRecords()).toEqual([rec('a', 0)]);
+  });
+
   it('lists every record, including ones without a usable order', async () => {
-    await store.addRecord(rec('a', 3));
+    await store.addRecords([rec('a', 3)]);
     await db.put('accounts', { id: 'broken' } as never);
     await db.put('accounts', { id: 'odd', order: 'zzz' } as never);
     const ids = (await store.listRecords()).map((r) => r.id).sort();
@@ -117,9 +141,9 @@ describe('IndexedDB VaultStore', () => {
 
   it('finds the highest numeric order through the index', async () => {
     expect(await store.maxOrder()).toBeUndefined();
-    await store.addRecord(rec('a', 3));
-    await store.addRecord(rec('b', 11));
-    await store.addRecord(rec('c', 2));
+    await store.addRecords([rec('a', 3)]);
+    await store.addRecords([rec('b', 11)]);
+    await store.addRecords([rec('c', 2)]);
     await db.put('accounts', { id: 'odd', order: 'zzz' } as never);
     expect(await store.maxOrder()).toBe(11);
   });
@@ -128,7 +152,7 @@ describe('IndexedDB VaultStore', () => {
     const calls = watchTransactions();
     await store.createHeader(header());
     await store.replaceHeader(header(1), 0);
-    await store.addRecord(rec('a', 0));
+    await store.addRecords([rec('a', 0)]);
     await store.replaceRecord(rec('a', 1, 8), bytes(12, 5));
     await store.deleteRecord('a' as AccountId);
     const writes = calls.filter((c) => c.mode === 'readwrite');

@@ -116,10 +116,15 @@ export function createIdbVaultStore(db: IDBPDatabase<KeyfobDbSchema>): IdbVaultS
       return cursor?.key;
     },
 
-    addRecord(record: AccountRecord) {
+    addRecords(records: readonly AccountRecord[]) {
       return write('accounts', async (store) => {
-        if ((await store.getKey(record.id)) !== undefined) return false;
-        await store.add(record);
+        if (new Set(records.map((record) => record.id)).size < records.length) return false;
+        // Every check before the first write: returning false must leave nothing to commit.
+        const taken = await Promise.all(records.map((record) => store.getKey(record.id)));
+        if (taken.some((key) => key !== undefined)) return false;
+        // One at a time: an add that throws (say, a value that cannot be cloned) must not
+        // leave earlier requests' rejections unhandled when the transaction aborts.
+        for (const record of records) await store.add(record);
         return true;
       });
     },

@@ -13,6 +13,7 @@ import {
   type IdbVaultStore,
 } from './idb-vault-store';
 import type { KeyfobDbSchema } from './schema';
+import { failNthAdd } from '../../test/support/idb-faults';
 
 const ITERATIONS = 1_000;
 const PASSPHRASE = 'correct horse battery staple';
@@ -286,6 +287,35 @@ describe('vault on IndexedDB', () => {
     await createVaultService({ store, iterations: ITERATIONS * 2 }).unlock(PASSPHRASE);
     expect(writesIn(events).map((e) => e.detail)).toEqual(['readwrite:strict:meta']);
     expect(cryptoBeforeWrites(events)).toBe(true);
+  });
+
+  it('adds a batch in one strict transaction after all its crypto', async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    const events = traceCryptoAndTransactions();
+    const added = await vault.addAccounts(
+      ['one', 'two', 'three'].map((account) => ({ params: { ...params, account } })),
+    );
+    expect(writesIn(events).map((e) => e.detail)).toEqual(['readwrite:strict:accounts']);
+    expect(cryptoBeforeWrites(events)).toBe(true);
+    expect(events.filter((e) => e.detail === 'encrypt')).toHaveLength(3);
+    expect((await snapshot(db)).accounts!.map(([id]) => id).sort()).toEqual(
+      added.map((a) => a.id).sort(),
+    );
+  });
+
+  it('writes nothing of a batch that fails halfway, and keeps listing what is on disk', async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    await vault.add({ params });
+    const listed = await vault.list();
+    const before = await snapshot(db);
+    const adds = failNthAdd(50);
+    const batch = Array.from({ length: 100 }, (_, i) => ({
+      params: { ...params, account: `user${i}` },
+    }));
+    await expect(vault.addAccounts(batch)).rejects.toMatchObject({ code: 'storage-failed' });
+    expect(adds()).toBe(50);
+    expect(await snapshot(db)).toStrictEqual(before);
+    expect(await vault.list()).toEqual(listed);
   });
 
   describe('tampered records', () => {

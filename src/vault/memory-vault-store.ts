@@ -48,9 +48,12 @@ export function createMemoryVaultStore(): MemoryVaultStore {
         .filter((order): order is number => typeof order === 'number');
       return orders.length > 0 ? Math.max(...orders) : undefined;
     },
-    async addRecord(record) {
-      if (contents.records.has(record.id)) return false;
-      contents.records.set(record.id, clone(record));
+    async addRecords(records) {
+      const ids = new Set(records.map((record) => record.id));
+      if (ids.size < records.length || [...ids].some((id) => contents.records.has(id))) {
+        return false;
+      }
+      for (const record of records) contents.records.set(record.id, clone(record));
       return true;
     },
     async replaceRecord(record, expectedIv) {

@@ -25,6 +25,9 @@ export interface NewAccount {
   params: OtpParams;
   state?: AccountState;
   origin?: Origin;
+  /** When restoring a backup: the account's own times (ms since the epoch); default now. */
+  createdAt?: number;
+  updatedAt?: number;
 }
 
 /**
@@ -72,12 +75,29 @@ export interface VaultService {
    * header's key check and throws `session-key-invalid` if they are not this vault's key.
    */
   unlockWithSessionKey(raw: Uint8Array): Promise<void>;
-  /** Opens every record; ones that do not open are listed as damaged and left on disk. */
+  /**
+   * Every account in display order; records that do not open are listed as damaged and left
+   * on disk. Records are opened once per unlock and kept in memory, so later listings cost
+   * no decryption.
+   */
   list(): Promise<VaultListing>;
   /** One account; `account-not-found` or `record-damaged` otherwise. */
   get(id: AccountId): Promise<Account>;
   /** Seals and stores a new account (state defaults to `verified`), placed last. */
   add(account: NewAccount): Promise<Account>;
+  /**
+   * Seals every account first, then stores them all in one transaction, placed last in the
+   * given order: all or nothing (`account-invalid` for any malformed one, a storage failure,
+   * or a taken id writes none). Does not check for duplicates: see {@link findDuplicates}.
+   */
+  addAccounts(accounts: NewAccount[]): Promise<Account[]>;
+  /**
+   * For each of `params`, whether the vault already holds an account with the same OTP type
+   * and the same secret (compared in canonical base32), or an earlier entry of `params` does,
+   * so an import neither doubles an account nor adds one twice. Names are not compared.
+   * Damaged records cannot be compared and never count.
+   */
+  findDuplicates(params: Pick<OtpParams, 'type' | 'secret'>[]): Promise<boolean[]>;
   /** Re-seals an account with the patch applied; a damaged record is refused, not rewritten. */
   update(id: AccountId, patch: AccountPatch): Promise<Account>;
   /** Deletes an account, or a damaged record (the one way to get rid of one). */

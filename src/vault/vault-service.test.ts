@@ -411,6 +411,202 @@ describe('accounts', () => {
   });
 });
 
+describe('addAccounts', () => {
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+  });
+
+  const batch = (count: number, from = 0) =>
+    Array.from({ length: count }, (_, i) => ({
+      params: totp({
+        secret: `JBSWY3DPEHPK3PX${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[(from + i) % 26]}`,
+        account: `user${from + i}`,
+      }),
+    }));
+
+  it('adds every account after the existing ones, in the given order', async () => {
+    const first = await vault.add({ params: totp({ account: 'first' }) });
+    clock += 1000;
+    const origin = 'https://login.example.com' as Origin;
+    const added = await vault.addAccounts([
+      ...batch(3),
+      {
+        params: totp({ account: 'restored' }),
+        state: 'pending',
+        origin,
+        createdAt: 5,
+        updatedAt: 7,
+      },
+    ]);
+    expect(added.map((a) => a.order)).toEqual([1, 2, 3, 4]);
+    expect(added.map((a) => a.params.account)).toEqual(['user0', 'user1', 'user2', 'restored']);
+    expect(added[0]).toMatchObject({ state: 'verified', createdAt: clock, updatedAt: clock });
+    expect(added[3]).toMatchObject({ state: 'pending', origin, createdAt: 5, updatedAt: 7 });
+    expect(new Set(added.map((a) => a.id)).size).toBe(4);
+    expect(await vault.list()).toEqual({ accounts: [first, ...added], damaged: [] });
+    // What a fresh worker reads from disk is the same.
+    const fresh = service();
+    await fresh.unlock(PASSPHRASE);
+    expect(await fresh.list()).toEqual(await vault.list());
+  });
+
+  it('writes none of the batch when one account is malformed', async () => {
+    await vault.add({ params: totp() });
+    const before = disk();
+    for (const bad of [
+      { params: totp({ digits: 0 }) },
+      { params: totp(), createdAt: Number.NaN },
+      { params: totp(), state: 'gone' as never },
+    ]) {
+      await expect(vault.addAccounts([...batch(2), bad, ...batch(2, 2)])).rejects.toMatchObject({
+        code: 'account-invalid',
+      });
+    }
+    expect(disk()).toEqual(before);
+  });
+
+  it('writes none of the batch when the store fails, and lists what is on disk', async () => {
+    await vault.add({ params: totp() });
+    const listed = await vault.list();
+    const failing: VaultStore = {
+      ...store,
+      addRecords: () => Promise.reject(new Error('disk full')),
+    };
+    const broken = service({ store: failing });
+    await broken.unlockWithSessionKey(await vault.exportSessionKey());
+    expect(await broken.list()).toEqual(listed);
+    const before = disk();
+    await expect(broken.addAccounts(batch(5))).rejects.toMatchObject({ code: 'storage-failed' });
+    await expect(broken.add({ params: totp() })).rejects.toMatchObject({ code: 'storage-failed' });
+    expect(disk()).toEqual(before);
+    expect(await broken.list()).toEqual(listed);
+  });
+
+  it('refuses while locked, even an empty batch', async () => {
+    vault.lock();
+    await expect(vault.addAccounts([])).rejects.toMatchObject({ code: 'vault-locked' });
+    await expect(vault.addAccounts(batch(1))).rejects.toMatchObject({ code: 'vault-locked' });
+    await expect(vault.findDuplicates([totp()])).rejects.toMatchObject({ code: 'vault-locked' });
+  });
+});
+
+describe('findDuplicates', () => {
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+  });
+
+  it('matches on type and canonical secret, not on names, in the vault and earlier in the list', async () => {
+    await vault.add({ params: totp({ secret: 'JBSWY3DPEHPK3PXPJBSWY3DP' }) });
+    const hotp = totp({ type: 'hotp', counter: 0, secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' });
+    await vault.add({ params: hotp });
+    expect(
+      await vault.findDuplicates([
+        totp({ secret: 'jbsw y3dp-ehpk 3pxp jbsw y3dp', account: 'someone else' }),
+        totp({ secret: 'GEZDGNBVGY3TQOJQGEZDGNBV' }),
+        { ...hotp, type: 'hotp' },
+        totp({ type: 'hotp', counter: 0, secret: 'JBSWY3DPEHPK3PXPJBSWY3DP' }),
+        totp({ secret: 'MFRGGZDFMZTWQ2LKNNWG23TP' }),
+        totp({ secret: 'MFRGGZDFMZTWQ2LKNNWG23TP', issuer: 'Other' }),
+      ]),
+    ).toEqual([true, false, true, false, false, true]);
+  });
+
+  it('follows adds, updates and removes', async () => {
+    const a = await vault.add({ params: totp() });
+    expect(await vault.findDuplicates([totp()])).toEqual([true]);
+    await vault.update(a.id, { params: { account: 'renamed' } });
+    expect(await vault.findDuplicates([totp()])).toEqual([true]);
+    await vault.remove(a.id);
+    expect(await vault.findDuplicates([totp()])).toEqual([false]);
+    await vault.addAccounts([{ params: totp() }]);
+    expect(await vault.findDuplicates([totp()])).toEqual([true]);
+  });
+});
+
+describe('the open-account cache', () => {
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+  });
+
+  /** What a fresh worker would list from the same disk. */
+  async function fromDisk() {
+    const fresh = service();
+    await fresh.unlockWithSessionKey(await vault.exportSessionKey());
+    return fresh.list();
+  }
+
+  it('lists again without decrypting anything', async () => {
+    await vault.addAccounts([{ params: totp() }, { params: totp({ account: 'bob' }) }]);
+    const decrypt = vi.spyOn(crypto.subtle, 'decrypt');
+    const first = await vault.list();
+    expect(decrypt).toHaveBeenCalledTimes(2);
+    decrypt.mockClear();
+    expect(await vault.list()).toEqual(first);
+    await vault.findDuplicates([totp()]);
+    await vault.get(first.accounts[0]!.id);
+    await vault.add({ params: totp({ account: 'carol' }) });
+    expect((await vault.list()).accounts).toHaveLength(3);
+    expect(decrypt).not.toHaveBeenCalled();
+  });
+
+  it('agrees with the disk after every kind of write', async () => {
+    await vault.list();
+    const a = await vault.add({ params: totp() });
+    expect(await vault.list()).toEqual(await fromDisk());
+    const [b] = await vault.addAccounts([{ params: totp({ type: 'hotp', counter: 1 }) }]);
+    expect(await vault.list()).toEqual(await fromDisk());
+    await vault.update(b!.id, { params: { counter: 2 }, state: 'pending' });
+    expect(await vault.list()).toEqual(await fromDisk());
+    await vault.remove(a.id);
+    expect(await vault.list()).toEqual(await fromDisk());
+    await expect(vault.update(a.id, { state: 'pending' })).rejects.toMatchObject({
+      code: 'account-not-found',
+    });
+    expect(await vault.list()).toEqual(await fromDisk());
+    expect((await vault.list()).accounts.map((x) => x.params.counter)).toEqual([2]);
+  });
+
+  it('is dropped on lock: after unlocking, the listing is read from disk again', async () => {
+    const a = await vault.add({ params: totp() });
+    const b = await vault.add({ params: totp({ account: 'bob' }) });
+    await vault.list();
+    vault.lock();
+    await expect(vault.list()).rejects.toMatchObject({ code: 'vault-locked' });
+    await expect(vault.get(a.id)).rejects.toMatchObject({ code: 'vault-locked' });
+    // Changed on disk while locked (another version of Keyfob, a restored profile).
+    store.contents.records.delete(a.id);
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.list()).accounts.map((x) => x.id)).toEqual([b.id]);
+    await expect(vault.get(a.id)).rejects.toMatchObject({ code: 'account-not-found' });
+  });
+
+  it('is dropped when a write fails, so the next read tells the truth', async () => {
+    const a = await vault.add({ params: totp() });
+    const busy: VaultStore = { ...store, replaceRecord: async () => false };
+    const contended = service({ store: busy });
+    await contended.unlockWithSessionKey(await vault.exportSessionKey());
+    expect((await contended.list()).accounts[0]).toMatchObject({ order: 0 });
+    // Another writer got in, so every attempt of this update is overtaken.
+    store.contents.records.set(a.id, { ...record(a.id), order: 9 });
+    await expect(contended.update(a.id, { state: 'pending' })).rejects.toMatchObject({
+      code: 'vault-busy',
+    });
+    expect((await contended.list()).accounts[0]).toMatchObject({ order: 9 });
+  });
+
+  it('hands out accounts that cannot be changed behind the vault’s back', async () => {
+    const a = await vault.add({ params: totp() });
+    const [listed] = (await vault.list()).accounts;
+    expect(() => {
+      (listed as { state: string }).state = 'replaced';
+    }).toThrow(TypeError);
+    expect(() => {
+      (a.params as { secret: string }).secret = 'AAAAAAAAAAAAAAAA';
+    }).toThrow(TypeError);
+    expect(await vault.get(a.id)).toMatchObject({ state: 'verified', params: totp() });
+  });
+});
+
 describe('damaged records', () => {
   let good: AccountId;
   let bad: AccountId;

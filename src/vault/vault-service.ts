@@ -23,6 +23,7 @@ import {
   toOtpParams,
   type AccountPayload,
 } from './account-payload';
+import { createAccountCache, duplicateKey, openedVault, toListing } from './account-cache';
 import { accountAd, keyCheckAd, keySlotAd } from './additional-data';
 import { VaultError } from './errors';
 import { checkPassphrase } from './passphrase-policy';
@@ -33,13 +34,7 @@ import {
   type PassphraseKeySlot,
   type VaultHeader,
 } from './records';
-import type {
-  Account,
-  AccountPatch,
-  NewAccount,
-  VaultListing,
-  VaultService,
-} from './service-contract';
+import type { Account, AccountPatch, NewAccount, VaultService } from './service-contract';
 import type { VaultStore } from './vault-store';
 
 /** What {@link createVaultService} needs. */
@@ -94,6 +89,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   let session: Session | undefined;
   // Bumped by lock(): an unlock that started before a lock must not finish after it.
   let epoch = 0;
+  const cache = createAccountCache();
 
   /** Runs a store call; failures other than our own become `storage-failed`. */
   async function storage<T>(operation: () => Promise<T>): Promise<T> {
@@ -103,6 +99,19 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       if (isKeyfobError(error)) throw error;
       // IndexedDB errors describe sealed data at most, so they are safe to keep as cause.
       throw new VaultError('storage-failed', { cause: error });
+    }
+  }
+
+  /**
+   * Runs an account write. After any failure nobody can say what reached the disk, so the
+   * cache is dropped and the next read opens the records again.
+   */
+  async function writing<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      cache.clear();
+      throw error;
     }
   }
 
@@ -119,6 +128,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
 
   function startSession(key: CryptoKey, vaultId: string, startedAt: number): void {
     if (epoch !== startedAt) throw new VaultError('vault-locked');
+    cache.clear();
     session = { key, vaultId };
   }
 
@@ -220,6 +230,57 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     return opened;
   }
 
+  /** The open vault: from the cache when warm, else every record opened (and cached). */
+  async function openAll(current: Session) {
+    const warm = cache.current();
+    if (warm) return warm;
+    const ticket = cache.beginLoad();
+    const stored = await storage(() => store.listRecords());
+    const opened = await Promise.all(stored.map((value) => openRecord(current, value)));
+    const accounts: Account[] = [];
+    const damaged: AccountId[] = [];
+    opened.forEach((entry, index) => {
+      if (entry) {
+        accounts.push(entry.account);
+      } else {
+        const id = recordIdOf(stored[index]);
+        if (id !== undefined) damaged.push(id as AccountId);
+      }
+    });
+    const result = openedVault(accounts, damaged);
+    cache.install(ticket, result);
+    return result;
+  }
+
+  /** Seals every new account, then stores them in one transaction (see `addAccounts`). */
+  async function addAll(current: Session, inputs: readonly NewAccount[]): Promise<Account[]> {
+    const time = now();
+    const fresh = inputs.map((input) => {
+      const payload = toAccountPayload({ ...input, state: input.state ?? 'verified' });
+      const { createdAt = time, updatedAt = time } = input;
+      if (!payload || !Number.isFinite(createdAt) || !Number.isFinite(updatedAt)) {
+        throw new VaultError('account-invalid');
+      }
+      return { id: randomId() as AccountId, payload, createdAt, updatedAt };
+    });
+    const highest = await storage(() => store.maxOrder());
+    const first = highest !== undefined && Number.isFinite(highest) ? Math.floor(highest) + 1 : 0;
+    const sealed = await Promise.all(fresh.map(({ id, payload }) => seal(current, id, payload)));
+    const records = fresh.map(({ id, createdAt, updatedAt }, index): AccountRecord => ({
+      id,
+      format: VAULT_FORMAT,
+      createdAt,
+      updatedAt,
+      order: first + index,
+      sealed: sealed[index]!,
+    }));
+    // A taken id means a 128-bit random collision; refusing is enough.
+    if (!(await storage(() => store.addRecords(records)))) throw new VaultError('vault-busy');
+    const accounts = records.map((record, index) => toAccount(record, fresh[index]!.payload));
+    cache.put(accounts);
+    return accounts;
+  }
+
   async function seal(current: Session, id: string, payload: AccountPayload) {
     const plaintext = encodePayload(payload);
     try {
@@ -254,7 +315,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       };
       if (!(await storage(() => store.createHeader(header)))) throw new VaultError('vault-exists');
       // A lock() while creating wins: the vault exists, but stays locked.
-      if (epoch === startedAt) session = { key, vaultId };
+      if (epoch === startedAt) startSession(key, vaultId, startedAt);
     },
 
     async unlock(passphrase) {
@@ -271,6 +332,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     lock() {
       epoch += 1;
       session = undefined;
+      cache.clear();
     },
 
     async changePassphrase(current, next, confirmation) {
@@ -304,72 +366,73 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       startSession(key, header.vaultId, startedAt);
     },
 
-    async list(): Promise<VaultListing> {
-      const current = requireSession();
-      const stored = await storage(() => store.listRecords());
-      const opened = await Promise.all(stored.map((value) => openRecord(current, value)));
-      const accounts: Account[] = [];
-      const damaged: AccountId[] = [];
-      opened.forEach((entry, index) => {
-        if (entry) {
-          accounts.push(entry.account);
-        } else {
-          const id = recordIdOf(stored[index]);
-          if (id !== undefined) damaged.push(id as AccountId);
-        }
-      });
-      accounts.sort(
-        (a, b) => a.order - b.order || a.createdAt - b.createdAt || a.id.localeCompare(b.id),
-      );
-      return { accounts, damaged };
+    async list() {
+      return toListing(await openAll(requireSession()));
     },
 
     async get(id) {
-      return (await readAccount(requireSession(), id)).account;
+      const current = requireSession();
+      const warm = cache.current();
+      if (!warm) return (await readAccount(current, id)).account;
+      const account = warm.accounts.get(id);
+      if (account) return account;
+      throw new VaultError(warm.damaged.has(id) ? 'record-damaged' : 'account-not-found');
     },
 
     async add(input: NewAccount) {
       const current = requireSession();
-      const payload = toAccountPayload({ ...input, state: input.state ?? 'verified' });
-      if (!payload) throw new VaultError('account-invalid');
-      const id = randomId() as AccountId;
-      const highest = await storage(() => store.maxOrder());
-      const order = highest !== undefined && Number.isFinite(highest) ? Math.floor(highest) + 1 : 0;
-      const sealed = await seal(current, id, payload);
-      const time = now();
-      const record: AccountRecord = {
-        id,
-        format: VAULT_FORMAT,
-        createdAt: time,
-        updatedAt: time,
-        order,
-        sealed,
-      };
-      // A taken id means a 128-bit random collision; refusing is enough.
-      if (!(await storage(() => store.addRecord(record)))) throw new VaultError('vault-busy');
-      return toAccount(record, payload);
+      const [account] = await writing(() => addAll(current, [input]));
+      return account!;
+    },
+
+    async addAccounts(inputs: NewAccount[]) {
+      const current = requireSession();
+      if (inputs.length === 0) return [];
+      return writing(() => addAll(current, inputs));
+    },
+
+    async findDuplicates(params) {
+      const opened = await openAll(requireSession());
+      const seen = new Set<string>();
+      return params.map((entry) => {
+        const key = duplicateKey(entry);
+        const duplicate = opened.keys.has(key) || seen.has(key);
+        seen.add(key);
+        return duplicate;
+      });
     },
 
     async update(id: AccountId, patch: AccountPatch) {
       const current = requireSession();
-      for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-        const { record, account } = await readAccount(current, id);
-        const payload = applyPatch(account, patch);
-        const sealed = await seal(current, record.id, payload);
-        const next: AccountRecord = { ...record, updatedAt: now(), sealed };
-        // Conditional on the IV we read: a write in between (say, another HOTP step) is
-        // re-read and re-applied instead of being silently lost.
-        if (await storage(() => store.replaceRecord(next, record.sealed.iv))) {
-          return toAccount(next, payload);
+      return writing(async () => {
+        for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+          // Read from the store, not the cache: the write below is conditional on what is
+          // really on disk, and a record damaged there must be refused, not overwritten.
+          const { record, account } = await readAccount(current, id);
+          const payload = applyPatch(account, patch);
+          const sealed = await seal(current, record.id, payload);
+          const next: AccountRecord = { ...record, updatedAt: now(), sealed };
+          // Conditional on the IV we read: a write in between (say, another HOTP step) is
+          // re-read and re-applied instead of being silently lost.
+          if (await storage(() => store.replaceRecord(next, record.sealed.iv))) {
+            const updated = toAccount(next, payload);
+            cache.put([updated]);
+            return updated;
+          }
         }
-      }
-      throw new VaultError('vault-busy');
+        throw new VaultError('vault-busy');
+      });
     },
 
     async remove(id) {
       requireSession();
-      // Works on damaged records too: deleting one is how a person gets rid of it.
-      if (!(await storage(() => store.deleteRecord(id)))) throw new VaultError('account-not-found');
+      await writing(async () => {
+        // Works on damaged records too: deleting one is how a person gets rid of it.
+        if (!(await storage(() => store.deleteRecord(id)))) {
+          throw new VaultError('account-not-found');
+        }
+        cache.remove(id);
+      });
     },
   };
 }
@@ -384,7 +447,9 @@ function toAccount(record: AccountRecord, payload: AccountPayload): Account {
     order: record.order,
   };
   if (payload.origin !== undefined) account.origin = payload.origin;
-  return account;
+  // Every caller shares the cached objects: an edit must go through the vault.
+  Object.freeze(account.params);
+  return Object.freeze(account);
 }
 
 /**

@@ -25,8 +25,11 @@ export interface VaultStore {
   getRecord(id: AccountId): Promise<AccountRecord | undefined>;
   /** Highest `order` among stored records, or undefined when there are none. */
   maxOrder(): Promise<number | undefined>;
-  /** Stores a new record. Resolves false, writing nothing, if the id is taken. */
-  addRecord(record: AccountRecord): Promise<boolean>;
+  /**
+   * Stores new records in one transaction: all of them or none. Resolves false, writing
+   * nothing, if any id is taken or appears twice.
+   */
+  addRecords(records: readonly AccountRecord[]): Promise<boolean>;
   /**
    * Replaces a record only if the stored one still carries `expectedIv` (every write uses a
    * fresh IV, so the IV identifies the version that was read). Resolves false otherwise.

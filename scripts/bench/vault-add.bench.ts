@@ -1,0 +1,101 @@
+// Speed of adding accounts, in Node on fake-indexeddb (not part of `npm test`):
+//   npx vitest bench --run scripts/bench/vault-add.bench.ts
+// 1. 1,000 single adds the way the popup makes them: one `addAccountFromUri` message each,
+//    through the real background (duplicate check included) over the IndexedDB store.
+// 2. The same 1,000 accounts in one `addAccounts` call (what an import does).
+import { bench, describe } from 'vitest';
+import { deleteDB } from 'idb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackground } from '../../src/background/background';
+import { openVaultStore } from '../../src/storage';
+import { createVaultService } from '../../src/vault';
+import { base32Encode } from '../../src/shared';
+import type { OtpParams } from '../../src/otp/types';
+
+const COUNT = 1_000;
+const PASS = 'correct horse battery staple';
+const ONCE = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
+const ours = { id: 'keyfob-id', origin: 'chrome-extension://keyfob-id' };
+const popup = { id: 'keyfob-id', url: 'chrome-extension://keyfob-id/popup.html' };
+
+/** A distinct 160-bit secret per index. */
+const secret = (i: number) =>
+  base32Encode(
+    new Uint8Array(20)
+      .fill(7)
+      .fill(i >> 8, 0, 1)
+      .fill(i, 1, 2),
+  );
+const params = (i: number): OtpParams => ({
+  type: 'totp',
+  secret: secret(i),
+  account: `user${i}@example.com`,
+  issuer: 'Bench',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+});
+
+async function freshStore() {
+  const dbName = `keyfob-bench-${crypto.randomUUID()}`;
+  return { dbName, store: await openVaultStore({ dbName }) };
+}
+
+describe(`adding ${COUNT} accounts (fake-indexeddb)`, () => {
+  bench(
+    `${COUNT} single adds through the background`,
+    async () => {
+      fakeBrowser.reset();
+      const { dbName, store } = await freshStore();
+      const bg = createBackground({
+        session: fakeBrowser.storage.session,
+        local: fakeBrowser.storage.local,
+        alarms: fakeBrowser.alarms,
+        openStore: async () => store,
+        tabs: {
+          activeTab: async () => null,
+          sendToTopFrame: async () => ({ done: true }),
+          loadHelper: async () => {},
+          injectContentScripts: async () => {},
+          setBadge: async () => {},
+        },
+        decodeQr: async () => null,
+        ours,
+        iterations: 1000,
+      });
+      const send = (name: string, data: object) =>
+        bg.handleMessage({ keyfob: 1, name, data }, popup) as Promise<{ ok: boolean }>;
+      await send('createVault', { passphrase: PASS, confirmation: PASS });
+      const started = performance.now();
+      for (let i = 0; i < COUNT; i++) {
+        const { issuer, account } = params(i);
+        const uri = `otpauth://totp/${issuer}:${account}?secret=${secret(i)}&issuer=${issuer}`;
+        const reply = await send('addAccountFromUri', { uri });
+        if (!reply.ok) throw new Error(`add ${i} failed: ${JSON.stringify(reply)}`);
+      }
+      console.log(`${COUNT} single adds: ${Math.round(performance.now() - started)} ms`);
+      store.close();
+      await deleteDB(dbName);
+    },
+    ONCE,
+  );
+
+  bench(
+    `one addAccounts of ${COUNT}`,
+    async () => {
+      const { dbName, store } = await freshStore();
+      const vault = createVaultService({ store, iterations: 1000 });
+      await vault.create(PASS, PASS);
+      const started = performance.now();
+      const incoming = Array.from({ length: COUNT }, (_, i) => params(i));
+      const duplicates = await vault.findDuplicates(incoming);
+      await vault.addAccounts(
+        incoming.filter((_, i) => !duplicates[i]).map((p) => ({ params: p })),
+      );
+      console.log(`addAccounts of ${COUNT}: ${Math.round(performance.now() - started)} ms`);
+      store.close();
+      await deleteDB(dbName);
+    },
+    ONCE,
+  );
+});
