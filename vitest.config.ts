@@ -7,7 +7,11 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'test/unit/**/*.test.{ts,tsx}',
+      'test/architecture/**/*.test.ts',
+    ],
     setupFiles: ['fake-indexeddb/auto'],
     globals: true,
     restoreMocks: true,

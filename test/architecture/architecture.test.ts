@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkSource } from './check-source';
+import { isTestCode } from './module-rules';
+
+// ../shared/DESIGN.md §2 as a test: the module table of module-rules.ts, checked on every
+// product file rather than remembered.
+const ROOT = join(import.meta.dirname, '../..');
+
+function files(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = `${dir}/${name}`;
+    if (statSync(join(ROOT, path)).isDirectory()) return files(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const product = [...files('src'), ...files('entrypoints')].filter((path) => !isTestCode(path));
+
+describe('module boundaries (module-rules.ts)', () => {
+  it('has product files to check in every layer', () => {
+    for (const folder of ['src/shared', 'src/storage', 'src/ui', 'entrypoints'])
+      expect(product.some((path) => path.startsWith(`${folder}/`))).toBe(true);
+  });
+
+  it('every product file keeps to its rule', () => {
+    const violations = product.flatMap((path) =>
+      checkSource(path, readFileSync(join(ROOT, path), 'utf8')),
+    );
+    expect(violations.map((violation) => violation.message)).toEqual([]);
+  });
+
+  it('test code in src/ does not import webextension-polyfill either', () => {
+    const tests = [...files('src')].filter(isTestCode);
+    for (const path of tests)
+      expect(readFileSync(join(ROOT, path), 'utf8'), path).not.toMatch(/webextension-polyfill/);
+  });
+
+  it('entrypoints stay thin: logic lives in src/', () => {
+    for (const path of files('entrypoints'))
+      expect(readFileSync(join(ROOT, path), 'utf8').split('\n').length, path).toBeLessThan(40);
+  });
+
+  it('file names are kebab-case', () => {
+    for (const path of [...files('src'), ...files('entrypoints')])
+      expect(path.split('/').pop(), path).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z]+)+$/);
+  });
+});

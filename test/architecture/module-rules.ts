@@ -1,0 +1,139 @@
+// The module table of ../shared/DESIGN.md §2 (and §7) as data: for each folder of src/, what it
+// may import. One table for every folder, read by architecture.test.ts through check-source.ts.
+// A key is a path prefix; the longest key that prefixes a file's path is that file's rule, so a
+// subfolder (or one adapter file) can have a rule of its own. A file may always import files
+// under its own rule's key.
+
+/** What the files under one path prefix may import. */
+export interface ModuleRule {
+  /** Folders (path prefixes) whose values and types it may import. */
+  readonly imports: readonly string[];
+  /** Folders it may import types from, but no values (`import type`, `export type … from`). */
+  readonly types?: readonly string[];
+  /** Packages it may import; an entry allows the package and its subpaths. */
+  readonly packages: readonly string[];
+  /** Pure code: runs in plain Node, so it references no browser global (see BROWSER_GLOBALS). */
+  readonly pure?: boolean;
+  /** Browser globals this pure folder may still use (src/crypto is the door to crypto.subtle). */
+  readonly allowGlobals?: readonly string[];
+}
+
+const OTPLIB = [
+  '@otplib/core',
+  '@otplib/hotp',
+  '@otplib/totp',
+  '@otplib/plugin-base32-scure',
+  '@otplib/plugin-crypto-noble',
+];
+const QR_DECODERS = ['jsqr', '@zxing/library', 'zxing-wasm'];
+const UI: ModuleRule = {
+  imports: ['src/messaging', 'src/otp', 'src/shared'],
+  packages: ['preact'],
+};
+
+/** Every folder of src/ and entrypoints/, keyed by path prefix. */
+export const MODULE_RULES: Readonly<Record<string, ModuleRule>> = {
+  'src/shared': { imports: [], packages: [], pure: true },
+  'src/otp': { imports: ['src/shared'], packages: OTPLIB, pure: true },
+  'src/crypto': { imports: ['src/shared'], packages: [], pure: true, allowGlobals: ['crypto'] },
+  'src/vault': { imports: ['src/otp', 'src/crypto', 'src/shared'], packages: [], pure: true },
+  'src/storage': { imports: ['src/shared'], types: ['src/vault'], packages: ['idb'] },
+  // Flat today; being split into protocol (the wire contract) and screens (the DOM detectors).
+  'src/cognito': { imports: ['src/shared'], types: ['src/otp'], packages: [], pure: true },
+  'src/cognito/protocol': { imports: ['src/shared'], types: ['src/otp'], packages: [], pure: true },
+  'src/cognito/screens': {
+    imports: ['src/shared', 'src/cognito/protocol'],
+    types: ['src/otp'],
+    packages: [],
+    pure: true,
+  },
+  'src/transfer': {
+    imports: ['src/otp', 'src/crypto', 'src/shared'],
+    packages: ['@noble/hashes', '@noble/ciphers'],
+    pure: true,
+  },
+  'src/qr': { imports: ['src/shared'], packages: QR_DECODERS, pure: true },
+  'src/messaging': {
+    imports: ['src/shared'],
+    types: ['src/otp', 'src/crypto', 'src/vault', 'src/cognito', 'src/transfer', 'src/qr'],
+    packages: ['wxt/browser'],
+  },
+  'src/background': {
+    imports: [
+      'src/shared',
+      'src/otp',
+      'src/crypto',
+      'src/vault',
+      'src/storage',
+      'src/cognito',
+      'src/messaging',
+      'src/transfer',
+      'src/qr',
+    ],
+    // jsqr: src/background/qr-decode.ts predates src/qr; it goes once src/qr decodes.
+    packages: ['wxt/browser', 'jsqr'],
+  },
+  'src/content': {
+    imports: ['src/cognito', 'src/messaging', 'src/shared'],
+    packages: [],
+  },
+  'src/ui': UI,
+  // The options page's one adapter at the edge of src/ui (DESIGN.md §7).
+  'src/ui/options/browser-site-grants.ts': {
+    ...UI,
+    imports: [...UI.imports, 'src/ui'],
+    packages: [...UI.packages, 'wxt/browser'],
+  },
+  // Thin files that wire a module into a browser context.
+  entrypoints: {
+    imports: ['src/background', 'src/content', 'src/ui', 'src/messaging'],
+    packages: ['preact', 'wxt/browser'],
+  },
+};
+
+/** Imports no folder may make, whatever the table says. */
+export const BANNED_PACKAGES: Readonly<Record<string, string>> = {
+  'webextension-polyfill': 'nobody imports webextension-polyfill: use wxt/browser',
+  '@wxt-dev/webextension-polyfill': 'nobody imports webextension-polyfill: use wxt/browser',
+};
+
+/** Packages only one folder may import, whatever the table says. */
+export const OWNED_PACKAGES: Readonly<Record<string, string>> = { idb: 'src/storage' };
+
+/** Globals that exist in a browser but not in plain Node; pure folders reference none. */
+export const BROWSER_GLOBALS: readonly string[] = [
+  'browser',
+  'chrome',
+  'window',
+  'self',
+  'globalThis',
+  'document',
+  'navigator',
+  'location',
+  'history',
+  'indexedDB',
+  'localStorage',
+  'sessionStorage',
+  'caches',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'EventSource',
+  'MutationObserver',
+  'IntersectionObserver',
+  'ResizeObserver',
+  'requestAnimationFrame',
+  'postMessage',
+  'importScripts',
+  'alert',
+  'confirm',
+  'prompt',
+  'crypto',
+];
+
+/** The one folder allowed to call crypto.subtle (DESIGN.md §2). */
+export const SUBTLE_OWNER = 'src/crypto';
+
+/** Test code inside src/: not product code, so the table does not bind it. */
+export const isTestCode = (path: string): boolean =>
+  /\.test\.tsx?$|\.fixture\.ts$|\/test-support\/|\/__fixtures__\//.test(path);
