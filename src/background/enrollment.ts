@@ -194,7 +194,9 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         notify(sender.origin, step.explanation);
         return { action: 'explain', message: step.explanation };
       }
-      default:
+      case 'explain-clock-skew':
+      case 'keep-pending-ask-user':
+      case 'keep-pending-retry-later':
         notify(sender.origin, step.explanation);
         return { action: 'explain', message: step.explanation };
     }

@@ -64,7 +64,7 @@ export function startPageBridge(options: PageBridgeOptions): PageBridge | undefi
     if (!held || requesting || requests >= MAX_REQUESTS) return;
     requesting = true;
     requests++;
-    requestHelper()
+    void requestHelper()
       .catch(() => false)
       .then((loaded) => {
         requesting = false;

@@ -156,7 +156,8 @@ export function createExchange(
           return undefined;
         case 'VerifySoftwareToken':
           return mayRewrite ? withDeviceName(body, state.deviceName()) : undefined;
-        default: {
+        case 'InitiateAuth':
+        case 'RespondToAuthChallenge': {
           const username = usernameOf(operation, body);
           if (username !== undefined) state.username = username;
           return undefined;

@@ -179,7 +179,7 @@ describe('page observer: fetch', () => {
     });
     const clone = vi.spyOn(request, 'clone');
     pageFetch.mockResolvedValue(new Response('ok'));
-    window.fetch(request);
+    void window.fetch(request);
     expect(pageFetch.mock.calls[0]).toEqual([request]);
     expect(pageFetch.mock.calls[0]![0]).toBe(request);
     expect(clone).not.toHaveBeenCalled();

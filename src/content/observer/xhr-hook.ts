@@ -15,7 +15,8 @@ function responseBody(xhr: XMLHttpRequest): unknown {
       return xhr.response == null ? undefined : JSON.stringify(xhr.response);
     case 'arraybuffer':
       return xhr.response;
-    default:
+    case 'blob':
+    case 'document':
       return undefined;
   }
 }

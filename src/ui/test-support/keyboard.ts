@@ -89,7 +89,7 @@ export function press(key: string, element = document.activeElement as HTMLEleme
       fireEvent.click(element);
     } else if (key === 'Enter' && element instanceof HTMLInputElement && element.form) {
       const form = element.form;
-      act(() => form.requestSubmit());
+      void act(() => form.requestSubmit());
     }
   }
   fireEvent.keyUp(element, { key });
