@@ -1,5 +1,6 @@
 import type { AccountId, ErrorInfo } from '../shared';
 import type { OtpAlgorithm, OtpType } from '../otp/types';
+import type { AccountStatus } from '../vault';
 
 /** What the popup may know about the vault itself. */
 export interface VaultState {
@@ -10,8 +11,8 @@ export interface VaultState {
   autoLockMinutes: number;
 }
 
-/** Enrollment state of an account (the Cognito helper keeps new secrets pending until verified). */
-export type AccountStatus = 'verified' | 'pending' | 'replaced';
+/** The vault's enrollment status of an account, as the popup sees it too. */
+export type { AccountStatus };
 
 /**
  * One account as the popup sees it: who it is for and its current code. Never the secret

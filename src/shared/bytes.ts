@@ -43,3 +43,7 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 export function wipe(bytes: Uint8Array): void {
   bytes.fill(0);
 }
+
+/** Whether `a` is a Uint8Array holding exactly the bytes of `b` (a stored value may be anything). */
+export const sameBytes = (a: unknown, b: Uint8Array): boolean =>
+  a instanceof Uint8Array && a.length === b.length && a.every((byte, i) => byte === b[i]);

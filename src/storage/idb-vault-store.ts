@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
+import { sameBytes } from '../shared';
 import type { AccountRecord, VaultHeader, VaultStore } from '../vault';
 import { runMigrations, DB_VERSION } from './migrations';
 import { DEFAULT_DB_NAME, HEADER_KEY, type KeyfobDbSchema } from './schema';
@@ -23,9 +24,6 @@ export interface OpenVaultDbOptions {
  * anyone notices.
  */
 const STRICT: IDBTransactionOptions = { durability: 'strict' };
-
-const sameBytes = (a: unknown, b: Uint8Array) =>
-  a instanceof Uint8Array && a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 /** Opens (creating or upgrading as needed) the Keyfob database. */
 export async function openVaultDb(

@@ -1,17 +1,17 @@
 import { utf8Decode, utf8Encode, type Origin } from '../shared';
 import type { OtpAlgorithm, OtpParams, OtpType } from '../otp/types';
-import type { AccountState } from './service-contract';
+import { isRecord } from './parse-stored';
+import { ACCOUNT_STATUSES, type AccountStatus } from './service-contract';
 
 /** The part of an account that is sealed: everything but id, timestamps and order. */
 export interface AccountPayload {
   params: OtpParams;
-  state: AccountState;
+  state: AccountStatus;
   origin?: Origin;
 }
 
 const TYPES: readonly OtpType[] = ['totp', 'hotp'];
 const ALGORITHMS: readonly OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
-const STATES: readonly AccountState[] = ['verified', 'pending', 'replaced'];
 
 /*
  * Plaintexts are padded to a multiple of this many bytes before sealing, so a ciphertext's
@@ -19,9 +19,6 @@ const STATES: readonly AccountState[] = ['verified', 'pending', 'replaced'];
  */
 const PAD_BLOCK = 64;
 const SPACE = 0x20;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isPositiveInteger = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) > 0;
@@ -64,9 +61,9 @@ export function toOtpParams(value: unknown): OtpParams | undefined {
 export function toAccountPayload(value: unknown): AccountPayload | undefined {
   if (!isRecord(value)) return undefined;
   const params = toOtpParams(value.params);
-  if (!params || !STATES.includes(value.state as AccountState)) return undefined;
+  if (!params || !ACCOUNT_STATUSES.includes(value.state as AccountStatus)) return undefined;
   if (value.origin !== undefined && typeof value.origin !== 'string') return undefined;
-  const payload: AccountPayload = { params, state: value.state as AccountState };
+  const payload: AccountPayload = { params, state: value.state as AccountStatus };
   if (value.origin !== undefined) payload.origin = value.origin as Origin;
   return payload;
 }

@@ -2,30 +2,22 @@
  * The vault domain (DESIGN.md §2): the sealed, stored shapes (`VaultHeader`, `AccountRecord`)
  * and the open, in-memory `Account`; lock and unlock; the `VaultStore` port that
  * `src/storage` implements. No browser API and no IndexedDB in here.
+ *
+ * Inside: `key-manager` (header, key slot, unlock, session), `account-store` (accounts,
+ * order and the in-memory cache), `account-sealing` (record <-> account), behind the
+ * `createVaultService` facade.
  */
 export type {
   Account,
   AccountPatch,
-  AccountState,
+  AccountStatus,
   NewAccount,
   VaultListing,
   VaultService,
 } from './service-contract';
-export {
-  VAULT_FORMAT,
-  type AccountRecord,
-  type PassphraseKeySlot,
-  type StoredBox,
-  type VaultHeader,
-} from './records';
+export type { AccountRecord, StoredBox, VaultHeader } from './records';
 export type { VaultStore } from './vault-store';
-export { VaultError, type VaultErrorCode } from './errors';
-export {
-  MIN_DISTINCT_CHARACTERS,
-  MIN_PASSPHRASE_LENGTH,
-  checkPassphrase,
-  type PassphraseProblem,
-  type PassphraseVerdict,
-} from './passphrase-policy';
+export type { VaultErrorCode } from './errors';
 export { createVaultService, type VaultServiceOptions } from './vault-service';
+/** The in-memory `VaultStore` that tests of the vault's callers run the real vault on. */
 export { createMemoryVaultStore, type MemoryVaultStore } from './memory-vault-store';

@@ -1,4 +1,4 @@
-import type { AccountId } from '../shared';
+import { sameBytes, type AccountId } from '../shared';
 import type { AccountRecord, VaultHeader } from './records';
 import type { VaultStore } from './vault-store';
 
@@ -7,9 +7,6 @@ export interface MemoryVaultStore extends VaultStore {
   /** What is "on disk". Tests may read and change it directly. */
   readonly contents: { header?: unknown; records: Map<string, unknown> };
 }
-
-const sameBytes = (a: unknown, b: Uint8Array) =>
-  a instanceof Uint8Array && a.length === b.length && a.every((byte, i) => byte === b[i]);
 
 /**
  * An in-memory VaultStore for unit tests of the vault and of its callers. Values are

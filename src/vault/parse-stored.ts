@@ -8,7 +8,8 @@ import {
 import { VaultError } from './errors';
 import { VAULT_FORMAT, type AccountRecord, type StoredBox, type VaultHeader } from './records';
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** Whether a value read from disk (or parsed JSON) is a plain object whose fields we can read. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isVaultId = (value: unknown): value is string =>

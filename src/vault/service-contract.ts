@@ -1,8 +1,15 @@
 import type { AccountId, Origin } from '../shared';
 import type { OtpParams } from '../otp/types';
 
-/** Enrollment state of an account. */
-export type AccountState = 'verified' | 'pending' | 'replaced';
+/**
+ * Every enrollment status an account can have: the Cognito helper keeps a new secret
+ * `pending` until the site accepts it, and a `verified` account becomes `replaced` when a
+ * newer secret for the same user is verified.
+ */
+export const ACCOUNT_STATUSES = ['verified', 'pending', 'replaced'] as const;
+
+/** Enrollment status of an account (see {@link ACCOUNT_STATUSES}). */
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 /**
  * An account opened in memory: the secret included. Lives only in the background
@@ -11,7 +18,7 @@ export type AccountState = 'verified' | 'pending' | 'replaced';
 export interface Account {
   id: AccountId;
   params: OtpParams;
-  state: AccountState;
+  state: AccountStatus;
   /** Exact origin the account was enrolled on (sign-in fill is bound to it). */
   origin?: Origin;
   createdAt: number;
@@ -23,7 +30,7 @@ export interface Account {
 /** What a caller supplies to add an account. */
 export interface NewAccount {
   params: OtpParams;
-  state?: AccountState;
+  state?: AccountStatus;
   origin?: Origin;
   /** When restoring a backup: the account's own times (ms since the epoch); default now. */
   createdAt?: number;
@@ -39,7 +46,7 @@ export interface NewAccount {
  */
 export interface AccountPatch {
   params?: Partial<Omit<OtpParams, 'secret' | 'type'>>;
-  state?: AccountState;
+  state?: AccountStatus;
   origin?: Origin;
 }
 

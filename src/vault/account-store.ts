@@ -1,0 +1,194 @@
+import { randomId } from '../crypto';
+import type { AccountId } from '../shared';
+import { createAccountCache, duplicateKey, openedVault, toListing } from './account-cache';
+import { applyPatch } from './account-patch';
+import { toAccountPayload } from './account-payload';
+import { openRecord, sealPayload, toAccount, type OpenedRecord } from './account-sealing';
+import { VaultError } from './errors';
+import type { VaultSession } from './key-manager';
+import { recordIdOf } from './parse-stored';
+import { VAULT_FORMAT, type AccountRecord } from './records';
+import type { Account, NewAccount, VaultService } from './service-contract';
+import { callStore } from './store-call';
+import type { VaultStore } from './vault-store';
+
+/** What {@link createAccountStore} needs. */
+export interface AccountStoreOptions {
+  store: VaultStore;
+  now: () => number;
+  /** The current session; throws `vault-locked` while locked. */
+  session: () => VaultSession;
+}
+
+/** The account half of {@link VaultService}, plus a way to drop what it holds in memory. */
+export type AccountStore = Pick<
+  VaultService,
+  'list' | 'get' | 'add' | 'addAccounts' | 'findDuplicates' | 'update' | 'remove'
+> & {
+  /** Forgets every opened account; call whenever the session starts or ends. */
+  forget(): void;
+};
+
+/** How often an update re-reads and retries when another write got in between. */
+const UPDATE_ATTEMPTS = 3;
+
+/**
+ * Creates the account store: account CRUD and display order over sealed records, with the
+ * opened accounts kept in memory while unlocked (see {@link createAccountCache}).
+ *
+ * All WebCrypto work for a write happens before the store is called, because an IndexedDB
+ * transaction commits by itself as soon as it waits on anything that is not IndexedDB
+ * (DESIGN.md §3 rule 10).
+ */
+export function createAccountStore(options: AccountStoreOptions): AccountStore {
+  const { store, now, session } = options;
+  const cache = createAccountCache();
+
+  /**
+   * Runs an account write. After any failure nobody can say what reached the disk, so the
+   * cache is dropped and the next read opens the records again.
+   */
+  async function writing<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      cache.clear();
+      throw error;
+    }
+  }
+
+  /** The open vault: from the cache when warm, else every record opened (and cached). */
+  async function openAll(current: VaultSession) {
+    const warm = cache.current();
+    if (warm) return warm;
+    const ticket = cache.beginLoad();
+    const stored = await callStore(() => store.listRecords());
+    const opened = await Promise.all(stored.map((value) => openRecord(current, value)));
+    const accounts: Account[] = [];
+    const damaged: AccountId[] = [];
+    opened.forEach((entry, index) => {
+      if (entry) {
+        accounts.push(entry.account);
+      } else {
+        const id = recordIdOf(stored[index]);
+        if (id !== undefined) damaged.push(id as AccountId);
+      }
+    });
+    const result = openedVault(accounts, damaged);
+    cache.install(ticket, result);
+    return result;
+  }
+
+  /** One record read from the store and opened; refuses a missing or damaged one. */
+  async function readAccount(current: VaultSession, id: AccountId): Promise<OpenedRecord> {
+    const stored = await callStore(() => store.getRecord(id));
+    if (stored === undefined) throw new VaultError('account-not-found');
+    const opened = await openRecord(current, stored);
+    if (!opened) throw new VaultError('record-damaged');
+    return opened;
+  }
+
+  /** Seals every new account, then stores them in one transaction (see `addAccounts`). */
+  async function addAll(current: VaultSession, inputs: readonly NewAccount[]): Promise<Account[]> {
+    const time = now();
+    const fresh = inputs.map((input) => {
+      const payload = toAccountPayload({ ...input, state: input.state ?? 'verified' });
+      const { createdAt = time, updatedAt = time } = input;
+      if (!payload || !Number.isFinite(createdAt) || !Number.isFinite(updatedAt)) {
+        throw new VaultError('account-invalid');
+      }
+      return { id: randomId() as AccountId, payload, createdAt, updatedAt };
+    });
+    const highest = await callStore(() => store.maxOrder());
+    const first = highest !== undefined && Number.isFinite(highest) ? Math.floor(highest) + 1 : 0;
+    const sealed = await Promise.all(
+      fresh.map(({ id, payload }) => sealPayload(current, id, payload)),
+    );
+    const records = fresh.map(({ id, createdAt, updatedAt }, index): AccountRecord => ({
+      id,
+      format: VAULT_FORMAT,
+      createdAt,
+      updatedAt,
+      order: first + index,
+      sealed: sealed[index]!,
+    }));
+    // A taken id means a 128-bit random collision; refusing is enough.
+    if (!(await callStore(() => store.addRecords(records)))) throw new VaultError('vault-busy');
+    const accounts = records.map((record, index) => toAccount(record, fresh[index]!.payload));
+    cache.put(accounts);
+    return accounts;
+  }
+
+  return {
+    forget: () => cache.clear(),
+
+    async list() {
+      return toListing(await openAll(session()));
+    },
+
+    async get(id) {
+      const current = session();
+      const warm = cache.current();
+      if (!warm) return (await readAccount(current, id)).account;
+      const account = warm.accounts.get(id);
+      if (account) return account;
+      throw new VaultError(warm.damaged.has(id) ? 'record-damaged' : 'account-not-found');
+    },
+
+    async add(input) {
+      const current = session();
+      const [account] = await writing(() => addAll(current, [input]));
+      return account!;
+    },
+
+    async addAccounts(inputs) {
+      const current = session();
+      if (inputs.length === 0) return [];
+      return writing(() => addAll(current, inputs));
+    },
+
+    async findDuplicates(params) {
+      const opened = await openAll(session());
+      const seen = new Set<string>();
+      return params.map((entry) => {
+        const key = duplicateKey(entry);
+        const duplicate = opened.keys.has(key) || seen.has(key);
+        seen.add(key);
+        return duplicate;
+      });
+    },
+
+    async update(id, patch) {
+      const current = session();
+      return writing(async () => {
+        for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+          // Read from the store, not the cache: the write below is conditional on what is
+          // really on disk, and a record damaged there must be refused, not overwritten.
+          const { record, account } = await readAccount(current, id);
+          const payload = applyPatch(account, patch);
+          const sealed = await sealPayload(current, record.id, payload);
+          const next: AccountRecord = { ...record, updatedAt: now(), sealed };
+          // Conditional on the IV we read: a write in between (say, another HOTP step) is
+          // re-read and re-applied instead of being silently lost.
+          if (await callStore(() => store.replaceRecord(next, record.sealed.iv))) {
+            const updated = toAccount(next, payload);
+            cache.put([updated]);
+            return updated;
+          }
+        }
+        throw new VaultError('vault-busy');
+      });
+    },
+
+    async remove(id) {
+      session();
+      await writing(async () => {
+        // Works on damaged records too: deleting one is how a person gets rid of it.
+        if (!(await callStore(() => store.deleteRecord(id)))) {
+          throw new VaultError('account-not-found');
+        }
+        cache.remove(id);
+      });
+    },
+  };
+}
