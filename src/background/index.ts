@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { SITE_SCRIPT_PREFIX } from '../shared/content-script-files';
 import { openVaultStore } from '../storage';
 import { createBackground } from './background';
 import { createBrowserTabs } from './browser-tabs';
@@ -35,7 +36,7 @@ export function startBackground(): void {
 async function dropSiteScripts(revoked: string[]): Promise<void> {
   const scripts = await browser.scripting.getRegisteredContentScripts();
   const ids = scripts
-    .filter((script) => script.id.startsWith('keyfob-site-'))
+    .filter((script) => script.id.startsWith(SITE_SCRIPT_PREFIX))
     .filter((script) => script.matches?.some((match) => revoked.includes(match)))
     .map((script) => script.id);
   if (ids.length > 0) await browser.scripting.unregisterContentScripts({ ids });

@@ -13,3 +13,9 @@ export const CONTENT_SCRIPT_FILES = {
   bridge: 'cognito-bridge.js',
   helper: 'cognito-helper.js',
 } as const;
+
+/**
+ * Prefix of every content-script registration made for a site the person granted (options
+ * page), so that the background can tell those registrations from any other.
+ */
+export const SITE_SCRIPT_PREFIX = 'keyfob-site-';

@@ -1,4 +1,4 @@
-import { CONTENT_SCRIPT_FILES } from '../../shared/content-script-files';
+import { CONTENT_SCRIPT_FILES, SITE_SCRIPT_PREFIX } from '../../shared/content-script-files';
 import { isCognitoHostedHost } from './site-address';
 
 /**
@@ -54,9 +54,6 @@ export function userGrantedSites(
   }
   return [...sites].sort();
 }
-
-/** Prefix of every content-script registration made for a site grant. */
-export const SITE_SCRIPT_PREFIX = 'keyfob-site-';
 
 /** A dynamic content script, in the shape `scripting.registerContentScripts` takes. */
 export interface SiteScript {
