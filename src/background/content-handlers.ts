@@ -34,7 +34,7 @@ export function createContentHandlers(deps: {
 
     async getPageConfig(_data, sender) {
       topFrame(sender);
-      return { deviceName: (await settings.get()).deviceName, observe: true };
+      return { deviceName: (await settings.get()).deviceName };
     },
 
     async loadPageHelper(_data, sender) {

@@ -49,7 +49,7 @@ describe('enrollment', () => {
   it('saves a QR code’s secret as pending on the reporting origin and answers with its code', async () => {
     const enrollment = await service({ 'data:image/png;base64,QR': uriFor(SECRET) });
     const reply = await enrollment.reportSetup(
-      { source: 'dom', qrImages: ['data:image/png;base64,QR'], hints: {} },
+      { qrImages: ['data:image/png;base64,QR'], hints: {} },
       { tabId: 1, origin: SITE },
     );
     expect(reply).toEqual({
@@ -68,11 +68,11 @@ describe('enrollment', () => {
   it('keeps one account when the observer and the page report the same setup', async () => {
     const enrollment = await service();
     const first = await enrollment.reportSetup(
-      { source: 'observer', secret: SECRET, hints: {} },
+      { secret: SECRET, hints: {} },
       { tabId: 1, origin: SITE },
     );
     const second = await enrollment.reportSetup(
-      { source: 'dom', otpauthUri: uriFor(SECRET, 'alice@example.com'), hints: {} },
+      { otpauthUri: uriFor(SECRET, 'alice@example.com'), hints: {} },
       { tabId: 1, origin: SITE },
     );
     const { accounts } = await vault.list();
@@ -88,12 +88,12 @@ describe('enrollment', () => {
       'data:image/png;base64,QR': `otpauth://totp/KeyfobDemo:bob?secret=${SECRET}&issuer=KeyfobDemo`,
     });
     await enrollment.reportSetup(
-      { source: 'observer', secret: SECRET, hints: { account: 'bob', issuer: 'Sign in – Demo' } },
+      { secret: SECRET, hints: { account: 'bob', issuer: 'Sign in – Demo' } },
       { tabId: 1, origin: SITE },
     );
     expect((await vault.list()).accounts[0]!.params.issuer).toBe('Sign in – Demo');
     await enrollment.reportSetup(
-      { source: 'dom', secret: SECRET, qrImages: ['data:image/png;base64,QR'], hints: {} },
+      { secret: SECRET, qrImages: ['data:image/png;base64,QR'], hints: {} },
       { tabId: 1, origin: SITE },
     );
     const { accounts } = await vault.list();
@@ -105,11 +105,8 @@ describe('enrollment', () => {
     const enrollment = await service();
     const site = { tabId: 1, origin: SITE };
     const replies = await Promise.all([
-      enrollment.reportSetup(
-        { source: 'observer', secret: SECRET, hints: { account: 'alice' } },
-        site,
-      ),
-      enrollment.reportSetup({ source: 'dom', otpauthUri: uriFor(SECRET), hints: {} }, site),
+      enrollment.reportSetup({ secret: SECRET, hints: { account: 'alice' } }, site),
+      enrollment.reportSetup({ otpauthUri: uriFor(SECRET), hints: {} }, site),
     ]);
     expect((await vault.list()).accounts).toHaveLength(1);
     expect(new Set(replies.map((r) => (r as { enrollmentId: string }).enrollmentId)).size).toBe(1);
@@ -118,33 +115,27 @@ describe('enrollment', () => {
   it('a late report does not revive a discarded setup', async () => {
     const enrollment = await service();
     const site = { tabId: 1, origin: SITE };
-    await enrollment.reportSetup({ source: 'dom', secret: SECRET, hints: {} }, site);
+    await enrollment.reportSetup({ secret: SECRET, hints: {} }, site);
     await enrollment.reportOutcome(
       { outcome: { kind: 'error', errorName: 'NotAuthorizedException' } },
       site,
     );
-    const late = await enrollment.reportSetup({ source: 'dom', secret: SECRET, hints: {} }, site);
+    const late = await enrollment.reportSetup({ secret: SECRET, hints: {} }, site);
     expect(late).toMatchObject({ action: 'ignore' });
     expect((await vault.list()).accounts).toHaveLength(0);
     // Another origin showing that secret is its own business.
     expect(
-      await enrollment.reportSetup(
-        { source: 'dom', secret: SECRET, hints: {} },
-        { tabId: 2, origin: EVIL },
-      ),
+      await enrollment.reportSetup({ secret: SECRET, hints: {} }, { tabId: 2, origin: EVIL }),
     ).toMatchObject({ action: 'fill' });
   });
 
   it('a repeated report keeps the retry count and the refilled code', async () => {
     const enrollment = await service();
     const site = { tabId: 1, origin: SITE };
-    await enrollment.reportSetup({ source: 'dom', secret: SECRET, hints: {} }, site);
+    await enrollment.reportSetup({ secret: SECRET, hints: {} }, site);
     const mismatch = { outcome: { kind: 'error' as const, errorName: 'CodeMismatchException' } };
     const refill = await enrollment.reportOutcome(mismatch, site);
-    const again = await enrollment.reportSetup(
-      { source: 'observer', secret: SECRET, hints: {} },
-      site,
-    );
+    const again = await enrollment.reportSetup({ secret: SECRET, hints: {} }, site);
     expect((again as { code: string }).code).toBe((refill as { code: string }).code);
     expect(await enrollment.reportOutcome(mismatch, site)).toMatchObject({ action: 'explain' });
   });
@@ -152,11 +143,11 @@ describe('enrollment', () => {
   it('replaces the pending secret of a second setup for the same user and origin', async () => {
     const enrollment = await service();
     await enrollment.reportSetup(
-      { source: 'dom', otpauthUri: uriFor(SECRET), hints: {} },
+      { otpauthUri: uriFor(SECRET), hints: {} },
       { tabId: 1, origin: SITE },
     );
     await enrollment.reportSetup(
-      { source: 'dom', otpauthUri: uriFor(OTHER_SECRET), hints: {} },
+      { otpauthUri: uriFor(OTHER_SECRET), hints: {} },
       { tabId: 1, origin: SITE },
     );
     const { accounts } = await vault.list();
@@ -166,7 +157,7 @@ describe('enrollment', () => {
   it('verifies on SUCCESS and marks the user’s older verified account for the origin replaced', async () => {
     const enrollment = await service();
     const old = await enrollment.reportSetup(
-      { source: 'dom', otpauthUri: uriFor(SECRET), hints: {} },
+      { otpauthUri: uriFor(SECRET), hints: {} },
       { tabId: 1, origin: SITE },
     );
     await enrollment.reportOutcome(
@@ -174,7 +165,7 @@ describe('enrollment', () => {
       { tabId: 1, origin: SITE },
     );
     const fresh = await enrollment.reportSetup(
-      { source: 'dom', otpauthUri: uriFor(OTHER_SECRET), hints: {} },
+      { otpauthUri: uriFor(OTHER_SECRET), hints: {} },
       { tabId: 1, origin: SITE },
     );
     const reply = await enrollment.reportOutcome(
@@ -193,7 +184,7 @@ describe('enrollment', () => {
   it('retries a refused code once with a different code, then explains clock skew', async () => {
     const enrollment = await service();
     const fill = await enrollment.reportSetup(
-      { source: 'dom', secret: SECRET, hints: {} },
+      { secret: SECRET, hints: {} },
       { tabId: 1, origin: SITE },
     );
     const refused = {
@@ -212,10 +203,7 @@ describe('enrollment', () => {
 
   it('discards the pending secret when the setup session expired', async () => {
     const enrollment = await service();
-    await enrollment.reportSetup(
-      { source: 'dom', secret: SECRET, hints: {} },
-      { tabId: 1, origin: SITE },
-    );
+    await enrollment.reportSetup({ secret: SECRET, hints: {} }, { tabId: 1, origin: SITE });
     const reply = await enrollment.reportOutcome(
       { outcome: { kind: 'error', errorName: 'NotAuthorizedException' } },
       { tabId: 1, origin: SITE },
@@ -228,7 +216,7 @@ describe('enrollment', () => {
   it('a hostile page’s forged outcomes cannot touch another origin’s accounts', async () => {
     const enrollment = await service();
     const fill = await enrollment.reportSetup(
-      { source: 'dom', secret: SECRET, hints: {} },
+      { secret: SECRET, hints: {} },
       { tabId: 1, origin: SITE },
     );
     const id = (fill as { enrollmentId: string }).enrollmentId;
@@ -248,19 +236,13 @@ describe('enrollment', () => {
 
   it('never deletes a verified account, whatever a page reports later', async () => {
     const enrollment = await service();
-    await enrollment.reportSetup(
-      { source: 'dom', secret: SECRET, hints: {} },
-      { tabId: 1, origin: SITE },
-    );
+    await enrollment.reportSetup({ secret: SECRET, hints: {} }, { tabId: 1, origin: SITE });
     await enrollment.reportOutcome({ outcome: { kind: 'left-setup' } }, { tabId: 1, origin: SITE });
     await enrollment.reportOutcome(
       { outcome: { kind: 'error', errorName: 'NotAuthorizedException' } },
       { tabId: 1, origin: SITE },
     );
-    await enrollment.reportSetup(
-      { source: 'dom', secret: SECRET, hints: {} },
-      { tabId: 1, origin: SITE },
-    );
+    await enrollment.reportSetup({ secret: SECRET, hints: {} }, { tabId: 1, origin: SITE });
     expect((await vault.list()).accounts).toMatchObject([{ state: 'verified' }]);
   });
 
@@ -268,7 +250,7 @@ describe('enrollment', () => {
     const enrollment = await service();
     vault.lock();
     const reply = await enrollment.reportSetup(
-      { source: 'dom', secret: SECRET, hints: {} },
+      { secret: SECRET, hints: {} },
       { tabId: 7, origin: SITE },
     );
     expect(reply).toEqual({ action: 'wait-unlock' });
@@ -280,11 +262,11 @@ describe('enrollment', () => {
   it('ignores pages with nothing usable, and malformed secrets', async () => {
     const enrollment = await service({ 'data:image/png;base64,QR': 'https://example.com/not-otp' });
     for (const report of [
-      { source: 'dom' as const, hints: {} },
-      { source: 'dom' as const, secret: 'NOT*BASE32', hints: {} },
-      { source: 'dom' as const, secret: 'JBSWY3DP', hints: {} },
-      { source: 'dom' as const, otpauthUri: 'otpauth://totp/x?secret=', hints: {} },
-      { source: 'dom' as const, qrImages: ['data:image/png;base64,QR'], hints: {} },
+      { hints: {} },
+      { secret: 'NOT*BASE32', hints: {} },
+      { secret: 'JBSWY3DP', hints: {} },
+      { otpauthUri: 'otpauth://totp/x?secret=', hints: {} },
+      { qrImages: ['data:image/png;base64,QR'], hints: {} },
     ]) {
       expect(await enrollment.reportSetup(report, { tabId: 1, origin: SITE })).toMatchObject({
         action: 'ignore',

@@ -1,11 +1,6 @@
-import { nextEnrollmentStep } from '../cognito/enrollment-policy';
+import { nextEnrollmentStep, type VerifyOutcome } from '../cognito/protocol';
 import { generateCode } from '../otp';
-import type {
-  OutcomeReply,
-  SetupReply,
-  SetupReport,
-  VerifyOutcome,
-} from '../messaging/content-protocol';
+import type { OutcomeReply, SetupReply, SetupReport } from '../messaging/content-protocol';
 import type { Account, VaultService } from '../vault';
 import type { AccountId, Origin } from '../shared';
 import { resolveCapture } from './capture';
@@ -165,11 +160,7 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       return { action: 'verified' };
     }
     const attempt = attempts.get(account.id) ?? 1;
-    const step = nextEnrollmentStep(
-      outcome.kind === 'status'
-        ? { status: outcome.status, attempt }
-        : { errorName: outcome.errorName, attempt },
-    );
+    const step = nextEnrollmentStep({ ...outcome, attempt });
     switch (step.action) {
       case 'mark-verified':
         await markVerified(account);

@@ -1,5 +1,6 @@
 import { KeyfobError } from '../shared';
-import type { AccountHints, SetupReport, VerifyOutcome } from '../messaging/content-protocol';
+import type { VerifyOutcome } from '../cognito/protocol';
+import type { AccountHints, SetupReport } from '../messaging/content-protocol';
 import { MAX_QR_DATA_URL_CHARS } from './qr-decode';
 
 const MAX_TEXT = 4096;
@@ -23,7 +24,6 @@ function optionalString(value: unknown, max: number): string | undefined {
 export function readSetupReport(data: unknown): SetupReport {
   if (typeof data !== 'object' || data === null) throw bad();
   const raw = data as Record<string, unknown>;
-  const source = raw.source === 'observer' ? 'observer' : 'dom';
   const images = raw.qrImages ?? [];
   if (!Array.isArray(images)) throw bad();
   const qrImages = images
@@ -35,11 +35,11 @@ export function readSetupReport(data: unknown): SetupReport {
     unknown
   >;
   const hints: AccountHints = {};
-  for (const key of ['account', 'issuer', 'userPoolId'] as const) {
+  for (const key of ['account', 'issuer'] as const) {
     const value = optionalString(rawHints[key], MAX_HINT);
     if (value) hints[key] = value;
   }
-  const report: SetupReport = { source, hints, qrImages };
+  const report: SetupReport = { hints, qrImages };
   const secret = optionalString(raw.secret, MAX_TEXT);
   const otpauthUri = optionalString(raw.otpauthUri, MAX_TEXT);
   if (secret) report.secret = secret;

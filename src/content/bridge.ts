@@ -6,8 +6,7 @@
  * field, the observer seeing the page talk to Cognito, or a setup fill to follow up from the
  * previous page.
  */
-// The hint's own module, not the cognito index, which would pull the detectors in.
-import { mayHoldCodeField } from '../cognito/code-field-hint';
+import { mayHoldCodeField } from '../cognito/screens';
 import { readFillMark } from './fill-mark';
 
 /** Where the bridge keeps itself in the isolated world, for the helper to find. */

@@ -58,7 +58,7 @@ let content: CognitoContent | undefined;
 
 function background(handlers: Handlers = {}): SendContentMessage {
   const all: Handlers = {
-    getPageConfig: () => ({ deviceName: 'Keyfob on Chromium', observe: true }),
+    getPageConfig: () => ({ deviceName: 'Keyfob on Chromium' }),
     reportSetupScreen: () => ({ action: 'ignore', reason: 'test' }),
     reportVerifyOutcome: () => ({ action: 'none' }),
     requestSignInCode: () => ({ code: null }),
@@ -154,34 +154,15 @@ describe('content script: observer messages', () => {
       type: 'associate',
       secret: SECRET,
       account: 'alice',
-      userPoolId: 'us-east-1_AbC123',
     });
     await running.idle();
     expect(callsNamed('reportSetupScreen')).toEqual([
-      {
-        source: 'observer',
-        secret: SECRET,
-        hints: { issuer: 'Example App', account: 'alice', userPoolId: 'us-east-1_AbC123' },
-      },
+      { secret: SECRET, hints: { issuer: 'Example App', account: 'alice' } },
     ]);
     expect(codeInput().value).toBe('123456');
     expect(submitted).not.toHaveBeenCalled();
     // The observer sees this page's Cognito calls, so no "left setup" note is left behind.
     expect(sessionStorage.length).toBe(0);
-  });
-
-  it('does not forward observer reports when the background says not to observe this page', async () => {
-    const running = start({ getPageConfig: () => ({ deviceName: '', observe: false }) });
-    fromObserver({ __keyfob: 'observer', type: 'associate', secret: SECRET });
-    fromObserver({
-      __keyfob: 'observer',
-      type: 'verify',
-      outcome: { kind: 'status', status: 'SUCCESS' },
-    });
-    await running.idle();
-    expect(callsNamed('reportSetupScreen')).toEqual([]);
-    expect(callsNamed('reportVerifyOutcome')).toEqual([]);
-    expect(posted).toEqual([]);
   });
 
   it('keeps a code for a setup screen that has not rendered yet', async () => {
@@ -231,7 +212,7 @@ describe('content script: setup screens in the DOM', () => {
     const running = start();
     await running.idle();
     expect(callsNamed('reportSetupScreen')).toEqual([
-      { source: 'dom', secret: SECRET, qrImages: [QR], hints: { issuer: 'Example App' } },
+      { secret: SECRET, qrImages: [QR], hints: { issuer: 'Example App' } },
     ]);
     // A mutation that changes nothing the report is made of sends nothing new.
     document.querySelector('label')!.textContent = 'Code (6 digits)';
@@ -253,7 +234,7 @@ describe('content script: setup screens in the DOM', () => {
     );
     expect(submitted).toHaveBeenCalledTimes(1);
     expect(callsNamed('reportSetupScreen')).toEqual([
-      { source: 'dom', secret: 'JBSWY3DPEHPK3PXP', hints: { issuer: 'Example App' } },
+      { secret: 'JBSWY3DPEHPK3PXP', hints: { issuer: 'Example App' } },
     ]);
   });
 

@@ -1,9 +1,5 @@
-import type { SetupScreen } from '../cognito';
-// The detectors' own modules rather than the cognito index: the index also brings the error
-// catalogue, whose top-level Map and Object.freeze calls the bundler cannot drop, into a
-// content script that must stay small.
-import { detectSetupScreen } from '../cognito/detect-setup-screen';
-import { detectSignInCodeScreen } from '../cognito/detect-sign-in-code-screen';
+import type { VerifyOutcome } from '../cognito/protocol';
+import { detectSetupScreen, detectSignInCodeScreen, type SetupScreen } from '../cognito/screens';
 import type { SendContentMessage } from '../messaging/content-client';
 import type {
   ContentCommand,
@@ -11,7 +7,6 @@ import type {
   OutcomeReply,
   SetupReply,
   SetupReport,
-  VerifyOutcome,
 } from '../messaging/content-protocol';
 import { isDeviceName, isEnrollmentId, isOtpCode } from './commands';
 import { codeValue, fillCode, fillIfEmpty, isCodeEmpty, submitCode } from './fill';
@@ -53,14 +48,6 @@ export interface CognitoContent {
   idle(): Promise<void>;
   stop(): void;
 }
-
-interface PageConfig {
-  deviceName: string;
-  observe: boolean;
-}
-
-/** When the background cannot be asked, report anyway: it binds everything to the origin. */
-const DEFAULT_CONFIG: PageConfig = { deviceName: '', observe: true };
 
 interface Fill {
   code: string;
@@ -136,17 +123,16 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
     win.postMessage(message, targetOrigin);
   }
 
-  const config: Promise<PageConfig> = track(
+  // Without an answer the observer adds no device name; reports go ahead regardless, since
+  // the background binds everything to the sender's origin.
+  const configDeviceName: Promise<string> = track(
     send('getPageConfig', {}).then(
-      (value) =>
-        value && typeof value.observe === 'boolean' && isDeviceName(value.deviceName)
-          ? { deviceName: value.deviceName, observe: value.observe }
-          : DEFAULT_CONFIG,
-      () => DEFAULT_CONFIG,
+      (value) => (value && isDeviceName(value.deviceName) ? value.deviceName : ''),
+      () => '',
     ),
   );
-  void config.then((value) => {
-    if (!stopped && value.observe && value.deviceName) postDeviceName(value.deviceName);
+  void configDeviceName.then((deviceName) => {
+    if (!stopped && deviceName) postDeviceName(deviceName);
   });
 
   function onWindowMessage(event: MessageEvent): void {
@@ -176,7 +162,9 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
    */
   let observerSeesTraffic = false;
   async function onObserverMessage(message: ObserverAssociate | ObserverVerify): Promise<void> {
-    if (!(await config).observe || stopped) return;
+    // After the page config, so the observer holds its device name before anything is filled.
+    await configDeviceName;
+    if (stopped) return;
     observerSeesTraffic = true;
     clearFillMark(notes);
     if (message.type === 'associate') {
@@ -184,8 +172,7 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
       reportedSecrets.add(message.secret);
       const hints = pageHints(doc);
       if (message.account !== undefined) hints.account = message.account;
-      if (message.userPoolId !== undefined) hints.userPoolId = message.userPoolId;
-      await reportSetup({ source: 'observer', secret: message.secret, hints });
+      await reportSetup({ secret: message.secret, hints });
       // The observer is faster than the debounced DOM scan, and a quick person may submit
       // before that scan runs: read the screen now, for the site's own otpauth label.
       void scan();
@@ -216,7 +203,8 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
   async function fillSetup(fill: Fill, force = false): Promise<boolean> {
     enrollment = { deviceName: fill.deviceName, autoSubmit: fill.autoSubmit };
     if (fill.enrollmentId !== undefined) enrollment.id = fill.enrollmentId;
-    if (fill.deviceName && (await config).observe) postDeviceName(fill.deviceName);
+    await configDeviceName;
+    if (fill.deviceName) postDeviceName(fill.deviceName);
     const screen = detectSetupScreen(doc);
     if (!screen) {
       pendingFill = { ...fill, until: now() + pendingFillMs };

@@ -1,4 +1,4 @@
-import type { CodeInputs, SubmitControl } from '../cognito';
+import type { CodeInputs, SubmitControl } from '../cognito/screens';
 
 /**
  * Sets an input's value through HTMLInputElement's own setter. Frameworks that track the

@@ -10,7 +10,6 @@ describe('observer messages as the content script reads them', () => {
       type: 'associate',
       secret: SECRET,
       account: 'alice',
-      userPoolId: 'us-east-1_AbC123',
     };
     expect(readObserverMessage(associate)).toEqual(associate);
     expect(readObserverMessage(associate)).not.toBe(associate);
@@ -62,8 +61,8 @@ describe('observer messages as the content script reads them', () => {
       { __keyfob: 'observer', type: 'associate', secret: SECRET, account: 'a'.repeat(129) },
     ],
     [
-      'a pool id of the wrong shape',
-      { __keyfob: 'observer', type: 'associate', secret: SECRET, userPoolId: '../x' },
+      'a user pool id (no part of the message)',
+      { __keyfob: 'observer', type: 'associate', secret: SECRET, userPoolId: 'us-east-1_AbC123' },
     ],
     [
       'a token smuggled alongside',

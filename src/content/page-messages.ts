@@ -4,8 +4,9 @@
  * the same shapes, and that is accepted, because whatever the content script forwards is
  * bound by the background to the sender's own origin (DESIGN.md §1).
  *
- * This module imports nothing, so the observer bundle stays small.
+ * It imports only the Cognito protocol, which the observer bundles anyway.
  */
+import { ERROR_NAME_PATTERN, type ObservedVerifyOutcome } from '../cognito/protocol';
 
 /** Observer → content: the observer is installed, or has taken a new device name. */
 export interface ObserverReady {
@@ -31,13 +32,7 @@ export interface ObserverAssociate {
   secret: string;
   /** `username` claim of the request's access token, or the USERNAME the page signed in with. */
   account?: string;
-  /** User pool id from the access token's `iss` claim. */
-  userPoolId?: string;
 }
-
-/** How a VerifySoftwareToken call ended, as the observer read it. */
-export type ObservedVerifyOutcome =
-  { kind: 'status'; status: 'SUCCESS' | 'ERROR' } | { kind: 'error'; errorName: string };
 
 /** Observer → content: a VerifySoftwareToken response. */
 export interface ObserverVerify {
@@ -62,8 +57,6 @@ export const MAX_DEVICE_NAME_CHARS = 64;
 export const MAX_ACCOUNT_CHARS = 128;
 
 const SECRET = /^[A-Z2-7]{16,512}$/;
-const POOL_ID = /^[\w-]{1,30}_[0-9a-zA-Z]{1,24}$/;
-const ERROR_NAME = /^[A-Za-z][A-Za-z0-9_]{0,127}$/;
 // Control characters (C0, DEL, C1) would only garble a label.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -103,7 +96,7 @@ function readOutcome(value: unknown): ObservedVerifyOutcome | null {
   }
   if (outcome.kind === 'error' && hasOnly(keys, ['kind', 'errorName'])) {
     const { errorName } = outcome;
-    return typeof errorName === 'string' && ERROR_NAME.test(errorName)
+    return typeof errorName === 'string' && ERROR_NAME_PATTERN.test(errorName)
       ? { kind: 'error', errorName }
       : null;
   }
@@ -126,15 +119,12 @@ export function readObserverMessage(data: unknown): ObserverMessage | null {
         ? { __keyfob: 'observer', type: message.type }
         : null;
     case 'associate': {
-      if (!hasOnly(keys, ['__keyfob', 'type', 'secret'], ['account', 'userPoolId'])) return null;
-      const { secret, account, userPoolId } = message;
+      if (!hasOnly(keys, ['__keyfob', 'type', 'secret'], ['account'])) return null;
+      const { secret, account } = message;
       if (typeof secret !== 'string' || !SECRET.test(secret)) return null;
       if (account !== undefined && !isCleanText(account, MAX_ACCOUNT_CHARS)) return null;
-      if (userPoolId !== undefined && !(typeof userPoolId === 'string' && POOL_ID.test(userPoolId)))
-        return null;
       const read: ObserverAssociate = { __keyfob: 'observer', type: 'associate', secret };
       if (account !== undefined) read.account = account;
-      if (userPoolId !== undefined) read.userPoolId = userPoolId;
       return read;
     }
     case 'verify': {

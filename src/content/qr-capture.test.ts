@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import type { QrImageCandidate } from '../cognito';
+import type { QrImageCandidate } from '../cognito/screens';
 import { MAX_QR_DATA_URL_CHARS, captureQrImages } from './qr-capture';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';

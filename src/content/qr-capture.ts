@@ -1,4 +1,4 @@
-import type { QrImageCandidate } from '../cognito';
+import type { QrImageCandidate } from '../cognito/screens';
 
 /** Most QR images sent in one report. */
 export const MAX_QR_IMAGES = 4;

@@ -1,4 +1,4 @@
-import type { SetupScreen } from '../cognito';
+import type { SetupScreen } from '../cognito/screens';
 import type { AccountHints, SetupReport } from '../messaging/content-protocol';
 import { isCleanText } from './page-messages';
 import { captureQrImages } from './qr-capture';
@@ -37,7 +37,7 @@ export async function buildSetupReport(
   if (screen.secret === undefined && screen.otpauthUri === undefined && qrImages.length === 0) {
     return null;
   }
-  const report: SetupReport = { source: 'dom', hints: pageHints(doc) };
+  const report: SetupReport = { hints: pageHints(doc) };
   if (screen.secret !== undefined) report.secret = screen.secret;
   if (screen.otpauthUri !== undefined) report.otpauthUri = screen.otpauthUri;
   if (qrImages.length > 0) report.qrImages = qrImages;

@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BRIDGE_KEY, findPageBridge, readContentCommand, runCognitoHelper, runPageBridge } from '.';
+import { BRIDGE_KEY, findPageBridge } from './bridge';
+import { readContentCommand } from './commands';
+import { runPageBridge } from './run-bridge';
+import { runCognitoHelper } from './run-helper';
 import type { RuntimeListener } from './runtime';
 
 /**
@@ -68,7 +71,7 @@ describe('content script wiring', () => {
         helper = runCognitoHelper(runtime);
         return { ok: true, value: { loaded: true } };
       }
-      if (name === 'getPageConfig') return { ok: true, value: { deviceName: '', observe: true } };
+      if (name === 'getPageConfig') return { ok: true, value: { deviceName: '' } };
       return { ok: true, value: { action: 'ignore', reason: 'test' } };
     };
     document.body.innerHTML = '<p>Signing you in…</p>';
@@ -85,7 +88,6 @@ describe('content script wiring', () => {
     await helper!.idle();
     expect(sent.map((m) => m.name)).toContain('loadPageHelper');
     expect(sent.find((m) => m.name === 'reportSetupScreen')?.data).toMatchObject({
-      source: 'observer',
       secret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
     });
     helper!.stop();

@@ -3,6 +3,7 @@
  * The content script is the browser's word for *which tab and origin* is asking, never for
  * what the page says: everything in these payloads came from a web page and is untrusted.
  */
+import type { VerifyOutcome } from '../cognito/protocol';
 
 /** Hints about whose account a setup screen is for, as found in the page or a token's claims. */
 export interface AccountHints {
@@ -10,14 +11,10 @@ export interface AccountHints {
   account?: string;
   /** Issuer from an otpauth label or the page's title. */
   issuer?: string;
-  /** Cognito user pool id from an access token's `iss` claim. */
-  userPoolId?: string;
 }
 
 /** What a content script found on a setup screen (any subset may be present). */
 export interface SetupReport {
-  /** Where it was found. The page observer's network reading wins over the DOM's text. */
-  source: 'dom' | 'observer';
   /** A base32 secret shown as text, or the SecretCode of an AssociateSoftwareToken response. */
   secret?: string;
   /** An otpauth:// URI shown as text or a link. */
@@ -36,12 +33,6 @@ export type SetupReply =
   /** Nothing usable was found, or this origin is not one Keyfob works on. */
   | { action: 'ignore'; reason: string };
 
-/** A VerifySoftwareToken outcome the page observer saw (or the page moving past setup). */
-export type VerifyOutcome =
-  | { kind: 'status'; status: 'SUCCESS' | 'ERROR' }
-  | { kind: 'error'; errorName: string }
-  | { kind: 'left-setup' };
-
 /** The background's decision after an outcome, from the error catalogue. */
 export type OutcomeReply =
   | { action: 'verified' }
@@ -54,7 +45,7 @@ export interface ContentProtocolMap {
   reportSetupScreen(data: SetupReport): SetupReply;
   reportVerifyOutcome(data: { enrollmentId?: string; outcome: VerifyOutcome }): OutcomeReply;
   /** Settings the page observer needs before the page sends VerifySoftwareToken. */
-  getPageConfig(data: Record<string, never>): { deviceName: string; observe: boolean };
+  getPageConfig(data: Record<string, never>): { deviceName: string };
   /** Auto-fill at sign-in, only if the user turned it on; otherwise `{ code: null }`. */
   requestSignInCode(data: Record<string, never>): { code: string | null };
   /**

@@ -32,3 +32,9 @@ export const USER_CODE_LENGTH = 6;
 
 /** AccessToken pattern from the seed, anchored because the service matches the whole value. */
 export const ACCESS_TOKEN_PATTERN = /^[A-Za-z0-9\-_=.]+$/;
+
+/**
+ * A bare error name such as `CodeMismatchException`: what Keyfob takes from an error answer, and
+ * all it accepts as one from the page observer.
+ */
+export const ERROR_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,127}$/;

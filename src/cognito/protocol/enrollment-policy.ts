@@ -18,9 +18,18 @@ export type EnrollmentAction = CatalogueAction | 'mark-verified' | 'explain-cloc
  */
 export const MAX_CODE_ATTEMPTS = 2;
 
-/** How a VerifySoftwareToken call ended: a 200 body's Status, or an error name (maybe unknown). */
-export type VerifyOutcome =
-  { status: VerifySoftwareTokenStatus } | { errorName: string | undefined };
+/**
+ * How a VerifySoftwareToken call ended, as the page observer read it: a 200 answer's Status, or
+ * the error name the service gave (UnknownError when it gave none Keyfob could read).
+ */
+export type ObservedVerifyOutcome =
+  { kind: 'status'; status: VerifySoftwareTokenStatus } | { kind: 'error'; errorName: string };
+
+/**
+ * What ends a setup as far as Keyfob can tell: an observed VerifySoftwareToken answer, or the
+ * page moving past a server-rendered setup screen (whose call no script of the page made).
+ */
+export type VerifyOutcome = ObservedVerifyOutcome | { kind: 'left-setup' };
 
 /** What to do next, and what to tell the person. */
 export interface EnrollmentStep {
@@ -39,9 +48,11 @@ const CLOCK_SKEW =
  * the next code once; after that the answer is `explain-clock-skew`. An attempt count that is
  * not a positive integer counts as exhausted, so a bug upstream cannot cause a retry loop.
  */
-export function nextEnrollmentStep(input: VerifyOutcome & { attempt: number }): EnrollmentStep {
+export function nextEnrollmentStep(
+  input: ObservedVerifyOutcome & { attempt: number },
+): EnrollmentStep {
   let entry: CognitoErrorEntry;
-  if ('status' in input) {
+  if (input.kind === 'status') {
     if (input.status === 'SUCCESS') return { action: 'mark-verified', explanation: VERIFIED };
     // Status ERROR in a 200 answer: the service did not accept the code.
     entry = describeCognitoError('CodeMismatchException');

@@ -5,7 +5,7 @@ import {
   VERIFY_SOFTWARE_TOKEN_ERRORS,
 } from './error-catalogue';
 import { MAX_CODE_ATTEMPTS, nextEnrollmentStep } from './enrollment-policy';
-import { parseCognitoError } from './parse-error';
+import { parseCognitoError, UNKNOWN_ERROR_NAME } from './parse-error';
 
 /** Every error name the VerifySoftwareToken seed lists, with its documented HTTP status. */
 const SEED: Record<string, number> = {
@@ -99,32 +99,42 @@ describe('error catalogue', () => {
 
 describe('nextEnrollmentStep', () => {
   it('marks the account verified on SUCCESS only', () => {
-    expect(nextEnrollmentStep({ status: 'SUCCESS', attempt: 1 }).action).toBe('mark-verified');
-    expect(nextEnrollmentStep({ status: 'ERROR', attempt: 1 }).action).toBe('retry-next-code');
+    expect(nextEnrollmentStep({ kind: 'status', status: 'SUCCESS', attempt: 1 }).action).toBe(
+      'mark-verified',
+    );
+    expect(nextEnrollmentStep({ kind: 'status', status: 'ERROR', attempt: 1 }).action).toBe(
+      'retry-next-code',
+    );
   });
 
   it.each(['CodeMismatchException', 'EnableSoftwareTokenMFAException'])(
     'retries %s with the next code once, then explains clock skew',
     (errorName) => {
       expect(MAX_CODE_ATTEMPTS).toBe(2);
-      expect(nextEnrollmentStep({ errorName, attempt: 1 }).action).toBe('retry-next-code');
-      const second = nextEnrollmentStep({ errorName, attempt: 2 });
+      expect(nextEnrollmentStep({ kind: 'error', errorName, attempt: 1 }).action).toBe(
+        'retry-next-code',
+      );
+      const second = nextEnrollmentStep({ kind: 'error', errorName, attempt: 2 });
       expect(second.action).toBe('explain-clock-skew');
       expect(second.explanation).toMatch(/clock/);
-      expect(nextEnrollmentStep({ errorName, attempt: 3 }).action).toBe('explain-clock-skew');
+      expect(nextEnrollmentStep({ kind: 'error', errorName, attempt: 3 }).action).toBe(
+        'explain-clock-skew',
+      );
     },
   );
 
   it('treats Status ERROR after the retry as clock skew too', () => {
-    expect(nextEnrollmentStep({ status: 'ERROR', attempt: 2 }).action).toBe('explain-clock-skew');
+    expect(nextEnrollmentStep({ kind: 'status', status: 'ERROR', attempt: 2 }).action).toBe(
+      'explain-clock-skew',
+    );
   });
 
   it.each([0, -1, 1.5, NaN, Infinity])(
     'never retries with a nonsense attempt count (%s)',
     (attempt) => {
-      expect(nextEnrollmentStep({ errorName: 'CodeMismatchException', attempt }).action).toBe(
-        'explain-clock-skew',
-      );
+      expect(
+        nextEnrollmentStep({ kind: 'error', errorName: 'CodeMismatchException', attempt }).action,
+      ).toBe('explain-clock-skew');
     },
   );
 
@@ -132,7 +142,7 @@ describe('nextEnrollmentStep', () => {
     'passes the catalogue action for %s through, whatever the attempt',
     (errorName, action) => {
       for (const attempt of [1, 2]) {
-        const step = nextEnrollmentStep({ errorName, attempt });
+        const step = nextEnrollmentStep({ kind: 'error', errorName, attempt });
         expect(step.action).toBe(action);
         expect(step.explanation).toBe(describeCognitoError(errorName).explanation);
       }
@@ -140,11 +150,11 @@ describe('nextEnrollmentStep', () => {
   );
 
   it('keeps the account for an unknown or unreadable error', () => {
-    expect(nextEnrollmentStep({ errorName: undefined, attempt: 1 }).action).toBe(
-      'keep-pending-ask-user',
-    );
-    expect(nextEnrollmentStep({ errorName: 'BrandNewException', attempt: 1 }).action).toBe(
-      'keep-pending-ask-user',
-    );
+    expect(
+      nextEnrollmentStep({ kind: 'error', errorName: UNKNOWN_ERROR_NAME, attempt: 1 }).action,
+    ).toBe('keep-pending-ask-user');
+    expect(
+      nextEnrollmentStep({ kind: 'error', errorName: 'BrandNewException', attempt: 1 }).action,
+    ).toBe('keep-pending-ask-user');
   });
 });

@@ -1,4 +1,4 @@
-import { KeyfobError } from '../shared';
+import { KeyfobError } from '../../shared';
 import type { Violation } from './violation';
 
 /** Why a Cognito body, header set or response could not be read as the contract says. */

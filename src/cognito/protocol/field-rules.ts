@@ -1,4 +1,4 @@
-import { ACCESS_TOKEN_PATTERN, SESSION_LENGTH, USER_CODE_LENGTH } from './protocol';
+import { ACCESS_TOKEN_PATTERN, SESSION_LENGTH, USER_CODE_LENGTH } from './constants';
 import type { Violation } from './violation';
 
 /**

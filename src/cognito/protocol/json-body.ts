@@ -1,7 +1,7 @@
-import { err, ok, utf8Decode, type Result } from '../shared';
+import { err, ok, utf8Decode, type Result } from '../../shared';
 import { CognitoContractError } from './errors';
 import { isJsonObject } from './field-rules';
-import { MAX_BODY_CHARS } from './protocol';
+import { MAX_BODY_CHARS } from './constants';
 
 const TOO_LARGE = Symbol('too-large');
 

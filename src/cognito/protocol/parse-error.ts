@@ -1,4 +1,5 @@
-import { err, ok, type Result } from '../shared';
+import { err, ok, type Result } from '../../shared';
+import { ERROR_NAME_PATTERN } from './constants';
 import { CognitoContractError } from './errors';
 import { readOwn } from './field-rules';
 import { readHeader } from './headers';
@@ -28,7 +29,6 @@ export interface CognitoServiceError {
 /** The fallback name, the same one Amplify's own parser uses. */
 export const UNKNOWN_ERROR_NAME = 'UnknownError';
 
-const ERROR_NAME = /^[A-Za-z][A-Za-z0-9_]{0,127}$/;
 const MAX_MESSAGE_CHARS = 500;
 
 /**
@@ -41,7 +41,7 @@ export function bareErrorName(raw: unknown): string | undefined {
   if (typeof raw !== 'string' || raw.length > 2048) return undefined;
   const beforeSuffix = raw.split(/[,:]/, 1)[0] ?? '';
   const name = beforeSuffix.slice(beforeSuffix.lastIndexOf('#') + 1).trim();
-  return ERROR_NAME.test(name) ? name : undefined;
+  return ERROR_NAME_PATTERN.test(name) ? name : undefined;
 }
 
 function shortMessage(value: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../shared';
+import { err, ok, type Result } from '../../shared';
 import { CognitoContractError } from './errors';
 import { isAbsent, readOwn } from './field-rules';
 import { parseJsonObject } from './json-body';

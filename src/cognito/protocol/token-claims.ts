@@ -1,4 +1,4 @@
-import { fromBase64, utf8Decode } from '../shared';
+import { fromBase64, utf8Decode } from '../../shared';
 import { isJsonObject, readOwn } from './field-rules';
 
 /** What a Cognito token says about whose account is being set up: labels, nothing secret. */

@@ -9,26 +9,20 @@ import {
   secretOfOtpauthUri,
 } from './find-secret';
 import { findSubmitControl, type SubmitControl } from './find-submit';
-import { isHostedUi, type ScreenKind } from './screen-kind';
-
-/** What made Keyfob think a screen is an authenticator setup screen. */
-export type SetupEvidence = 'amplify-setup-form' | 'secret-text' | 'otpauth-uri' | 'qr-image';
 
 /** An authenticator setup screen, as far as the page's markup tells. */
 export interface SetupScreen {
-  kind: ScreenKind;
-  /**
-   * Why this is a setup screen. With `qr-image` alone, it is one only if a QR image decodes
-   * to an otpauth URI: the caller decodes before acting.
-   */
-  evidence: SetupEvidence[];
   /** The secret shown as text, normalised as OtpParams.secret; unset when ambiguous. */
   secret?: string;
   /** An otpauth:// URI shown as a link or text; parsing it is the otp module's job. */
   otpauthUri?: string;
   /** The page shows more than one different secret (in text or URIs): none is picked. */
   ambiguous: boolean;
-  /** Images that may be the QR code, best first. */
+  /**
+   * Images that may be the QR code, best first. When one of them is all that makes this a
+   * setup screen, it is one only if the image decodes to an otpauth URI: the caller decodes
+   * before acting.
+   */
   qrImages: QrImageCandidate[];
   codeInputs: CodeInputs;
   deviceName?: DeviceNameField;
@@ -63,36 +57,23 @@ export function detectSetupScreen(doc: Document): SetupScreen | null {
   const anchor = firstCodeInput(codeInputs);
   const near = (node: Node) => isNear(anchor, node, NEAR_LEVELS);
 
-  const evidence: SetupEvidence[] = [];
-  if (amplifyForm) evidence.push('amplify-setup-form');
-
   const secrets = new Set<string>();
   const amplify = amplifyForm ? amplifySecret(amplifyForm) : undefined;
   if (amplify) secrets.add(amplify.secret);
   for (const sighting of findSecretSightings(anchor, NEAR_LEVELS)) secrets.add(sighting.secret);
-  if (secrets.size > 0) evidence.push('secret-text');
 
   const uris = findOtpauthSightings(anchor, NEAR_LEVELS);
-  if (uris.length > 0) evidence.push('otpauth-uri');
   const uriSecrets = new Set(uris.map((sighting) => secretOfOtpauthUri(sighting.uri)));
 
   const qrImages = findQrImages(doc, anchor, NEAR_LEVELS).filter((image) => near(image.element));
-  if (qrImages.some((image) => image.labelledQr || /^data:/i.test(image.src))) {
-    evidence.push('qr-image');
-  }
-  if (evidence.length === 0) return null;
+  const qrShown = qrImages.some((image) => image.labelledQr || /^data:/i.test(image.src));
+  if (!amplifyForm && secrets.size === 0 && uris.length === 0 && !qrShown) return null;
 
   const allSecrets = new Set([...secrets, ...uriSecrets]);
   allSecrets.delete(undefined);
   const ambiguous = allSecrets.size > 1 || uris.length > 1;
   const form = amplifyForm ?? anchor.closest('form') ?? undefined;
-  const screen: SetupScreen = {
-    kind: amplifyForm ? 'amplify-authenticator' : isHostedUi(doc) ? 'hosted-ui' : 'generic',
-    evidence,
-    ambiguous,
-    qrImages,
-    codeInputs,
-  };
+  const screen: SetupScreen = { ambiguous, qrImages, codeInputs };
   const [secret] = secrets;
   if (!ambiguous && secret !== undefined) screen.secret = secret;
   if (!ambiguous && uris[0]) screen.otpauthUri = uris[0].uri;

@@ -21,7 +21,7 @@ describe('detectSignInCodeScreen', () => {
   it('finds Amplify UI’s ConfirmSignIn code input for a TOTP challenge', () => {
     const doc = page(amplifyConfirmSignIn);
     const screen = detectSignInCodeScreen(doc);
-    expect(screen).toMatchObject({ kind: 'amplify-authenticator', codeSource: 'authenticator' });
+    expect(screen).toMatchObject({ codeSource: 'authenticator' });
     expect(screen?.codeInputs).toEqual({
       kind: 'single',
       input: doc.querySelector('input[name=confirmation_code]'),
@@ -45,7 +45,7 @@ describe('detectSignInCodeScreen', () => {
       'https://myapp.auth.us-east-1.amazoncognito.com/mfa',
     );
     const screen = detectSignInCodeScreen(doc);
-    expect(screen).toMatchObject({ kind: 'hosted-ui', codeSource: 'authenticator' });
+    expect(screen).toMatchObject({ codeSource: 'authenticator' });
     expect(screen?.submit).toBe(doc.querySelector('input[type=submit]'));
   });
 

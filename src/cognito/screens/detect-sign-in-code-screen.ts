@@ -2,14 +2,12 @@ import { isInput, isNear, labelTexts, nameWords, surroundingText } from './dom-t
 import { findCodeInputs, firstCodeInput, type CodeInputs } from './find-code-inputs';
 import { findSubmitControl, type SubmitControl } from './find-submit';
 import { detectSetupScreen } from './detect-setup-screen';
-import { isHostedUi, type ScreenKind } from './screen-kind';
 
 /** Where the page says its code comes from. Only `authenticator` codes are Keyfob's to give. */
 export type CodeSource = 'authenticator' | 'sms' | 'email' | 'unknown';
 
 /** A screen that asks for a one-time code at sign-in. */
 export interface SignInCodeScreen {
-  kind: ScreenKind;
   codeInputs: CodeInputs;
   /** Where the words around the input say the code comes from. */
   codeSource: CodeSource;
@@ -82,7 +80,6 @@ export function detectSignInCodeScreen(doc: Document): SignInCodeScreen | null {
   if (detectSetupScreen(doc)) return null;
 
   const screen: SignInCodeScreen = {
-    kind: amplifyForm ? 'amplify-authenticator' : isHostedUi(doc) ? 'hosted-ui' : 'generic',
     codeInputs,
     codeSource: codeSourceOf(surroundingText(anchor, 5)),
   };

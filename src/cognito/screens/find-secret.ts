@@ -1,5 +1,5 @@
 import { ancestorAt, inputType, isInput, squash, tagOf, textNodesNear } from './dom-text';
-import { isWholeBytesLength, MAX_SECRET_CHARS, MIN_SECRET_CHARS } from './secret-code';
+import { isWholeBytesLength, MAX_SECRET_CHARS, MIN_SECRET_CHARS } from '../protocol';
 
 /** A base32 secret shown on a page, and the element that shows it. */
 export interface SecretSighting {

@@ -1,20 +1,15 @@
-// The cognito modules themselves rather than its index: the index also brings the error
-// catalogue (top-level Map and Object.freeze calls the bundler cannot drop) and the page
-// detectors into the page observer, which must stay small.
-import { readHeader } from '../../cognito/headers';
-import { parseJsonObject } from '../../cognito/json-body';
 import {
   parseAssociateSoftwareTokenRequest,
-  parseVerifySoftwareTokenRequest,
-} from '../../cognito/parse-requests';
-import {
   parseAssociateSoftwareTokenResponse,
+  parseCognitoError,
+  parseJsonObject,
+  parseTokenClaims,
+  parseVerifySoftwareTokenRequest,
   parseVerifySoftwareTokenResponse,
-} from '../../cognito/parse-responses';
-import { parseCognitoError } from '../../cognito/parse-error';
-import { JSON_11_MEDIA_TYPE, TARGET_PREFIX } from '../../cognito/protocol';
-import { recognizeCognitoCall } from '../../cognito/recognize-call';
-import { parseTokenClaims } from '../../cognito/token-claims';
+  readHeader,
+  recognizeCognitoCall,
+  recognizeCognitoHeaders,
+} from '../../cognito/protocol';
 import {
   MAX_ACCOUNT_CHARS,
   isCleanText,
@@ -22,16 +17,18 @@ import {
   type ObserverMessage,
 } from '../page-messages';
 
-/** Cognito operations the observer reads. Every other request passes by untouched and unread. */
-export type WatchedOperation =
-  'AssociateSoftwareToken' | 'VerifySoftwareToken' | 'InitiateAuth' | 'RespondToAuthChallenge';
-
-const WATCHED: readonly string[] = [
+const WATCHED = [
   'AssociateSoftwareToken',
   'VerifySoftwareToken',
   'InitiateAuth',
   'RespondToAuthChallenge',
-];
+] as const;
+
+/** Cognito operations the observer reads. Every other request passes by untouched and unread. */
+type WatchedOperation = (typeof WATCHED)[number];
+
+const isWatched = (operation: string | null): operation is WatchedOperation =>
+  (WATCHED as readonly (string | null)[]).includes(operation);
 
 /** What the fetch and XHR hooks share: the device name to add, the outbox, one remembered label. */
 export interface ObserverState {
@@ -55,20 +52,6 @@ export interface Exchange {
   request(body: unknown): string | undefined;
   /** Reads the response and posts what it says. */
   response(status: number, headers: unknown, bodyText: unknown): void;
-}
-
-/**
- * The watched operation a request calls, judged from its headers alone (so no body is read
- * for anything else): `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>` and a
- * JSON 1.1 content type, whatever the host (DESIGN.md §4). Null for every other request.
- */
-export function watchedOperation(headers: unknown): WatchedOperation | null {
-  const target = readHeader(headers, 'x-amz-target');
-  if (!target?.startsWith(TARGET_PREFIX)) return null;
-  const operation = target.slice(TARGET_PREFIX.length);
-  if (!WATCHED.includes(operation)) return null;
-  const mediaType = readHeader(headers, 'content-type')?.split(';', 1)[0]?.trim().toLowerCase();
-  return mediaType === JSON_11_MEDIA_TYPE ? (operation as WatchedOperation) : null;
 }
 
 /** A SigV4-signed request: its body is covered by the signature and must not change. */
@@ -102,11 +85,10 @@ function usernameOf(operation: WatchedOperation, body: unknown): string | undefi
 function associateHints(body: unknown, username: string | undefined) {
   const parsed = parseAssociateSoftwareTokenRequest(body);
   if (!parsed.ok) return null;
-  const hints: Pick<ObserverAssociate, 'account' | 'userPoolId'> = {};
+  const hints: Pick<ObserverAssociate, 'account'> = {};
   if (parsed.value.AccessToken !== undefined) {
     const claims = parseTokenClaims(parsed.value.AccessToken);
     if (isCleanText(claims.username, MAX_ACCOUNT_CHARS)) hints.account = claims.username;
-    if (claims.userPoolId !== undefined) hints.userPoolId = claims.userPoolId;
   } else if (username !== undefined) {
     hints.account = username;
   }
@@ -117,7 +99,7 @@ function associateHints(body: unknown, username: string | undefined) {
  * The body with `FriendlyDeviceName` added, or undefined when the body is not a valid
  * VerifySoftwareToken request or already names the device.
  */
-export function withDeviceName(body: unknown, deviceName: string): string | undefined {
+function withDeviceName(body: unknown, deviceName: string): string | undefined {
   if (deviceName === '') return undefined;
   const request = parseVerifySoftwareTokenRequest(body);
   if (!request.ok || request.value.FriendlyDeviceName !== undefined) return undefined;
@@ -128,18 +110,20 @@ export function withDeviceName(body: unknown, deviceName: string): string | unde
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
-/** Starts following one watched call whose headers name `operation`. */
-export function createExchange(
-  state: ObserverState,
-  operation: WatchedOperation,
-  headers: unknown,
-): Exchange {
+/**
+ * Starts following a request whose headers name a watched operation (judged from the headers
+ * alone, whatever the host: DESIGN.md §4); null for every other request, whose body is never
+ * read.
+ */
+export function createExchange(state: ObserverState, headers: unknown): Exchange | null {
+  const operation = recognizeCognitoHeaders(headers);
+  if (!isWatched(operation)) return null;
   if (!state.announced) {
     state.announced = true;
     state.post({ __keyfob: 'observer', type: 'activity' });
   }
   let recognised = false;
-  let hints: Pick<ObserverAssociate, 'account' | 'userPoolId'> | null = null;
+  let hints: Pick<ObserverAssociate, 'account'> | null = null;
   const mayRewrite =
     operation === 'VerifySoftwareToken' && state.deviceName() !== '' && !isSigned(headers);
 

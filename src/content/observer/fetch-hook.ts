@@ -1,4 +1,4 @@
-import { createExchange, watchedOperation, type Exchange, type ObserverState } from './exchange';
+import { createExchange, type Exchange, type ObserverState } from './exchange';
 
 /** The parts of the page's window the fetch hook touches. */
 export interface FetchWindow {
@@ -67,8 +67,7 @@ export function hookFetch(win: FetchWindow, state: ObserverState): () => void {
           : isRequest(input)
             ? input.headers
             : undefined;
-      const operation = watchedOperation(headers);
-      if (operation) exchange = createExchange(state, operation, headers);
+      exchange = createExchange(state, headers);
     } catch {
       exchange = null;
     }

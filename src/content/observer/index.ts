@@ -3,4 +3,3 @@
  * everything it learns leaves through window.postMessage, to the content script.
  */
 export { installPageObserver, type ObserverWindow } from './install';
-export { watchedOperation, withDeviceName, type WatchedOperation } from './exchange';

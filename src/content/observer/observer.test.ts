@@ -237,7 +237,6 @@ describe('page observer: fetch', () => {
         type: 'associate',
         secret: SECRET,
         account: 'alice',
-        userPoolId: 'us-east-1_AbC123',
       },
     ]);
   });
@@ -475,7 +474,6 @@ describe('page observer: XMLHttpRequest', () => {
         type: 'associate',
         secret: SECRET,
         account: 'alice',
-        userPoolId: 'us-east-1_AbC123',
       },
       {
         __keyfob: 'observer',

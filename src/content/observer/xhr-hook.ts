@@ -1,4 +1,4 @@
-import { createExchange, watchedOperation, type Exchange, type ObserverState } from './exchange';
+import { createExchange, type Exchange, type ObserverState } from './exchange';
 
 /** The parts of the page's window the XHR hook touches. */
 export interface XhrWindow {
@@ -65,11 +65,8 @@ export function hookXhr(win: XhrWindow, state: ObserverState): () => void {
     let replacement: string | undefined;
     try {
       const headers = sent.get(this);
-      const operation = headers ? watchedOperation(headers) : null;
-      if (operation) {
-        exchange = createExchange(state, operation, headers);
-        replacement = exchange.request(body);
-      }
+      exchange = headers ? createExchange(state, headers) : null;
+      if (exchange) replacement = exchange.request(body);
     } catch {
       exchange = null;
       replacement = undefined;
