@@ -3,9 +3,16 @@ import fc from 'fast-check';
 import { mayHoldCodeField } from './code-field-hint';
 import { findCodeInputs } from './find-code-inputs';
 
+/**
+ * An attribute that is absent two times in three: fields with few signals are the ones near
+ * the line between "may hold a code field" and "does not", where the property can break.
+ */
 const attribute = (name: string, values: string[]) =>
   fc
-    .option(fc.constantFrom(...values), { nil: undefined, freq: 2 })
+    .oneof(
+      { arbitrary: fc.constant(undefined), weight: 2 },
+      { arbitrary: fc.constantFrom(...values), weight: 1 },
+    )
     .map((value) => [name, value] as const);
 
 /** One generated field: attributes drawn from what real forms and the detector care about. */
@@ -50,6 +57,8 @@ function render(fields: (typeof field extends fc.Arbitrary<infer T> ? T : never)
 }
 
 describe('mayHoldCodeField', () => {
+  // 500 runs aimed at sparse fields rather than 2,000 broad ones, and a timeout that leaves
+  // room for a machine at load 10: the property, not the clock, is what is under test.
   it('says yes wherever the full detector finds a code field', () => {
     let found = 0;
     let declined = 0;
@@ -65,12 +74,12 @@ describe('mayHoldCodeField', () => {
           } else if (!mayHoldCodeField(document)) declined++;
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
     // Both sides were exercised: the property could have failed, and the hint does filter.
-    expect(found).toBeGreaterThan(100);
-    expect(declined).toBeGreaterThan(100);
-  });
+    expect(found).toBeGreaterThan(50);
+    expect(declined).toBeGreaterThan(50);
+  }, 60_000);
 
   it('says no to ordinary sign-in and sign-up pages', () => {
     document.body.innerHTML = `
