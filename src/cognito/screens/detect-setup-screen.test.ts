@@ -293,5 +293,5 @@ describe('detectSetupScreen: edge cases', () => {
     // (one for secrets, one for otpauth URIs) read less, together, than the page holds.
     expect(visited).toBeGreaterThan(0);
     expect(visited).toBeLessThan(pageNodes);
-  }, 30_000);
+  });
 });
