@@ -6,7 +6,6 @@ import tseslint from 'typescript-eslint';
 const TESTS_AND_TOOLING = [
   'src/**/*.test.{ts,tsx}',
   'src/**/test-support/**/*.{ts,tsx}',
-  'src/**/*.fixture.ts',
   'test/**/*.{ts,tsx}',
   'scripts/**/*.ts',
   '*.ts',

@@ -23,4 +23,4 @@ export { createOtpParams, validateOtpParams, type OtpParamsInput } from './param
 export { parseOtpauthUri } from './uri-parse';
 export { formatOtpauthUri } from './uri-format';
 export { generateCode } from './generate';
-export { timeStep, validUntilMs, secondsLeft } from './time-step';
+export { timeStep, validUntilMs } from './time-step';

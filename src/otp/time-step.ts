@@ -30,11 +30,3 @@ export function timeStep(atMs: number, period: number): number {
 export function validUntilMs(atMs: number, period: number): number {
   return (timeStep(atMs, period) + 1) * period * 1000;
 }
-
-/**
- * Whole seconds left for the current code, rounded up so a countdown shows `period` at the
- * start of a step and 1 (never 0) in its last second.
- */
-export function secondsLeft(atMs: number, period: number): number {
-  return Math.ceil((validUntilMs(atMs, period) - atMs) / 1000);
-}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { base32Encode } from '../shared';
-import { MAX_NAME_BYTES, MAX_SECRET_BYTES, MAX_URI_LENGTH } from './limits';
+import { MAX_NAME_BYTES, MAX_SECRET_BYTES, MAX_URI_LENGTH, OTP_ALGORITHMS } from './limits';
 import { createOtpParams, type OtpParamsInput } from './params';
 import { formatOtpauthUri } from './uri-format';
 import { parseOtpauthUri } from './uri-parse';
@@ -29,7 +29,7 @@ const validParams = fc
     key: fc.uint8Array({ minLength: 10, maxLength: 64 }),
     account: name,
     issuer: fc.option(name, { nil: undefined }),
-    algorithm: fc.constantFrom('SHA1', 'SHA256', 'SHA512'),
+    algorithm: fc.constantFrom(...OTP_ALGORITHMS),
     digits: fc.integer({ min: 6, max: 8 }),
     period: fc.integer({ min: 1, max: 300 }),
     counter: fc.maxSafeNat(),

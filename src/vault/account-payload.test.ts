@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Origin } from '../shared';
+import { OTP_ALGORITHMS } from '../otp/limits';
 import type { OtpParams } from '../otp/types';
 import {
   decodePayload,
@@ -24,7 +25,7 @@ const payloadArb: fc.Arbitrary<AccountPayload> = fc
     secret: fc.string({ minLength: 1 }),
     account: fc.string(),
     issuer: fc.option(fc.string(), { nil: undefined }),
-    algorithm: fc.constantFrom('SHA1' as const, 'SHA256' as const, 'SHA512' as const),
+    algorithm: fc.constantFrom(...OTP_ALGORITHMS),
     digits: fc.integer({ min: 6, max: 8 }),
     period: fc.integer({ min: 1, max: 300 }),
     counter: fc.nat(),

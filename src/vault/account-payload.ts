@@ -1,4 +1,5 @@
 import { utf8Decode, utf8Encode, type Origin } from '../shared';
+import { OTP_ALGORITHMS } from '../otp/limits';
 import type { OtpAlgorithm, OtpParams, OtpType } from '../otp/types';
 import { isRecord } from './parse-stored';
 import { ACCOUNT_STATUSES, type AccountStatus } from './service-contract';
@@ -11,7 +12,6 @@ export interface AccountPayload {
 }
 
 const TYPES: readonly OtpType[] = ['totp', 'hotp'];
-const ALGORITHMS: readonly OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
 
 /*
  * Plaintexts are padded to a multiple of this many bytes before sealing, so a ciphertext's
@@ -35,7 +35,7 @@ export function toOtpParams(value: unknown): OtpParams | undefined {
   if (typeof secret !== 'string' || secret.length === 0) return undefined;
   if (typeof account !== 'string') return undefined;
   if (issuer !== undefined && typeof issuer !== 'string') return undefined;
-  if (!ALGORITHMS.includes(algorithm as OtpAlgorithm)) return undefined;
+  if (!OTP_ALGORITHMS.includes(algorithm as OtpAlgorithm)) return undefined;
   if (!isPositiveInteger(digits) || !isPositiveInteger(period)) return undefined;
   if (
     type === 'hotp'

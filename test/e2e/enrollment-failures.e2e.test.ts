@@ -42,7 +42,7 @@ import {
 import { selectedBrowsers } from './support/env';
 import type { HostilePage } from './support/hostile-page';
 import { startHostilePage } from './support/hostile-page';
-import { acceptableCodes, randomSecret, totp } from './support/totp';
+import { acceptableCodes, randomSecret, totp } from '../support/totp-oracle';
 import { sleep, waitFor } from './support/wait';
 
 // Enrollment when things go wrong (DESIGN.md §1, §3, §4; src/cognito/protocol/error-catalogue.ts

@@ -27,7 +27,7 @@ import {
 } from './support/enrollment-steps';
 import type { WebPage } from './support/enrollment-browser';
 import { selectedBrowsers } from './support/env';
-import { acceptableCodes } from './support/totp';
+import { acceptableCodes } from '../support/totp-oracle';
 import { waitFor } from './support/wait';
 
 // Enrollment end to end (DESIGN.md §1, §4): the e2e build of Keyfob in a real browser, the

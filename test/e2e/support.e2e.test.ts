@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { plantCanaryFile, randomCanary } from './support/canary';
 import { scanForSecrets, secretNeedles, stringNeedles } from './support/scan';
 import { makeTempDir } from './support/temp';
-import { acceptableCodes, base32Decode, base32Encode, hotp, totp } from './support/totp';
+import { acceptableCodes, base32Decode, base32Encode, hotp, totp } from '../support/totp-oracle';
 
 // The oracles the browser scenarios lean on, checked against published vectors, so that a
 // passing scenario means the extension agrees with RFC 6238 and not merely with itself.

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { AccountView, ManualAccountInput, SendMessage } from '../../messaging';
+import { OTP_ALGORITHMS } from '../../otp/limits';
 import type { OtpAlgorithm, OtpType } from '../../otp/types';
 import { ErrorAlert, SelectField, TextField } from '../components/field';
 import { Tabs } from '../components/tabs';
@@ -25,11 +26,7 @@ const TYPES = [
   { value: 'hotp', label: 'HOTP (counter-based)' },
 ] as const;
 
-const ALGORITHMS = [
-  { value: 'SHA1', label: 'SHA1' },
-  { value: 'SHA256', label: 'SHA256' },
-  { value: 'SHA512', label: 'SHA512' },
-] as const;
+const ALGORITHMS = OTP_ALGORITHMS.map((value) => ({ value, label: value }));
 
 const DIGITS = [
   { value: '6', label: '6' },

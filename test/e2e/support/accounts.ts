@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { CodeReading, PopupPage } from './popup-page';
-import { acceptableCodes, randomSecret } from './totp';
+import { acceptableCodes, randomSecret } from '../../support/totp-oracle';
 import { sleep } from './wait';
 
 /** A test account: what the user enters, plus the raw key for the disk scan. */

@@ -7,7 +7,7 @@ import type { ClientPageFlow, CognitoRig, RigFixture, RigUser } from './enrollme
 import { readInputs, readText, uniqueUsername, waitForStatus } from './enrollment-rig';
 import type { BrowserName } from './env';
 import type { PopupPage } from './popup-page';
-import { acceptableCodes } from './totp';
+import { acceptableCodes } from '../../support/totp-oracle';
 import { WaitAbort, sleep, waitFor } from './wait';
 
 /** The passphrase of every vault the enrollment tests create. */

@@ -8,7 +8,7 @@ import { disposeAllDrivers, launchDriver } from './launch';
 import type { PopupPage } from './popup-page';
 import type { Needle, ScanHit, ScanReport } from './scan';
 import { formatHits, scanForSecrets, secretNeedles, stringNeedles } from './scan';
-import { totp } from './totp';
+import { totp } from '../../support/totp-oracle';
 
 // The vault as a user meets it (popup contract: test/e2e/README.md). Defined once, run in
 // every browser against Keyfob's build (vault.e2e.test.ts) and against the fake extension

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
 /**
- * An independent RFC 4226 / RFC 6238 implementation on node:crypto, used as the oracle for
- * the codes the extension shows. It deliberately shares no code with the app (which uses
- * otplib), so a bug there cannot hide itself here.
+ * The one TOTP oracle of the tests (unit and end to end): an independent RFC 4226 / RFC 6238
+ * implementation on node:crypto for the codes the extension shows. It deliberately shares no
+ * code with the app (which uses otplib), so a bug there cannot hide itself here.
  */
 
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

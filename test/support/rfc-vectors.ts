@@ -1,4 +1,4 @@
-import type { OtpAlgorithm } from './types';
+import type { OtpAlgorithm } from '../../src/otp/types';
 
 // The RFC test vectors, in one place: the source of truth for code generation tests.
 // Seeds are the RFCs' ASCII strings; tests base32-encode them.
