@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Locator, Page, Worker } from 'playwright-core';
 import type { ExtensionDriver } from './driver';
-import { startTracked, untrack } from './driver';
+import { ProfileDriver, startTracked } from './driver';
 import { helperCall } from './dom-helpers';
 import { BROWSER_BINARIES, e2eContext, readManifest } from './env';
 import type { UiAdapter } from './popup-page';
 import { PopupPage } from './popup-page';
-import { makeTempDir, removeTempDir } from './temp';
+import { makeTempDir } from './temp';
 import { waitFor, withTimeout } from './wait';
 
 /** Options for {@link launchChromium}. */
@@ -57,18 +57,19 @@ export class PlaywrightUi implements UiAdapter {
 }
 
 /** Chromium through playwright-core, with the unpacked build loaded by command-line flags. */
-export class ChromiumDriver implements ExtensionDriver {
+export class ChromiumDriver extends ProfileDriver implements ExtensionDriver {
   readonly name = 'chromium' as const;
   protected context: BrowserContext | undefined;
   protected extensionId = '';
-  private disposed = false;
 
   constructor(
-    readonly profileDir: string,
+    profileDir: string,
     protected readonly dist: string,
     protected readonly workerScript: string,
     protected readonly popupPath: string,
-  ) {}
+  ) {
+    super(profileDir);
+  }
 
   /** Command-line flags beyond the profile (a subclass may add its own). */
   protected launchArgs(): string[] {
@@ -230,21 +231,10 @@ export class ChromiumDriver implements ExtensionDriver {
     await this.start();
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     const context = this.context;
     this.context = undefined;
     await context?.close();
-  }
-
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    try {
-      await this.close();
-    } finally {
-      this.disposed = true;
-      removeTempDir(this.profileDir);
-      untrack(this);
-    }
   }
 }
 

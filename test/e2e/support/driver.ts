@@ -1,5 +1,6 @@
 import type { BrowserName } from './env';
 import type { PopupPage } from './popup-page';
+import { removeTempDir } from './temp';
 
 /**
  * One browser with the built extension loaded, on its own fresh profile. Scenario code uses
@@ -34,7 +35,7 @@ export interface ExtensionDriver {
   dispose(): Promise<void>;
 }
 
-const live = new Set<ExtensionDriver>();
+const live = new Set<Pick<ExtensionDriver, 'dispose'>>();
 
 /** Remembers a driver so that {@link disposeAllDrivers} can clean it up after a failure. */
 function track(driver: ExtensionDriver): void {
@@ -58,11 +59,6 @@ export async function startTracked<D extends ExtensionDriver & { start(): Promis
   return driver;
 }
 
-/** Forgets a disposed driver. */
-export function untrack(driver: ExtensionDriver): void {
-  live.delete(driver);
-}
-
 /** Disposes every driver still alive in this worker (afterEach/afterAll safety net). */
 export async function disposeAllDrivers(): Promise<void> {
   const errors: unknown[] = [];
@@ -70,4 +66,29 @@ export async function disposeAllDrivers(): Promise<void> {
     await driver.dispose().catch((error: unknown) => errors.push(error));
   }
   if (errors.length) throw new AggregateError(errors, 'disposing browsers failed');
+}
+
+/**
+ * What every browser driver shares: its own profile directory, and a `dispose()` that closes
+ * the browser and deletes the profile once, whatever close() throws.
+ */
+export abstract class ProfileDriver {
+  private disposed = false;
+
+  constructor(readonly profileDir: string) {}
+
+  /** Closes the browser (waits for it to exit); the profile stays for scanning. */
+  abstract close(): Promise<void>;
+
+  /** close() and delete the profile. Safe to call twice. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    try {
+      await this.close();
+    } finally {
+      this.disposed = true;
+      removeTempDir(this.profileDir);
+      live.delete(this);
+    }
+  }
 }

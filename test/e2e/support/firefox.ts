@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { ExtensionDriver } from './driver';
-import { startTracked, untrack } from './driver';
+import { ProfileDriver, startTracked } from './driver';
 import { helperCall } from './dom-helpers';
 import { BROWSER_BINARIES, e2eContext, readManifest } from './env';
 import type { UiAdapter } from './popup-page';
 import { PopupPage } from './popup-page';
-import { makeTempDir, removeTempDir } from './temp';
+import { makeTempDir } from './temp';
 import { waitFor } from './wait';
 
 /** The moz-extension:// UUID the suite pins for the add-on (any fixed UUID works). */
@@ -74,18 +74,19 @@ export class PuppeteerUi implements UiAdapter {
  * Firefox ESR through puppeteer-core over WebDriver BiDi, with the build installed as a
  * temporary add-on under a pinned moz-extension:// UUID.
  */
-export class FirefoxDriver implements ExtensionDriver {
+export class FirefoxDriver extends ProfileDriver implements ExtensionDriver {
   readonly name = 'firefox' as const;
   readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   protected browser: Browser | undefined;
-  private disposed = false;
 
   constructor(
-    readonly profileDir: string,
+    profileDir: string,
     protected readonly dist: string,
     protected readonly geckoId: string,
     protected readonly popupPath: string,
-  ) {}
+  ) {
+    super(profileDir);
+  }
 
   async start(): Promise<void> {
     this.browser = await puppeteer.launch({
@@ -146,7 +147,7 @@ export class FirefoxDriver implements ExtensionDriver {
       .map((name) => join(storage, name));
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     const browser = this.browser;
     this.browser = undefined;
     if (!browser) return;
@@ -154,17 +155,6 @@ export class FirefoxDriver implements ExtensionDriver {
     await browser.close();
     if (child && child.exitCode === null && child.signalCode === null) {
       await new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    }
-  }
-
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    try {
-      await this.close();
-    } finally {
-      this.disposed = true;
-      removeTempDir(this.profileDir);
-      untrack(this);
     }
   }
 }
