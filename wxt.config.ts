@@ -9,7 +9,8 @@ export const GECKO_ID = 'keyfob@keyfob.dev';
 /**
  * `WXT_KEYFOB_E2E=1` builds the test variant into .output/e2e/: its content scripts also match
  * http://127.0.0.1 and http://localhost, where the test rig serves its Cognito pages. The
- * production build never matches them (test/unit/manifest.test.ts checks).
+ * production build never matches them (src/content/matches.test.ts checks the patterns,
+ * test/e2e/manifest.e2e.test.ts the built manifests).
  */
 const e2e = process.env.WXT_KEYFOB_E2E === '1';
 /** Where Keyfob's scripts run without asking (Cognito's hosted domains, and loopback for e2e). */

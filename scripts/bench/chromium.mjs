@@ -1,4 +1,4 @@
-// Headless Chromium with an unpacked build loaded, following /work/shared/STACK.md.
+// Headless Chromium with an unpacked build loaded, following ../shared/STACK.md.
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
