@@ -1,6 +1,7 @@
 /**
  * The one door to WebCrypto (DESIGN.md §2): random bytes and ids, PBKDF2 passphrase
- * derivation, vault-key generation and wrapping, and AES-256-GCM seal/open.
+ * derivation, vault-key generation and wrapping, AES-256-GCM seal/open, and AES under raw
+ * key bytes for backup formats.
  */
 export { CryptoError, type CryptoErrorCode } from './errors';
 export { randomBytes, randomId } from './random';
@@ -21,3 +22,4 @@ export {
   unwrapVaultKey,
   wrapVaultKey,
 } from './vault-key';
+export { aesGcmDecryptRaw, aesGcmEncryptRaw } from './raw-aes';
