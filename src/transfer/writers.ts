@@ -1,3 +1,4 @@
+import { createKeyfobBackupWriter } from './formats/keyfob-backup';
 import type { ExportAccount, ExportFormatId, ExportOptions } from './types';
 
 /** Writes one export format. */
@@ -7,4 +8,6 @@ export type ExportWriter = (
 ) => Promise<Uint8Array>;
 
 /** The writer of each export format. */
-export const EXPORT_WRITERS: Partial<Record<ExportFormatId, ExportWriter>> = {};
+export const EXPORT_WRITERS: Partial<Record<ExportFormatId, ExportWriter>> = {
+  keyfob: createKeyfobBackupWriter(),
+};

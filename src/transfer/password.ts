@@ -1,0 +1,19 @@
+import { utf8Encode } from '../shared';
+import { TransferError } from './errors';
+
+/**
+ * The UTF-8 bytes of a file's password, NFC-normalised so that the same words typed where
+ * accents are composed differently (macOS gives NFD) still open the file. No password, or an
+ * empty one, is `password-required`.
+ */
+export function passwordBytes(password: string | undefined): Uint8Array {
+  if (!password) {
+    throw new TransferError('password-required', 'This file is encrypted. Enter its password.');
+  }
+  return utf8Encode(password.normalize('NFC'));
+}
+
+/** The error for a password that does not open the file; the person may try again. */
+export function wrongPassword(): TransferError {
+  return new TransferError('wrong-password', 'That password does not open this file.');
+}
