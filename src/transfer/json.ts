@@ -1,3 +1,5 @@
+import { utf8Decode } from '../shared';
+
 /** A JSON object (not an array, not null). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -7,6 +9,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function parseJsonOrUndefined(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parsed JSON from UTF-8 bytes (say, decrypted ones), or `undefined` when they are not. */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(utf8Decode(bytes)) as unknown;
   } catch {
     return undefined;
   }

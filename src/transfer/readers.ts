@@ -1,3 +1,4 @@
+import { aegisReader } from './formats/aegis';
 import { keyfobBackupReader } from './formats/keyfob-backup';
 import type { ImportReader } from './types';
 
@@ -5,4 +6,4 @@ import type { ImportReader } from './types';
  * Every import format, in the order their recognisers are tried: the most specific first, so
  * that a JSON export is never mistaken for a list of lines.
  */
-export const IMPORT_READERS: readonly ImportReader[] = [keyfobBackupReader];
+export const IMPORT_READERS: readonly ImportReader[] = [keyfobBackupReader, aegisReader];

@@ -1,3 +1,4 @@
+import { createAegisWriter } from './formats/aegis';
 import { createKeyfobBackupWriter } from './formats/keyfob-backup';
 import type { ExportAccount, ExportFormatId, ExportOptions } from './types';
 
@@ -10,4 +11,5 @@ export type ExportWriter = (
 /** The writer of each export format. */
 export const EXPORT_WRITERS: Partial<Record<ExportFormatId, ExportWriter>> = {
   keyfob: createKeyfobBackupWriter(),
+  aegis: createAegisWriter(),
 };

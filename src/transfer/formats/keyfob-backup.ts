@@ -1,7 +1,7 @@
 import { aesGcmDecryptRaw, aesGcmEncryptRaw, randomBytes } from '../../crypto';
-import { utf8Decode, utf8Encode, wipe } from '../../shared';
+import { utf8Encode, wipe } from '../../shared';
 import { TransferError } from '../errors';
-import { parseJsonOrUndefined } from '../json';
+import { parseJsonBytes } from '../json';
 import { passwordBytes, wrongPassword } from '../password';
 import { deriveScrypt, type ScryptParams } from '../scrypt';
 import type { ImportReader } from '../types';
@@ -82,7 +82,7 @@ export const keyfobBackupReader: ImportReader = {
       wipe(password);
       if (key) wipe(key);
     }
-    const body = parseKeyfobBody(parseJsonOrUndefined(decodeUtf8OrEmpty(plain)));
+    const body = parseKeyfobBody(parseJsonBytes(plain));
     wipe(plain);
     if (!body) {
       throw new TransferError(
@@ -93,12 +93,3 @@ export const keyfobBackupReader: ImportReader = {
     return { format: 'keyfob', ...body };
   },
 };
-
-/** Text of authenticated bytes; only a hand-made file could hold invalid UTF-8 there. */
-function decodeUtf8OrEmpty(bytes: Uint8Array): string {
-  try {
-    return utf8Decode(bytes);
-  } catch {
-    return '';
-  }
-}

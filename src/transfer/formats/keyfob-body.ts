@@ -1,6 +1,7 @@
 import { validateOtpParams, type OtpParams } from '../../otp';
 import { isRecord } from '../json';
 import type { AccountDetails, ExportAccount, SkippedEntry } from '../types';
+import { entryLabel } from '../label';
 
 /** One account as the encrypted body holds it. */
 interface BodyEntry {
@@ -45,7 +46,7 @@ export function parseKeyfobBody(value: unknown): KeyfobBody | undefined {
       body.details.push(details);
     } else {
       body.skipped.push({
-        label: entryLabel(entry, index),
+        label: labelOf(entry, index),
         reason: 'This version of Keyfob does not support this account.',
       });
     }
@@ -79,10 +80,7 @@ function readDetails(value: unknown): AccountDetails | undefined {
   return details;
 }
 
-function entryLabel(entry: unknown, index: number): string {
+function labelOf(entry: unknown, index: number): string {
   const params = isRecord(entry) && isRecord(entry.params) ? entry.params : {};
-  const names = [params.issuer, params.account].filter(
-    (name): name is string => typeof name === 'string' && name !== '',
-  );
-  return names.length > 0 ? names.join(': ') : `Account ${index + 1}`;
+  return entryLabel(params.issuer, params.account, `Account ${index + 1}`);
 }

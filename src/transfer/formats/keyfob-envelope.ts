@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { toBase64, toHex, utf8Encode } from '../../shared';
-import { decodeBase64Strict } from '../base64';
+import { decodeBase64Strict } from '../encoding';
 import { TransferError } from '../errors';
 import { isRecord, parseJsonOrUndefined } from '../json';
 import type { ScryptParams } from '../scrypt';

@@ -1,4 +1,4 @@
-import { fromBase64, toBase64 } from '../shared';
+import { fromBase64, fromHex, toBase64 } from '../shared';
 
 /**
  * Bytes from standard, padded base64, or `undefined` when the text is anything else (atob
@@ -14,4 +14,15 @@ export function decodeBase64Strict(text: unknown): Uint8Array<ArrayBuffer> | und
   } catch {
     return undefined;
   }
+}
+
+/** Bytes from hex of exactly `length` bytes, or `undefined` when the text is anything else. */
+export function decodeHexStrict(
+  text: unknown,
+  length: number,
+): Uint8Array<ArrayBuffer> | undefined {
+  if (typeof text !== 'string' || text.length !== length * 2 || /[^0-9a-f]/i.test(text)) {
+    return undefined;
+  }
+  return fromHex(text);
 }
