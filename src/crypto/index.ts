@@ -22,4 +22,4 @@ export {
   unwrapVaultKey,
   wrapVaultKey,
 } from './vault-key';
-export { aesGcmDecryptRaw, aesGcmEncryptRaw } from './raw-aes';
+export { aesCbcDecryptRaw, aesGcmDecryptRaw, aesGcmEncryptRaw } from './raw-aes';

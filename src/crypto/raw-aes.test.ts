@@ -1,4 +1,5 @@
-import { aesGcmDecryptRaw, aesGcmEncryptRaw } from './raw-aes';
+import { createCipheriv } from 'node:crypto';
+import { aesCbcDecryptRaw, aesGcmDecryptRaw, aesGcmEncryptRaw } from './raw-aes';
 
 describe('AES-GCM under raw key bytes', () => {
   const key = new Uint8Array(32).fill(7);
@@ -36,5 +37,32 @@ describe('AES-GCM under raw key bytes', () => {
     await expect(aesGcmEncryptRaw(new Uint8Array(31), iv, plain)).rejects.toMatchObject({
       code: 'invalid-key',
     });
+  });
+});
+
+describe('AES-CBC decryption under raw key bytes', () => {
+  const key = new Uint8Array(32).fill(3);
+  const iv = new Uint8Array(16).fill(4);
+  const cbc = (plain: string) => {
+    const cipher = createCipheriv('aes-256-cbc', key, iv);
+    return new Uint8Array(Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]));
+  };
+
+  it('decrypts what OpenSSL encrypts (PKCS#7 padding removed)', async () => {
+    const plain = await aesCbcDecryptRaw(key, iv, cbc('sixteen bytes!!!+more'));
+    expect(Buffer.from(plain).toString('utf8')).toBe('sixteen bytes!!!+more');
+  });
+
+  it('refuses bad padding, a torn block and a wrong-length IV', async () => {
+    const sealed = cbc('x');
+    const wrongKey = new Uint8Array(32).fill(5);
+    // One in 256 wrong keys gives valid padding by chance; this one does not.
+    for (const attempt of [
+      () => aesCbcDecryptRaw(wrongKey, iv, sealed),
+      () => aesCbcDecryptRaw(key, iv, sealed.slice(0, 15)),
+      () => aesCbcDecryptRaw(key, iv.slice(0, 8), sealed),
+    ]) {
+      await expect(attempt()).rejects.toMatchObject({ code: 'decrypt-failed' });
+    }
   });
 });

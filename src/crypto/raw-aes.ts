@@ -3,11 +3,15 @@ import { CryptoError } from './errors';
 import { GCM_TAG_BYTES } from './aes-gcm';
 
 /**
- * AES with raw key bytes, for backup formats (Keyfob's own, Aegis) whose
+ * AES with raw key bytes, for backup formats (Keyfob's own, Aegis, Authenticator's) whose
  * keys come out of a KDF as bytes rather than as a WebCrypto key. Keys are imported for one
  * operation and never extractable.
  */
-async function importRawKey(key: Uint8Array, name: 'AES-GCM', usage: KeyUsage): Promise<CryptoKey> {
+async function importRawKey(
+  key: Uint8Array,
+  name: 'AES-GCM' | 'AES-CBC',
+  usage: KeyUsage,
+): Promise<CryptoKey> {
   if (![16, 24, 32].includes(key.length)) throw new CryptoError('invalid-key');
   return crypto.subtle.importKey('raw', asBufferSource(key), name, false, [usage]);
 }
@@ -55,6 +59,32 @@ export async function aesGcmDecryptRaw(
   try {
     const out = await crypto.subtle.decrypt(
       gcmParams(iv, additionalData),
+      cryptoKey,
+      asBufferSource(ciphertext),
+    );
+    return new Uint8Array(out);
+  } catch {
+    throw new CryptoError('decrypt-failed');
+  }
+}
+
+/**
+ * Decrypts AES-CBC with PKCS#7 padding under a raw key. CBC has no authentication: a wrong
+ * key is only noticed when the padding happens to be invalid (`decrypt-failed`), so callers
+ * must check the plaintext's shape as well.
+ */
+export async function aesCbcDecryptRaw(
+  key: Uint8Array,
+  iv: Uint8Array,
+  ciphertext: Uint8Array,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const cryptoKey = await importRawKey(key, 'AES-CBC', 'decrypt');
+  if (iv.length !== 16 || ciphertext.length === 0 || ciphertext.length % 16 !== 0) {
+    throw new CryptoError('decrypt-failed');
+  }
+  try {
+    const out = await crypto.subtle.decrypt(
+      { name: 'AES-CBC', iv: asBufferSource(iv) },
       cryptoKey,
       asBufferSource(ciphertext),
     );
