@@ -16,13 +16,17 @@ export function decodeBase64Strict(text: unknown): Uint8Array<ArrayBuffer> | und
   }
 }
 
-/** Bytes from hex of exactly `length` bytes, or `undefined` when the text is anything else. */
+/**
+ * Bytes from hex (of exactly `length` bytes, when given), or `undefined` when the text is
+ * anything else.
+ */
 export function decodeHexStrict(
   text: unknown,
-  length: number,
+  length?: number,
 ): Uint8Array<ArrayBuffer> | undefined {
-  if (typeof text !== 'string' || text.length !== length * 2 || /[^0-9a-f]/i.test(text)) {
+  if (typeof text !== 'string' || text.length % 2 !== 0 || /[^0-9a-f]/i.test(text)) {
     return undefined;
   }
+  if (length !== undefined && text.length !== length * 2) return undefined;
   return fromHex(text);
 }

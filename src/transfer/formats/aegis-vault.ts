@@ -110,8 +110,7 @@ function passwordEncodings(password: string, slot: PasswordSlot): Uint8Array[] {
 function readPasswordSlot(slot: Record<string, unknown>): PasswordSlot {
   const keyParams = readParams(slot.key_params);
   const key = decodeHexStrict(slot.key, KEY_BYTES);
-  const salt =
-    typeof slot.salt === 'string' ? decodeHexStrict(slot.salt, slot.salt.length / 2) : undefined;
+  const salt = decodeHexStrict(slot.salt);
   const { n, r, p } = slot;
   if (!keyParams || !key || !salt || salt.length === 0) throw aegisDamaged();
   if (typeof n !== 'number' || typeof r !== 'number' || typeof p !== 'number') throw aegisDamaged();

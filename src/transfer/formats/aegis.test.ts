@@ -176,6 +176,22 @@ describe('Aegis import', () => {
     ).rejects.toMatchObject({ code: 'damaged-file' });
   });
 
+  it('reports malformed slot fields as a damaged file', async () => {
+    for (const [field, value] of [
+      ['salt', '0'],
+      ['salt', 'zz'],
+      ['key', 'abc'],
+      ['key_params', null],
+      ['r', '8'],
+    ] as const) {
+      const file = JSON.parse(ENCRYPTED) as { header: { slots: Record<string, unknown>[] } };
+      file.header.slots[0]![field] = value;
+      await expect(
+        readImport(asInput(JSON.stringify(file)), { password: AEGIS_PASSWORD }),
+      ).rejects.toMatchObject({ code: 'damaged-file' });
+    }
+  });
+
   it('opens a slot Aegis has not repaired yet with the long-password encoding of old Aegis', async () => {
     const long = 'x'.repeat(70);
     // Java's UTF-8 encoder of old Aegis: 70 chars -> a 77-byte buffer, zero-padded.
