@@ -7,7 +7,7 @@
 
 const KEY = 'keyfob:setup-fill';
 /** A note older than this is stale: the setup was abandoned long ago. */
-export const FILL_MARK_MAX_AGE_MS = 10 * 60 * 1000;
+const FILL_MARK_MAX_AGE_MS = 10 * 60 * 1000;
 
 /** What the note says. */
 export interface FillMark {

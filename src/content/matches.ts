@@ -10,7 +10,7 @@
  */
 
 /** Regions with a Cognito prefix domain `<prefix>.auth.<region>.amazoncognito.com`. */
-export const COGNITO_AUTH_REGIONS = [
+const COGNITO_AUTH_REGIONS = [
   'af-south-1',
   'ap-east-1',
   'ap-east-2',
@@ -48,7 +48,7 @@ export const COGNITO_AUTH_REGIONS = [
 ] as const;
 
 /** Regions with a FIPS prefix domain `<prefix>.auth-fips.<region>.amazoncognito.com` (GovCloud has only these). */
-export const COGNITO_AUTH_FIPS_REGIONS = [
+const COGNITO_AUTH_FIPS_REGIONS = [
   'us-east-1',
   'us-east-2',
   'us-west-1',

@@ -16,14 +16,6 @@ export const JSON_11_MEDIA_TYPE = 'application/x-amz-json-1.1';
  */
 export const MAX_BODY_CHARS = 256 * 1024;
 
-/** Operations the enrollment helper reads or reacts to. Others are recognised by name too. */
-export type KnownCognitoOperation =
-  | 'AssociateSoftwareToken'
-  | 'VerifySoftwareToken'
-  | 'InitiateAuth'
-  | 'RespondToAuthChallenge'
-  | 'SetUserMFAPreference';
-
 /** Length bounds of a Session string (seed: VerifySoftwareToken request and response). */
 export const SESSION_LENGTH = { min: 20, max: 2048 } as const;
 

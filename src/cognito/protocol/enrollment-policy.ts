@@ -16,7 +16,7 @@ export type EnrollmentAction = CatalogueAction | 'mark-verified' | 'explain-cloc
  * Codes Keyfob submits for one pending account before it stops retrying: the first code and
  * the next one. Two refusals in a row mean the codes are wrong, not unlucky.
  */
-export const MAX_CODE_ATTEMPTS = 2;
+const MAX_CODE_ATTEMPTS = 2;
 
 /**
  * How a VerifySoftwareToken call ended, as the page observer read it: a 200 answer's Status, or

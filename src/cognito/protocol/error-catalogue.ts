@@ -41,7 +41,7 @@ export const VERIFY_SOFTWARE_TOKEN_ERRORS = [
 ] as const;
 
 /** An error name the seed lists for VerifySoftwareToken. */
-export type VerifySoftwareTokenErrorName = (typeof VERIFY_SOFTWARE_TOKEN_ERRORS)[number];
+type VerifySoftwareTokenErrorName = (typeof VERIFY_SOFTWARE_TOKEN_ERRORS)[number];
 
 const KEPT = 'Keyfob kept the new account as pending.';
 const REMOVED = 'Keyfob removed the unfinished account.';

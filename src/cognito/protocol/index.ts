@@ -6,7 +6,7 @@
  * importing this index keeps only what it calls (the error catalogue stays out of the page
  * observer, say).
  */
-export { ERROR_NAME_PATTERN, type KnownCognitoOperation } from './constants';
+export { ERROR_NAME_PATTERN } from './constants';
 export { CognitoContractError, type CognitoContractErrorCode } from './errors';
 export type { Violation, ViolationRule } from './violation';
 export { readHeader, type HeaderSource } from './headers';

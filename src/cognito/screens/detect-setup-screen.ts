@@ -35,7 +35,7 @@ export interface SetupScreen {
  * setup step. Deep enough for Amplify's nesting (4) and card layouts, shallow enough that a
  * string somewhere else on a long page does not count.
  */
-export const NEAR_LEVELS = 8;
+const NEAR_LEVELS = 8;
 
 const AMPLIFY_SETUP_FORM = 'form[data-amplify-authenticator-setup-totp]';
 

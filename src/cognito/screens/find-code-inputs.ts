@@ -62,7 +62,7 @@ const STRONG = 3;
  * (3), code words in name or id (2, or 1 for the plain word "code"), a label mentioning a code
  * (1), `maxlength=6` (1), and a numeric keypad or a 6-digit pattern (1).
  */
-export function codeInputScore(input: HTMLInputElement): number {
+function codeInputScore(input: HTMLInputElement): number {
   if (!isTypable(input) || !CODE_TYPES.has(inputType(input))) return 0;
   const maxLength = maxLengthOf(input);
   if (maxLength !== undefined && maxLength < 6) return 0;
