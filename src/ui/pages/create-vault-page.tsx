@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { SendMessage, VaultState } from '../../messaging';
 import { ErrorAlert, TextField } from '../components/field';
-import { errorMessage } from '../errors';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
+import { useSubmit } from '../hooks/use-submit';
 
 /** Props of {@link CreateVaultPage}. */
 export interface CreateVaultPageProps {
@@ -14,37 +14,23 @@ export interface CreateVaultPageProps {
 export function CreateVaultPage({ send, onCreated }: CreateVaultPageProps) {
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit, refuse, run } = useSubmit();
   const passphraseRef = useRef<HTMLInputElement>(null);
   const confirmationRef = useRef<HTMLInputElement>(null);
   useFocusOnMount(passphraseRef);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
+  const submit = onSubmit(async () => {
     // Only the checks a person would expect instantly; the background judges strength.
-    if (!passphrase) {
-      setError('Choose a passphrase.');
-      passphraseRef.current?.focus();
-      return;
-    }
+    if (!passphrase) return refuse('Choose a passphrase.', passphraseRef);
     if (passphrase !== confirmation) {
-      setError('The two passphrases do not match.');
       setConfirmation('');
-      confirmationRef.current?.focus();
-      return;
+      return refuse('The two passphrases do not match.', confirmationRef);
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      onCreated(await send('createVault', { passphrase, confirmation }));
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-      passphraseRef.current?.focus();
-    }
-  };
+    await run(
+      async () => onCreated(await send('createVault', { passphrase, confirmation })),
+      () => passphraseRef.current?.focus(),
+    );
+  });
 
   return (
     <main class="page page-auth">

@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, SendMessage } from '../../messaging';
 import { ErrorAlert, TextField } from '../components/field';
-import { errorMessage } from '../errors';
 import { accountName } from '../format';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
+import { useSubmit } from '../hooks/use-submit';
 
 /** Props of {@link EditAccountPage}. */
 export interface EditAccountPageProps {
@@ -31,8 +31,7 @@ export function EditAccountPage({
 }: EditAccountPageProps) {
   const [issuer, setIssuer] = useState(account.issuer ?? '');
   const [name, setName] = useState(account.account);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit, refuse, run } = useSubmit();
   const [confirming, setConfirming] = useState(false);
   const issuerRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -52,17 +51,9 @@ export function EditAccountPage({
     }
   }, [confirming]);
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    if (!name.trim()) {
-      setError('Enter the account name.');
-      nameRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
+  const save = onSubmit(async () => {
+    if (!name.trim()) return refuse('Enter the account name.', nameRef);
+    await run(async () =>
       // An empty issuer is sent as '' so the background can tell "clear it" from "leave it".
       onSaved(
         await send('updateAccount', {
@@ -70,25 +61,15 @@ export function EditAccountPage({
           issuer: issuer.trim(),
           account: name.trim(),
         }),
-      );
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
-  };
+      ),
+    );
+  });
 
-  const remove = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const remove = () =>
+    run(async () => {
       await send('deleteAccount', { id: account.id });
       onDeleted(account);
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
-  };
+    });
 
   const keep = () => {
     backToDelete.current = true;

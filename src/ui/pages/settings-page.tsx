@@ -4,6 +4,7 @@ import { ErrorAlert, TextField } from '../components/field';
 import { PreferencesForm } from '../components/preferences-form';
 import { errorCode, errorMessage } from '../errors';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
+import { useSubmit } from '../hooks/use-submit';
 
 /** Props of {@link SettingsPage}. */
 export interface SettingsPageProps {
@@ -66,45 +67,34 @@ function ChangePassphraseForm({ send, announce }: FormProps) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit, refuse, run } = useSubmit();
   const currentRef = useRef<HTMLInputElement>(null);
   const nextRef = useRef<HTMLInputElement>(null);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
+  const submit = onSubmit(async () => {
     if (!current || !next) {
-      setError('Enter your current passphrase and a new one.');
-      (current ? nextRef : currentRef).current?.focus();
-      return;
+      return refuse('Enter your current passphrase and a new one.', current ? nextRef : currentRef);
     }
-    if (next !== confirmation) {
-      setError('The new passphrases do not match.');
-      nextRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await send('changePassphrase', { current, next, confirmation });
-      setCurrent('');
-      setNext('');
-      setConfirmation('');
-      announce('Passphrase changed');
-    } catch (failure) {
-      setError(errorMessage(failure));
-      // A wrong current passphrase is retyped; anything else concerns the new one.
-      if (errorCode(failure) === 'wrong-passphrase') {
+    if (next !== confirmation) return refuse('The new passphrases do not match.', nextRef);
+    await run(
+      async () => {
+        await send('changePassphrase', { current, next, confirmation });
         setCurrent('');
-        currentRef.current?.focus();
-      } else {
-        nextRef.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+        setNext('');
+        setConfirmation('');
+        announce('Passphrase changed');
+      },
+      (failure) => {
+        // A wrong current passphrase is retyped; anything else concerns the new one.
+        if (errorCode(failure) === 'wrong-passphrase') {
+          setCurrent('');
+          currentRef.current?.focus();
+        } else {
+          nextRef.current?.focus();
+        }
+      },
+    );
+  });
 
   return (
     <form class="card" onSubmit={submit} noValidate aria-busy={busy}>

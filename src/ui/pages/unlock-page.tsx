@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { SendMessage, VaultState } from '../../messaging';
 import { ErrorAlert, TextField } from '../components/field';
-import { errorMessage } from '../errors';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
+import { useSubmit } from '../hooks/use-submit';
 
 /** Props of {@link UnlockPage}. */
 export interface UnlockPageProps {
@@ -15,31 +15,21 @@ export interface UnlockPageProps {
 /** The locked vault: one passphrase field. */
 export function UnlockPage({ send, notice, onUnlocked }: UnlockPageProps) {
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit, refuse, run } = useSubmit();
   const passphraseRef = useRef<HTMLInputElement>(null);
   useFocusOnMount(passphraseRef);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    if (!passphrase) {
-      setError('Enter your passphrase.');
-      passphraseRef.current?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      onUnlocked(await send('unlockVault', { passphrase }));
-    } catch (failure) {
-      setError(errorMessage(failure));
-      // A wrong passphrase is retyped from scratch, not edited: clear it and stay in the field.
-      setPassphrase('');
-      setBusy(false);
-      passphraseRef.current?.focus();
-    }
-  };
+  const submit = onSubmit(async () => {
+    if (!passphrase) return refuse('Enter your passphrase.', passphraseRef);
+    await run(
+      async () => onUnlocked(await send('unlockVault', { passphrase })),
+      () => {
+        // A wrong passphrase is retyped from scratch, not edited: clear it and stay in the field.
+        setPassphrase('');
+        passphraseRef.current?.focus();
+      },
+    );
+  });
 
   return (
     <main class="page page-auth">
