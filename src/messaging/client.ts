@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { Envelope, MessageData, MessageName, MessageValue } from './protocol';
+import type { Envelope, ProtocolMap } from './protocol';
+import type { SendOf } from './protocol-types';
 import { unwrapReply } from './unwrap-reply';
 
 /** Sends one request to the background and unwraps its reply. Failed replies throw a KeyfobError. */
-export type SendMessage = <N extends MessageName>(
-  name: N,
-  data: MessageData<N>,
-) => Promise<MessageValue<N>>;
+export type SendMessage = SendOf<ProtocolMap>;
 
 /**
  * The client extension pages use to talk to the background. Takes the transport so that

@@ -1,16 +1,9 @@
-import type {
-  ContentEnvelope,
-  ContentMessageData,
-  ContentMessageName,
-  ContentMessageValue,
-} from './content-protocol';
+import type { ContentEnvelope, ContentProtocolMap } from './content-protocol';
+import type { SendOf } from './protocol-types';
 import { unwrapReply } from './unwrap-reply';
 
 /** Sends one content-script request to the background and unwraps its reply. */
-export type SendContentMessage = <N extends ContentMessageName>(
-  name: N,
-  data: ContentMessageData<N>,
-) => Promise<ContentMessageValue<N>>;
+export type SendContentMessage = SendOf<ContentProtocolMap>;
 
 /**
  * The client a content script uses to talk to the background (protocol: ContentProtocolMap).

@@ -5,6 +5,8 @@
  */
 import type { VerifyOutcome } from '../cognito/protocol';
 
+import type { EnvelopeOf, VerbData, VerbValue } from './protocol-types';
+
 /** Hints about whose account a setup screen is for, as found in the page or a token's claims. */
 export interface AccountHints {
   /** Username or email shown on the page or decoded from an access token's claims. */
@@ -84,16 +86,15 @@ export type ContentCommand =
 /** A content-script verb. */
 export type ContentMessageName = keyof ContentProtocolMap;
 /** The data a content-script verb takes. */
-export type ContentMessageData<N extends ContentMessageName> = Parameters<ContentProtocolMap[N]>[0];
+export type ContentMessageData<N extends ContentMessageName> = VerbData<ContentProtocolMap, N>;
 /** The value a content-script verb answers with. */
-export type ContentMessageValue<N extends ContentMessageName> = ReturnType<ContentProtocolMap[N]>;
+export type ContentMessageValue<N extends ContentMessageName> = VerbValue<ContentProtocolMap, N>;
 
 /** The envelope a content script sends: the same `{ keyfob: 1, name, data }` as extension pages. */
-export interface ContentEnvelope<N extends ContentMessageName = ContentMessageName> {
-  keyfob: 1;
-  name: N;
-  data: ContentMessageData<N>;
-}
+export type ContentEnvelope<N extends ContentMessageName = ContentMessageName> = EnvelopeOf<
+  ContentProtocolMap,
+  N
+>;
 
 /** The content script's answer to a {@link ContentCommand}: whether it found something to act on. */
 export interface ContentCommandReply {

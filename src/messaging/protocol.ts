@@ -1,6 +1,7 @@
 import type { AccountId, ErrorInfo } from '../shared';
 import type { OtpAlgorithm, OtpType } from '../otp/types';
 import type { AccountStatus } from '../vault';
+import type { EnvelopeOf, VerbData, VerbValue } from './protocol-types';
 
 /** What the popup may know about the vault itself. */
 export interface VaultState {
@@ -114,16 +115,12 @@ export interface ProtocolMap {
 /** A message verb. */
 export type MessageName = keyof ProtocolMap;
 /** The data a verb takes. */
-export type MessageData<N extends MessageName> = Parameters<ProtocolMap[N]>[0];
+export type MessageData<N extends MessageName> = VerbData<ProtocolMap, N>;
 /** The value a verb answers with. */
-export type MessageValue<N extends MessageName> = ReturnType<ProtocolMap[N]>;
+export type MessageValue<N extends MessageName> = VerbValue<ProtocolMap, N>;
 
 /** The envelope on the wire. */
-export interface Envelope<N extends MessageName = MessageName> {
-  keyfob: 1;
-  name: N;
-  data: MessageData<N>;
-}
+export type Envelope<N extends MessageName = MessageName> = EnvelopeOf<ProtocolMap, N>;
 
 /** The answer on the wire: a value, or an error that is safe to show (code and message only). */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

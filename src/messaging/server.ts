@@ -1,19 +1,18 @@
 import { KeyfobError, toErrorInfo } from '../shared';
 import type { Reply } from './protocol';
+import type { ProtocolShape, VerbData, VerbValue } from './protocol-types';
 import { classifySender, type SenderContext, type SenderInfo, type SenderKind } from './sender';
 
 /** A handler for each verb of a protocol map; it receives the data and who sent it. */
-export type Handlers<Map> = {
-  [N in keyof Map]: Map[N] extends (data: infer D) => infer R
-    ? (data: D, sender: SenderContext) => Promise<R>
-    : never;
+export type Handlers<Map extends ProtocolShape<Map>> = {
+  [N in keyof Map]: (data: VerbData<Map, N>, sender: SenderContext) => Promise<VerbValue<Map, N>>;
 };
 
 /** Which sender kinds each verb accepts. Every verb must be listed: nothing is open by default. */
 export type SenderPolicy<Map> = { [N in keyof Map]: readonly SenderKind[] };
 
 /** Options of {@link createMessageServer}. */
-export interface MessageServerOptions<Map> {
+export interface MessageServerOptions<Map extends ProtocolShape<Map>> {
   handlers: Handlers<Map>;
   policy: SenderPolicy<Map>;
   /** Our extension id and origin, as the browser reports them. */
@@ -27,7 +26,9 @@ export interface MessageServerOptions<Map> {
  * and turns every outcome into a {@link Reply}. Errors are reduced to code and message so
  * nothing else (stack, cause) ever reaches another context.
  */
-export function createMessageServer<Map>(options: MessageServerOptions<Map>) {
+export function createMessageServer<Map extends ProtocolShape<Map>>(
+  options: MessageServerOptions<Map>,
+) {
   const { handlers, policy, ours, beforeEach } = options;
   const handlerFor = (name: string) =>
     Object.hasOwn(handlers as object, name)
