@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { originOf } from '../messaging/sender';
 import { SITE_SCRIPT_PREFIX } from '../shared/content-script-files';
 import { openVaultStore } from '../storage';
 import { createBackground } from './background';
@@ -23,7 +24,9 @@ export function startBackground(): void {
     openStore: () => openVaultStore(),
     tabs: createBrowserTabs(),
     decodeQr: decodeQrDataUrl,
-    ours: { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
+    // Not `new URL(...).origin`: engines that treat extension schemes as opaque say "null",
+    // and every page of ours would then be refused. originOf rebuilds it as senders get it.
+    ours: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) ?? '' },
   });
   browser.runtime.onMessage.addListener((message, sender) =>
     background.handleMessage(message, sender),
