@@ -5,7 +5,6 @@ import tseslint from 'typescript-eslint';
 // and tooling through tsconfig.test.json, which alone has the vitest globals.
 const TESTS_AND_TOOLING = [
   'src/**/*.test.{ts,tsx}',
-  'src/**/test-support/**/*.{ts,tsx}',
   'test/**/*.{ts,tsx}',
   'scripts/**/*.ts',
   '*.ts',

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen } from '@testing-library/preact';
 import { KeyfobError } from '../shared';
-import { renderPopup } from './test-support/render-popup';
+import { renderPopup } from '../../test/support/ui/render-popup';
 
 const fill = (label: string, value: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 describe('first run', () => {
   it('creates a vault and opens it', async () => {
-    const { fake } = renderPopup({ exists: false, unlocked: false });
+    const { fake } = await renderPopup({ exists: false });
 
     expect(await screen.findByRole('heading', { name: 'Create vault' })).toBeTruthy();
     expect(screen.getByText(/cannot be recovered/)).toBeTruthy();
@@ -20,11 +20,15 @@ describe('first run', () => {
 
     expect(await screen.findByText('No accounts yet.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Lock' })).toBeTruthy();
-    expect(fake.state).toMatchObject({ exists: true, unlocked: true });
+    expect(await fake.elsewhere('getVaultState', {})).toMatchObject({
+      exists: true,
+      unlocked: true,
+    });
+    expect(await fake.opens('correct horse battery')).toBe(true);
   });
 
   it('says when the confirmation differs, without asking the background', async () => {
-    const { fake } = renderPopup({ exists: false, unlocked: false });
+    const { fake } = await renderPopup({ exists: false });
     await screen.findByRole('heading', { name: 'Create vault' });
 
     fill('Passphrase', 'correct horse battery');
@@ -37,39 +41,42 @@ describe('first run', () => {
   });
 
   it("shows the background's refusal of a weak passphrase", async () => {
-    const { fake } = renderPopup({ exists: false, unlocked: false });
+    const { fake } = await renderPopup({ exists: false });
     await screen.findByRole('heading', { name: 'Create vault' });
 
-    fill('Passphrase', 'short');
-    fill('Confirm passphrase', 'short');
+    // Eleven characters: one short of the vault's rule.
+    fill('Passphrase', 'short words');
+    fill('Confirm passphrase', 'short words');
     fireEvent.click(screen.getByRole('button', { name: 'Create vault' }));
 
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Choose a passphrase of at least 8 characters.',
+      'Use at least 12 characters — a short sentence or a few random words works well.',
     );
-    expect(fake.state.exists).toBe(false);
+    expect(await fake.elsewhere('getVaultState', {})).toMatchObject({ exists: false });
     expect(screen.getByRole('button', { name: 'Create vault' })).toBeTruthy();
   });
 });
 
 describe('unlock', () => {
   it('shows the error, clears and refocuses the field, and stays locked on a wrong passphrase', async () => {
-    const { fake } = renderPopup({ unlocked: false });
+    const { fake } = await renderPopup({ unlocked: false });
     const field = (await screen.findByLabelText('Passphrase')) as HTMLInputElement;
 
     fireEvent.input(field, { target: { value: 'wrong one' } });
     fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe('That passphrase is not right.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'That passphrase does not open the vault.',
+    );
     expect(field.value).toBe('');
     expect(document.activeElement).toBe(field);
-    expect(fake.state.unlocked).toBe(false);
+    expect(await fake.elsewhere('getVaultState', {})).toMatchObject({ unlocked: false });
     expect(screen.queryByRole('list', { name: 'Accounts' })).toBeNull();
     expect(fake.calls('listCodes')).toBe(0);
   });
 
   it('opens the vault with the right passphrase', async () => {
-    renderPopup({ unlocked: false, accounts: [{ issuer: 'GitHub', account: 'alice' }] });
+    await renderPopup({ unlocked: false, accounts: [{ issuer: 'GitHub', account: 'alice' }] });
     fireEvent.input(await screen.findByLabelText('Passphrase'), {
       target: { value: 'correct horse battery' },
     });
@@ -82,19 +89,19 @@ describe('unlock', () => {
 
 describe('lock', () => {
   it('locks the vault and shows the unlock screen', async () => {
-    const { fake } = renderPopup({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
+    const { fake } = await renderPopup({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
     fireEvent.click(await screen.findByRole('button', { name: 'Lock' }));
 
     expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
-    expect(fake.state.unlocked).toBe(false);
+    expect(await fake.elsewhere('getVaultState', {})).toMatchObject({ unlocked: false });
     expect(screen.queryByText('GitHub')).toBeNull();
   });
 
   it('returns to the unlock screen when a request finds the vault locked', async () => {
-    const { fake } = renderPopup({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
+    const { fake } = await renderPopup({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
     await screen.findByText('GitHub');
 
-    fake.state.unlocked = false; // auto-lock in the background
+    await fake.elsewhere('lockVault', {}); // locked from another window
     fireEvent.click(screen.getByRole('button', { name: 'Edit GitHub (alice)' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
 
@@ -104,7 +111,7 @@ describe('lock', () => {
 });
 
 it('offers to try again when the background does not answer', async () => {
-  renderPopup({ unlocked: false }, (fake) =>
+  await renderPopup({ unlocked: false }, (fake) =>
     fake.mock.mockRejectedValueOnce(
       new KeyfobError('no-reply', 'Keyfob’s background did not answer. Please try again.'),
     ),

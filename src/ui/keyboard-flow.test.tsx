@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { press, tab, tabTo, tabbables, type } from './test-support/keyboard';
-import { accountList, codeIn, renderPopup, row } from './test-support/render-popup';
+import type { AccountId } from '../shared';
+import { press, tab, tabTo, tabbables, type } from '../../test/support/ui/keyboard';
+import { accountList, codeIn, renderPopup, row } from '../../test/support/ui/render-popup';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const ACCOUNTS = [
@@ -13,7 +14,7 @@ const button = (name: string) => screen.getByRole('button', { name });
 const focused = () => document.activeElement;
 
 it('unlocks with the keyboard alone', async () => {
-  renderPopup({ unlocked: false, accounts: ACCOUNTS });
+  await renderPopup({ unlocked: false, accounts: ACCOUNTS });
   await screen.findByLabelText('Passphrase');
   expect(focused()).toBe(screen.getByLabelText('Passphrase'));
 
@@ -28,7 +29,7 @@ it('unlocks with the keyboard alone', async () => {
 });
 
 it('reaches every control of the list in a sensible Tab order', async () => {
-  renderPopup({ accounts: ACCOUNTS });
+  await renderPopup({ accounts: ACCOUNTS });
   await screen.findByRole('list', { name: 'Accounts' });
 
   expect(tabbables()).toEqual([
@@ -52,20 +53,21 @@ it('reaches every control of the list in a sensible Tab order', async () => {
 });
 
 it('copies, adds, edits, deletes, opens settings and locks without a mouse', async () => {
-  const { fake, clipboard } = renderPopup({ accounts: ACCOUNTS });
+  const { fake, clipboard } = await renderPopup({ accounts: ACCOUNTS });
+  const [github, bank] = fake.ids as [AccountId, AccountId];
   await screen.findByRole('list', { name: 'Accounts' });
 
   // Copy: Tab to the first row, Enter.
   tabTo((el) => el === button('Copy code for GitHub (alice)'));
   press('Enter');
-  expect(clipboard.writeText).toHaveBeenLastCalledWith(fake.currentCode('acc-1'));
+  expect(clipboard.writeText).toHaveBeenLastCalledWith(await fake.codeOf(github));
   await screen.findByText('Copied');
 
   // HOTP: Next code.
   tabTo((el) => el === button('Next code for Bank (me)'));
   press('Enter');
-  await waitFor(() => expect(codeIn(row('Bank'))).toBe(fake.currentCode('acc-2')));
-  expect(fake.state.accounts[1]!.counter).toBe(1);
+  await waitFor(async () => expect((await fake.account(bank)).params.counter).toBe(1));
+  await waitFor(async () => expect(codeIn(row('Bank'))).toBe(await fake.codeOf(bank)));
 
   // Add manually, advanced options included.
   tabTo((el) => el === button('Add account'));
@@ -101,9 +103,10 @@ it('copies, adds, edits, deletes, opens settings and locks without a mouse', asy
 
   await screen.findByRole('list', { name: 'Accounts' });
   expect(focused()).toBe(button('Copy code for ACME (carol)'));
-  expect(fake.state.accounts[2]).toMatchObject({ issuer: 'ACME', algorithm: 'SHA512' });
+  const acme = await fake.account(await fake.idOf('ACME'));
+  expect(acme.params).toMatchObject({ issuer: 'ACME', algorithm: 'SHA512' });
   press('Enter');
-  expect(clipboard.writeText).toHaveBeenLastCalledWith(fake.currentCode('acc-3'));
+  expect(clipboard.writeText).toHaveBeenLastCalledWith(await fake.codeOf(acme.id));
 
   // Edit, then delete with its confirmation.
   tab();
@@ -118,7 +121,7 @@ it('copies, adds, edits, deletes, opens settings and locks without a mouse', asy
   expect(focused()).toBe(button('Delete account'));
   press('Enter');
   await waitFor(() => expect(within(accountList()).getAllByRole('listitem')).toHaveLength(2));
-  expect(fake.state.accounts).toHaveLength(2);
+  expect(await fake.accounts()).toHaveLength(2);
 
   // Settings and back.
   tabTo((el) => el === button('Settings'));
@@ -138,17 +141,17 @@ it('copies, adds, edits, deletes, opens settings and locks without a mouse', asy
   press('Enter');
   await screen.findByRole('button', { name: 'Unlock' });
   expect(focused()).toBe(screen.getByLabelText('Passphrase'));
-  expect(fake.state.unlocked).toBe(false);
+  expect(await fake.elsewhere('getVaultState', {})).toMatchObject({ unlocked: false });
 });
 
 it('puts the page’s own actions in a sensible Tab order', async () => {
-  renderPopup({
-    tabOrigin: 'https://app.example.com',
-    notices: [{ origin: 'https://app.example.com', message: 'The code did not match.', atMs: 1 }],
+  await renderPopup({
+    tabUrl: 'https://app.example.com/login',
+    refusals: [{ origin: 'https://app.example.com', errorName: 'NotAuthorizedException' }],
     accounts: [
       { issuer: 'GitHub', account: 'alice' },
       { issuer: 'Acme', account: 'me', origin: 'https://app.example.com' },
-      { issuer: 'Acme', account: 'old', status: 'replaced' },
+      { issuer: 'Acme', account: 'old', state: 'replaced' },
     ],
   });
   await screen.findByRole('button', { name: 'Enroll on this page' });

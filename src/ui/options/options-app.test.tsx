@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { KeyfobError } from '../../shared';
-import { createFakeBackground } from '../test-support/fake-background';
-import { press, tabTo, type } from '../test-support/keyboard';
+import { startTestBackground, type BackgroundOptions } from '../../../test/support/ui/background';
+import { press, tabTo, type } from '../../../test/support/ui/keyboard';
 import { OptionsApp } from './options-app';
 import type { SiteGrants } from './site-grants';
 
@@ -25,9 +25,9 @@ function fakeGrants(initial: string[] = []) {
   return { grants, sites, decline: () => (answer = false) };
 }
 
-function renderOptions(initialSites: string[] = [], options = {}) {
+async function renderOptions(initialSites: string[] = [], options: BackgroundOptions = {}) {
   // Locked on purpose: the options page must work without the vault.
-  const fake = createFakeBackground({ unlocked: false, ...options });
+  const fake = await startTestBackground({ unlocked: false, ...options });
   const site = fakeGrants(initialSites);
   render(<OptionsApp send={fake.send} grants={site.grants} />);
   return { fake, ...site };
@@ -44,7 +44,9 @@ const allowedSites = () =>
 
 describe('preferences', () => {
   it('shows and saves the same settings as the popup, while the vault is locked', async () => {
-    const { fake } = renderOptions([], { deviceName: 'Laptop', autoLockMinutes: 10 });
+    const { fake } = await renderOptions([], {
+      settings: { deviceName: 'Laptop', autoLockMinutes: 10 },
+    });
     expect(await screen.findByRole('heading', { name: 'Keyfob options', level: 1 })).toBeTruthy();
     expect(((await screen.findByLabelText('Device name')) as HTMLInputElement).value).toBe(
       'Laptop',
@@ -60,14 +62,17 @@ describe('preferences', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Settings saved')).toBeTruthy();
-    expect(fake.state).toMatchObject({ autoLockMinutes: 20, autoSubmitSetup: true });
+    expect(await fake.elsewhere('getSettings', {})).toMatchObject({
+      autoLockMinutes: 20,
+      autoSubmitSetup: true,
+    });
     // Nothing from the vault, ever: only the settings verbs.
     const verbs = new Set(fake.mock.mock.calls.map(([name]) => name));
     expect([...verbs].sort()).toEqual(['getSettings', 'updateSettings']);
   });
 
   it("keeps the input and shows the background's refusal", async () => {
-    const { fake } = renderOptions();
+    const { fake } = await renderOptions();
     await screen.findByLabelText('Device name');
     fill('Device name', 'bad\u0007name');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
@@ -76,24 +81,24 @@ describe('preferences', () => {
       'The device name must be 1 to 64 printable characters.',
     );
     expect((screen.getByLabelText('Device name') as HTMLInputElement).value).toBe('bad\u0007name');
-    expect(fake.state.deviceName).toBe('Keyfob');
+    expect(await fake.elsewhere('getSettings', {})).toMatchObject({ deviceName: 'Keyfob' });
   });
 });
 
 describe('sites', () => {
   it('lists the sites allowed so far', async () => {
-    renderOptions(['https://b.example.org', 'http://localhost']);
+    await renderOptions(['https://b.example.org', 'http://localhost']);
     await screen.findByRole('list', { name: 'Allowed sites' });
     expect(allowedSites()).toEqual(['http://localhost', 'https://b.example.org']);
   });
 
   it('says when there are none', async () => {
-    renderOptions();
+    await renderOptions();
     expect(await screen.findByText('No sites allowed yet.')).toBeTruthy();
   });
 
   it('allows a site: normalised, asked for inside the click, then listed', async () => {
-    const { grants } = renderOptions();
+    const { grants } = await renderOptions();
     await screen.findByText('No sites allowed yet.');
     fill('Site address', ' https://App.Example.com/ ');
     allow();
@@ -109,7 +114,7 @@ describe('sites', () => {
   });
 
   it('refuses an address that is not one exact https site, without asking the browser', async () => {
-    const { grants } = renderOptions();
+    const { grants } = await renderOptions();
     await screen.findByText('No sites allowed yet.');
 
     fill('Site address', 'https://*.example.com');
@@ -135,7 +140,7 @@ describe('sites', () => {
   });
 
   it('says so when the browser’s request is declined', async () => {
-    const { decline } = renderOptions();
+    const { decline } = await renderOptions();
     await screen.findByText('No sites allowed yet.');
     decline();
     fill('Site address', 'app.example.com');
@@ -151,7 +156,7 @@ describe('sites', () => {
   });
 
   it('shows a failure to set the site up', async () => {
-    const { grants } = renderOptions();
+    const { grants } = await renderOptions();
     await screen.findByText('No sites allowed yet.');
     grants.grant.mockRejectedValueOnce(
       new KeyfobError('site-scripts-failed', 'Keyfob could not start on https://app.example.com.'),
@@ -164,7 +169,7 @@ describe('sites', () => {
   });
 
   it('removes a site and keeps focus in the list', async () => {
-    const { grants } = renderOptions(['https://a.example.com', 'https://b.example.com']);
+    const { grants } = await renderOptions(['https://a.example.com', 'https://b.example.com']);
     fireEvent.click(await screen.findByRole('button', { name: 'Remove https://a.example.com' }));
 
     expect(await screen.findByText('Removed https://a.example.com')).toBeTruthy();
@@ -180,7 +185,7 @@ describe('sites', () => {
   });
 
   it('shows a failure to remove', async () => {
-    const { grants } = renderOptions(['https://a.example.com']);
+    const { grants } = await renderOptions(['https://a.example.com']);
     grants.revoke.mockRejectedValueOnce(
       new KeyfobError(
         'site-revoke-failed',
@@ -195,7 +200,7 @@ describe('sites', () => {
   });
 
   it('works from the keyboard alone', async () => {
-    const { grants } = renderOptions();
+    const { grants } = await renderOptions();
     await screen.findByText('No sites allowed yet.');
     tabTo((element) => element === screen.getByLabelText('Site address'));
     type('http://localhost:3000');

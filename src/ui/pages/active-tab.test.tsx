@@ -1,26 +1,31 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, within } from '@testing-library/preact';
-import { renderPopup, row } from '../test-support/render-popup';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import type { TestBackground } from '../../../test/support/ui/background';
+import { renderPopup, row } from '../../../test/support/ui/render-popup';
 
 const SITE = 'https://app.example.com';
+/** The page the popup opens over: a sign-in page on SITE. */
+const SIGN_IN = `${SITE}/login`;
 const ACCOUNTS = [
   { issuer: 'GitHub', account: 'alice', origin: 'https://github.com' },
   { issuer: 'Acme', account: 'alice', origin: SITE },
   // Same site, but not confirmed yet: nothing to fill.
-  { issuer: 'Acme', account: 'bob', origin: SITE, status: 'pending' as const },
+  { issuer: 'Acme', account: 'bob', origin: SITE, state: 'pending' as const },
   { issuer: 'Bank', account: 'me' },
 ];
 
 const siteList = () => screen.getByRole('list', { name: 'On this site' });
 const fillButtons = () => screen.queryAllByRole('button', { name: /^Fill code for / });
+const sent = (fake: TestBackground, command: string) =>
+  fake.commands.filter((sent) => sent.command === command);
 
 describe('on a site with enrolled accounts', () => {
   it('lists that site’s accounts first, with Fill, and no Fill anywhere else', async () => {
-    renderPopup({ accounts: ACCOUNTS, tabOrigin: SITE });
+    const { fake } = await renderPopup({ accounts: ACCOUNTS, tabUrl: SIGN_IN });
     expect(await screen.findByRole('heading', { name: 'On this site' })).toBeTruthy();
 
     const siteRows = within(siteList()).getAllByRole('listitem');
-    expect(siteRows.map((item) => item.dataset.accountId)).toEqual(['acc-2']);
+    expect(siteRows.map((item) => item.dataset.accountId)).toEqual([fake.ids[1]]);
     expect(fillButtons()).toEqual([
       screen.getByRole('button', { name: 'Fill code for Acme (alice)' }),
     ]);
@@ -33,28 +38,31 @@ describe('on a site with enrolled accounts', () => {
   });
 
   it('fills the chosen account into the page and says so', async () => {
-    const { fake } = renderPopup({ accounts: ACCOUNTS, tabOrigin: SITE });
+    const { fake } = await renderPopup({ accounts: ACCOUNTS, tabUrl: SIGN_IN });
     fireEvent.click(await screen.findByRole('button', { name: 'Fill code for Acme (alice)' }));
 
-    expect((await screen.findByRole('status')).textContent).toBe('Filled');
-    expect(fake.state.fills).toEqual(['acc-2']);
-    expect(fake.mock).toHaveBeenCalledWith('fillActiveTab', { id: 'acc-2' });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Filled'));
+    expect(fake.mock).toHaveBeenCalledWith('fillActiveTab', { id: fake.ids[1] });
+    // Acme (alice)'s code, into a page the content script checks is still on SITE.
+    expect(sent(fake, 'fillCode')).toEqual([
+      expect.objectContaining({ code: await fake.codeOf(fake.ids[1]!), expectedOrigin: SITE }),
+    ]);
   });
 
   it('shows the background’s refusal when the tab has moved to another site', async () => {
-    const { fake } = renderPopup({ accounts: ACCOUNTS, tabOrigin: SITE });
+    const { fake } = await renderPopup({ accounts: ACCOUNTS, tabUrl: SIGN_IN });
     const fill = await screen.findByRole('button', { name: 'Fill code for Acme (alice)' });
-    fake.state.tabOrigin = 'https://evil.example';
+    fake.page.url = 'https://evil.example/login';
     fireEvent.click(fill);
 
     expect((await screen.findByRole('alert')).textContent).toBe(
       'This account was set up on another site, so Keyfob will not fill it here.',
     );
-    expect(fake.state.fills).toEqual([]);
+    expect(sent(fake, 'fillCode')).toEqual([]);
   });
 
   it('shows no site group and no Fill on a page without accounts', async () => {
-    renderPopup({ accounts: ACCOUNTS, tabOrigin: 'https://elsewhere.example' });
+    await renderPopup({ accounts: ACCOUNTS, tabUrl: 'https://elsewhere.example/' });
     await screen.findByRole('list', { name: 'Accounts' });
     await screen.findByRole('button', { name: 'Enroll on this page' });
     expect(screen.queryByRole('heading', { name: 'On this site' })).toBeNull();
@@ -62,7 +70,7 @@ describe('on a site with enrolled accounts', () => {
   });
 
   it('shows where each account was enrolled', async () => {
-    renderPopup({ accounts: ACCOUNTS, tabOrigin: null });
+    await renderPopup({ accounts: ACCOUNTS, tabUrl: null });
     await screen.findByRole('list', { name: 'Accounts' });
     expect(within(row('GitHub')).getByText('github.com')).toBeTruthy();
     expect(within(row('Bank')).queryByText(/\./)).toBeNull();
@@ -71,25 +79,27 @@ describe('on a site with enrolled accounts', () => {
 
 describe('Enroll on this page', () => {
   it('asks the page to look for a setup screen', async () => {
-    const { fake } = renderPopup({ accounts: ACCOUNTS, tabOrigin: SITE });
+    const { fake } = await renderPopup({ accounts: ACCOUNTS, tabUrl: SIGN_IN });
     fireEvent.click(await screen.findByRole('button', { name: 'Enroll on this page' }));
 
-    expect((await screen.findByRole('status')).textContent).toBe(
-      'Looking for a setup screen on this page…',
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Looking for a setup screen on this page…',
+      ),
     );
-    expect(fake.state.enrollments).toBe(1);
+    expect(sent(fake, 'scanForSetup')).toHaveLength(1);
   });
 
   it('is offered on an http(s) page even before the first account', async () => {
-    renderPopup({ tabOrigin: 'http://localhost:3000' });
+    await renderPopup({ tabUrl: 'http://localhost:3000/' });
     await screen.findByText('No accounts yet.');
     expect(await screen.findByRole('button', { name: 'Enroll on this page' })).toBeTruthy();
   });
 
-  it.each([null, 'chrome-extension://abcdefghijklmnop', 'file:///home/me/page.html'])(
+  it.each([null, 'chrome-extension://abcdefghijklmnop/page.html', 'file:///home/me/page.html'])(
     'is hidden when the page is %s',
-    async (tabOrigin) => {
-      const { fake } = renderPopup({ accounts: ACCOUNTS, tabOrigin });
+    async (tabUrl) => {
+      const { fake } = await renderPopup({ accounts: ACCOUNTS, tabUrl });
       await screen.findByRole('list', { name: 'Accounts' });
       await vi.waitFor(() => expect(fake.calls('getActiveTab')).toBe(1));
       expect(screen.queryByRole('button', { name: 'Enroll on this page' })).toBeNull();
@@ -97,14 +107,14 @@ describe('Enroll on this page', () => {
   );
 
   it('shows the background’s refusal', async () => {
-    const { fake } = renderPopup({ accounts: ACCOUNTS, tabOrigin: SITE });
+    const { fake } = await renderPopup({ accounts: ACCOUNTS, tabUrl: SIGN_IN });
     const enroll = await screen.findByRole('button', { name: 'Enroll on this page' });
-    fake.state.tabOrigin = 'file:///tmp/x.html'; // the tab navigated after the popup opened
+    fake.page.url = 'file:///tmp/x.html'; // the tab navigated after the popup opened
     fireEvent.click(enroll);
 
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Keyfob can only set up accounts on web pages.',
     );
-    expect(fake.state.enrollments).toBe(0);
+    expect(sent(fake, 'scanForSetup')).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/preact';
-import { accountList, codeIn, renderPopup, row } from '../test-support/render-popup';
+import type { BackgroundOptions } from '../../../test/support/ui/background';
+import { accountList, codeIn, renderPopup, row } from '../../../test/support/ui/render-popup';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
-async function openAdd(options = {}) {
-  const popup = renderPopup(options);
+async function openAdd(options: BackgroundOptions = {}) {
+  const popup = await renderPopup(options);
   fireEvent.click(await screen.findByRole('button', { name: 'Add account' }));
   await screen.findByRole('heading', { name: 'Add account' });
   return popup;
@@ -27,7 +28,7 @@ describe('add by URI', () => {
 
     const list = await screen.findByRole('list', { name: 'Accounts' });
     expect(within(list).getByText('ACME')).toBeTruthy();
-    expect(codeIn(row('ACME'))).toBe(fake.currentCode('acc-1'));
+    expect(codeIn(row('ACME'))).toBe(await fake.codeOf(await fake.idOf('ACME')));
     expect(screen.getByRole('status').textContent).toBe('Added ACME (alice)');
     // Focus lands on the new account, ready to copy.
     expect(document.activeElement).toBe(
@@ -41,10 +42,12 @@ describe('add by URI', () => {
     fill('otpauth URI', text);
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe('That is not an otpauth:// link.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This is not an authenticator link (otpauth://).',
+    );
     expect((screen.getByLabelText('otpauth URI') as HTMLTextAreaElement).value).toBe(text);
     expect(screen.getByRole('heading', { name: 'Add account' })).toBeTruthy();
-    expect(fake.state.accounts).toHaveLength(0);
+    expect(await fake.accounts()).toHaveLength(0);
   });
 
   it('asks for a link without sending an empty one', async () => {
@@ -125,7 +128,9 @@ describe('add manually', () => {
     fill('Period (seconds)', '60');
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe('The secret is not valid base32.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The secret is not valid base32: it may only contain the letters A to Z and the digits 2 to 7.',
+    );
     const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
     expect([value('Issuer'), value('Account'), value('Secret'), value('Period (seconds)')]).toEqual(
       ['GitHub', 'alice', 'not base32!', '60'],
@@ -151,6 +156,7 @@ it('returns to the list on Cancel, adding nothing', async () => {
   fill('otpauth URI', `otpauth://totp/ACME:alice?secret=${SECRET}`);
   fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
 
+  await screen.findByRole('list', { name: 'Accounts' });
   expect(within(accountList()).getAllByRole('listitem')).toHaveLength(1);
   expect(fake.calls('addAccountFromUri')).toBe(0);
   expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add account' }));

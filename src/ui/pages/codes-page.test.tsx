@@ -1,27 +1,33 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/preact';
-import { fakeCode } from '../test-support/fake-background';
-import { press, tabbables } from '../test-support/keyboard';
-import { accountList, advance, codeIn, renderPopup, row } from '../test-support/render-popup';
+import { describeCognitoError } from '../../cognito/error-catalogue';
+import { press, tabbables } from '../../../test/support/ui/keyboard';
+import {
+  accountList,
+  advance,
+  codeIn,
+  renderPopup,
+  row,
+} from '../../../test/support/ui/render-popup';
 
 const ACCOUNTS = [
   { issuer: 'GitHub', account: 'alice@example.com' },
   { account: 'bob@example.com', weak: true },
-  { issuer: 'AWS', account: 'carol', status: 'pending' as const },
+  { issuer: 'AWS', account: 'carol', state: 'pending' as const },
 ];
 
 describe('the account list', () => {
   it('shows each account with its code, grouped, and a countdown', async () => {
-    const { fake } = renderPopup({ accounts: ACCOUNTS, damaged: ['x1', 'x2'] });
+    const { fake } = await renderPopup({ accounts: ACCOUNTS, damaged: 2 });
     await screen.findByRole('list', { name: 'Accounts' });
 
     const items = within(accountList()).getAllByRole('listitem');
-    expect(items.map((item) => item.dataset.accountId)).toEqual(['acc-1', 'acc-2', 'acc-3']);
+    expect(items.map((item) => item.dataset.accountId)).toEqual(fake.ids);
 
     const github = row('GitHub');
     expect(within(github).getByText('alice@example.com')).toBeTruthy();
-    expect(codeIn(github)).toBe(fake.currentCode('acc-1'));
-    const code = fake.currentCode('acc-1');
+    const code = await fake.codeOf(fake.ids[0]!);
+    expect(codeIn(github)).toBe(code);
     expect(within(github).getByTestId('code').textContent).toBe(
       `${code.slice(0, 3)} ${code.slice(3)}`,
     );
@@ -36,7 +42,7 @@ describe('the account list', () => {
   });
 
   it('names every action after its account', async () => {
-    renderPopup({ accounts: ACCOUNTS });
+    await renderPopup({ accounts: ACCOUNTS });
     await screen.findByRole('list', { name: 'Accounts' });
     expect(
       screen.getByRole('button', { name: 'Copy code for GitHub (alice@example.com)' }),
@@ -56,12 +62,14 @@ describe('code refresh', () => {
     // Popup clock 10 s into a 30 s step; the background clock runs 3 s ahead of it.
     const start = 1_700_000_010_000;
     vi.setSystemTime(start);
-    const { fake } = renderPopup({ accounts: [ACCOUNTS[0]!], clockSkewMs: 3_000 });
+    const { fake } = await renderPopup({ accounts: [ACCOUNTS[0]!], clockSkewMs: 3_000 });
     await advance(0);
 
     const github = () => row('GitHub');
+    const id = fake.ids[0]!;
     const step = Math.floor((start + 3_000) / 30_000);
-    expect(codeIn(github())).toBe(fakeCode('acc-1', step));
+    const codeInStep = (n: number) => fake.codeOf(id, n * 30_000);
+    expect(codeIn(github())).toBe(await codeInStep(step));
     // 27 s left by the background clock, although the popup's own clock would say 30.
     expect(within(github()).getByText('27 seconds left')).toBeTruthy();
     expect(within(github()).getByTestId('countdown').dataset.secondsLeft).toBe('27');
@@ -75,17 +83,17 @@ describe('code refresh', () => {
     await advance(25_900);
     expect(within(github()).getByText('1 second left')).toBeTruthy();
     expect(fake.calls('listCodes')).toBe(1);
-    expect(codeIn(github())).toBe(fakeCode('acc-1', step));
+    expect(codeIn(github())).toBe(await codeInStep(step));
 
     await advance(400);
     expect(fake.calls('listCodes')).toBe(2);
-    expect(codeIn(github())).toBe(fakeCode('acc-1', step + 1));
+    expect(codeIn(github())).toBe(await codeInStep(step + 1));
     expect(within(github()).getByText('30 seconds left')).toBeTruthy();
 
     // And once more a full period later.
     await advance(30_000);
     expect(fake.calls('listCodes')).toBe(3);
-    expect(codeIn(github())).toBe(fakeCode('acc-1', step + 2));
+    expect(codeIn(github())).toBe(await codeInStep(step + 2));
 
     // Only the first listing is the person's doing; the timed ones must not postpone auto-lock.
     const listings = fake.mock.mock.calls.filter(([name]) => name === 'listCodes');
@@ -95,12 +103,18 @@ describe('code refresh', () => {
   it('goes to the unlock screen when the vault has locked itself by the next refresh', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(1_700_000_010_000);
-    const { fake } = renderPopup({ accounts: [ACCOUNTS[0]!] });
+    const { fake } = await renderPopup({
+      accounts: [ACCOUNTS[0]!],
+      settings: { autoLockMinutes: 1 },
+    });
     await advance(0);
     expect(row('GitHub')).toBeTruthy();
 
-    fake.state.unlocked = false; // auto-lock deadline passed in the background
+    // The timed refreshes are not activity: the one after the idle minute finds it locked.
     await advance(30_200);
+    expect(row('GitHub')).toBeTruthy();
+    await advance(30_000);
+    expect(await fake.elsewhere('getVaultState', {})).toMatchObject({ unlocked: false });
 
     expect(screen.getByRole('button', { name: 'Unlock' })).toBeTruthy();
     expect(screen.queryByRole('list', { name: 'Accounts' })).toBeNull();
@@ -109,9 +123,11 @@ describe('code refresh', () => {
 
   it('does not schedule refreshes for counter-based (HOTP) accounts', async () => {
     vi.useFakeTimers();
-    const { fake } = renderPopup({ accounts: [{ issuer: 'Bank', account: 'me', type: 'hotp' }] });
+    const { fake } = await renderPopup({
+      accounts: [{ issuer: 'Bank', account: 'me', type: 'hotp' }],
+    });
     await advance(0);
-    expect(codeIn(row('Bank'))).toBe(fakeCode('acc-1', 0));
+    expect(codeIn(row('Bank'))).toBe(await fake.codeOf(fake.ids[0]!));
     expect(screen.queryByTestId('countdown')).toBeNull();
     await advance(120_000);
     expect(fake.calls('listCodes')).toBe(1);
@@ -120,28 +136,28 @@ describe('code refresh', () => {
 
 describe('copying a code', () => {
   it('copies on click and says so', async () => {
-    const { fake, clipboard } = renderPopup({ accounts: ACCOUNTS });
+    const { fake, clipboard } = await renderPopup({ accounts: ACCOUNTS });
     fireEvent.click(
       await screen.findByRole('button', { name: 'Copy code for GitHub (alice@example.com)' }),
     );
 
     expect((await screen.findByRole('status')).textContent).toBe('Copied');
-    expect(clipboard.writeText).toHaveBeenCalledWith(fake.currentCode('acc-1'));
+    expect(clipboard.writeText).toHaveBeenCalledWith(await fake.codeOf(fake.ids[0]!));
   });
 
   it('copies with Enter on the focused row', async () => {
-    const { fake, clipboard } = renderPopup({ accounts: ACCOUNTS });
+    const { fake, clipboard } = await renderPopup({ accounts: ACCOUNTS });
     const button = await screen.findByRole('button', { name: 'Copy code for AWS (carol)' });
     button.focus();
     press('Enter');
 
     await screen.findByText('Copied');
     expect(clipboard.writeText).toHaveBeenCalledTimes(1);
-    expect(clipboard.writeText).toHaveBeenCalledWith(fake.currentCode('acc-3'));
+    expect(clipboard.writeText).toHaveBeenCalledWith(await fake.codeOf(fake.ids[2]!));
   });
 
   it('says when the clipboard refuses', async () => {
-    const { clipboard } = renderPopup({ accounts: ACCOUNTS });
+    const { clipboard } = await renderPopup({ accounts: ACCOUNTS });
     clipboard.writeText.mockRejectedValueOnce(new Error('denied'));
     fireEvent.click(await screen.findByRole('button', { name: 'Copy code for bob@example.com' }));
     expect(await screen.findByText('Could not copy the code')).toBeTruthy();
@@ -149,20 +165,25 @@ describe('copying a code', () => {
 });
 
 it('moves an HOTP account to its next code', async () => {
-  const { fake } = renderPopup({ accounts: [{ issuer: 'Bank', account: 'me', type: 'hotp' }] });
+  const { fake } = await renderPopup({
+    accounts: [{ issuer: 'Bank', account: 'me', type: 'hotp' }],
+  });
+  const id = fake.ids[0]!;
   await screen.findByRole('list', { name: 'Accounts' });
-  expect(codeIn(row('Bank'))).toBe(fakeCode('acc-1', 0));
+  const first = await fake.codeOf(id);
+  expect(codeIn(row('Bank'))).toBe(first);
 
   fireEvent.click(screen.getByRole('button', { name: 'Next code for Bank (me)' }));
 
   expect(await screen.findByText('New code for Bank (me)')).toBeTruthy();
-  expect(codeIn(row('Bank'))).toBe(fakeCode('acc-1', 1));
-  expect(fake.state.accounts[0]!.counter).toBe(1);
+  expect((await fake.account(id)).params.counter).toBe(1);
+  expect(codeIn(row('Bank'))).toBe(await fake.codeOf(id));
+  expect(codeIn(row('Bank'))).not.toBe(first);
 });
 
 describe('search', () => {
   it('filters by issuer or account name, ignoring case', async () => {
-    renderPopup({ accounts: ACCOUNTS });
+    await renderPopup({ accounts: ACCOUNTS });
     const search = await screen.findByLabelText('Search');
 
     fireEvent.input(search, { target: { value: 'git' } });
@@ -182,13 +203,13 @@ describe('search', () => {
   });
 
   it('is not shown when there are no accounts', async () => {
-    renderPopup();
+    await renderPopup();
     await screen.findByText('No accounts yet.');
     expect(screen.queryByLabelText('Search')).toBeNull();
   });
 
   it('is focused by "/", and Enter copies the only match', async () => {
-    const { fake, clipboard } = renderPopup({ accounts: ACCOUNTS });
+    const { fake, clipboard } = await renderPopup({ accounts: ACCOUNTS });
     await screen.findByRole('list', { name: 'Accounts' });
     const search = screen.getByLabelText('Search');
 
@@ -198,11 +219,11 @@ describe('search', () => {
 
     fireEvent.input(search, { target: { value: 'aws' } });
     press('Enter');
-    expect(clipboard.writeText).toHaveBeenCalledWith(fake.currentCode('acc-3'));
+    expect(clipboard.writeText).toHaveBeenCalledWith(await fake.codeOf(fake.ids[2]!));
   });
 
   it('lets the arrow keys move between rows', async () => {
-    renderPopup({ accounts: ACCOUNTS });
+    await renderPopup({ accounts: ACCOUNTS });
     await screen.findByRole('list', { name: 'Accounts' });
     const copyButtons = within(accountList()).getAllByRole('button', { name: /^Copy code for/ });
 
@@ -223,12 +244,14 @@ describe('search', () => {
 });
 
 describe('setup messages', () => {
-  const NOTICES = [
-    { origin: 'https://app.example.com', message: 'The code did not match.', atMs: 3_000 },
-    { origin: 'https://old.example.com', message: 'An old message.', atMs: 1_000 },
-    { origin: 'https://b.example.org:8443', message: 'The setup session expired.', atMs: 5_000 },
-    { origin: 'https://c.example.net', message: 'Another one.', atMs: 2_000 },
+  // Setups the sites refused, oldest first: the background's enrollment words each notice.
+  const REFUSALS = [
+    { origin: 'https://old.example.com', errorName: 'UserNotFoundException' },
+    { origin: 'https://c.example.net', errorName: 'ResourceNotFoundException' },
+    { origin: 'https://app.example.com', errorName: 'NotAuthorizedException' },
+    { origin: 'https://b.example.org:8443', errorName: 'SoftwareTokenMFANotFoundException' },
   ];
+  const said = (errorName: string) => describeCognitoError(errorName).explanation;
   const messages = () => screen.queryByRole('list', { name: 'Messages from sites' });
   const texts = () =>
     within(messages()!)
@@ -236,26 +259,28 @@ describe('setup messages', () => {
       .map((item) => item.querySelector('span')?.textContent);
 
   it('shows the newest three as "host: message" in a polite status region', async () => {
-    renderPopup({ accounts: ACCOUNTS, notices: NOTICES });
+    await renderPopup({ accounts: ACCOUNTS, refusals: REFUSALS });
     await screen.findByRole('list', { name: 'Accounts' });
 
     expect(texts()).toEqual([
-      'b.example.org:8443: The setup session expired.',
-      'app.example.com: The code did not match.',
-      'c.example.net: Another one.',
+      `b.example.org:8443: ${said('SoftwareTokenMFANotFoundException')}`,
+      `app.example.com: ${said('NotAuthorizedException')}`,
+      `c.example.net: ${said('ResourceNotFoundException')}`,
     ]);
+    // The refused setups left no account behind.
+    expect(within(accountList()).getAllByRole('listitem')).toHaveLength(ACCOUNTS.length);
     expect(messages()!.closest('[role="status"]')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('hides a dismissed message for the rest of the popup session', async () => {
-    renderPopup({ accounts: ACCOUNTS, notices: NOTICES });
+    await renderPopup({ accounts: ACCOUNTS, refusals: REFUSALS });
     await screen.findByRole('list', { name: 'Accounts' });
 
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss message from app.example.com' }));
     expect(texts()).toEqual([
-      'b.example.org:8443: The setup session expired.',
-      'c.example.net: Another one.',
+      `b.example.org:8443: ${said('SoftwareTokenMFANotFoundException')}`,
+      `c.example.net: ${said('ResourceNotFoundException')}`,
     ]);
     // Focus stays in the messages rather than falling back to the page top.
     expect(document.activeElement).toBe(
@@ -270,7 +295,7 @@ describe('setup messages', () => {
   });
 
   it('moves focus to the list once the last message is dismissed', async () => {
-    renderPopup({ accounts: ACCOUNTS, notices: [NOTICES[0]!] });
+    await renderPopup({ accounts: ACCOUNTS, refusals: [REFUSALS[2]!] });
     await screen.findByRole('list', { name: 'Accounts' });
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss message from app.example.com' }));
 
@@ -283,13 +308,13 @@ describe('setup messages', () => {
 describe('account states', () => {
   const STATES = [
     { issuer: 'GitHub', account: 'alice' },
-    { issuer: 'Acme', account: 'old', status: 'replaced' as const },
-    { issuer: 'Acme', account: 'new', status: 'pending' as const },
-    { issuer: 'Shop', account: 'older', status: 'replaced' as const },
+    { issuer: 'Acme', account: 'old', state: 'replaced' as const },
+    { issuer: 'Acme', account: 'new', state: 'pending' as const },
+    { issuer: 'Shop', account: 'older', state: 'replaced' as const },
   ];
 
   it('explains the pending badge', async () => {
-    renderPopup({ accounts: STATES });
+    await renderPopup({ accounts: STATES });
     await screen.findByRole('list', { name: 'Accounts' });
     expect(within(row('Acme')).getByText('pending').title).toBe(
       'Waiting for the site to confirm the setup',
@@ -297,7 +322,7 @@ describe('account states', () => {
   });
 
   it('folds replaced accounts away at the bottom, still copyable and editable', async () => {
-    const { fake, clipboard } = renderPopup({ accounts: STATES });
+    const { fake, clipboard } = await renderPopup({ accounts: STATES });
     await screen.findByRole('list', { name: 'Accounts' });
 
     expect(within(accountList()).getAllByRole('listitem')).toHaveLength(2);
@@ -316,7 +341,7 @@ describe('account states', () => {
     expect(tabbables()).toContain(copyOld);
     fireEvent.click(copyOld);
     await screen.findByText('Copied');
-    expect(clipboard.writeText).toHaveBeenCalledWith(fake.currentCode('acc-2'));
+    expect(clipboard.writeText).toHaveBeenCalledWith(await fake.codeOf(fake.ids[1]!));
 
     // Back from editing, focus returns to the row, unfolding its group if need be.
     details.open = false;
@@ -330,7 +355,7 @@ describe('account states', () => {
   });
 
   it('has no replaced group when nothing was replaced', async () => {
-    renderPopup({ accounts: ACCOUNTS });
+    await renderPopup({ accounts: ACCOUNTS });
     await screen.findByRole('list', { name: 'Accounts' });
     expect(screen.queryByText(/^Replaced accounts/)).toBeNull();
   });

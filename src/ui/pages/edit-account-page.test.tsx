@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/preact';
-import { accountList, renderPopup, row } from '../test-support/render-popup';
+import { accountList, renderPopup, row } from '../../../test/support/ui/render-popup';
 
 const ACCOUNTS = [
   { issuer: 'GitHub', account: 'alice' },
@@ -8,7 +8,7 @@ const ACCOUNTS = [
 ];
 
 async function openEdit(name: string) {
-  const popup = renderPopup({ accounts: ACCOUNTS });
+  const popup = await renderPopup({ accounts: ACCOUNTS });
   fireEvent.click(await screen.findByRole('button', { name: `Edit ${name}` }));
   await screen.findByRole('heading', { name: `Edit ${name}` });
   return popup;
@@ -29,7 +29,7 @@ it('renames an account', async () => {
 
   await screen.findByRole('list', { name: 'Accounts' });
   expect(row('GitHub Enterprise').textContent).toContain('alice.work');
-  expect(fake.state.accounts[0]).toMatchObject({
+  expect((await fake.account(fake.ids[0]!)).params).toMatchObject({
     issuer: 'GitHub Enterprise',
     account: 'alice.work',
   });
@@ -66,15 +66,17 @@ it('deletes an account only after confirmation', async () => {
   await screen.findByRole('list', { name: 'Accounts' });
   expect(screen.getByRole('status').textContent).toBe('Deleted AWS (carol)');
   const rows = within(accountList()).getAllByRole('listitem');
-  expect(rows.map((item) => item.dataset.accountId)).toEqual(['acc-1']);
-  expect(fake.state.accounts.map((a) => a.id)).toEqual(['acc-1']);
+  expect(rows.map((item) => item.dataset.accountId)).toEqual([fake.ids[0]]);
+  expect((await fake.accounts()).map((a) => a.id)).toEqual([fake.ids[0]]);
 });
 
 it('shows why a save failed and stays on the form', async () => {
   const { fake } = await openEdit('GitHub (alice)');
-  fake.state.accounts = []; // removed elsewhere meanwhile
+  await fake.elsewhere('deleteAccount', { id: fake.ids[0]! }); // removed in another window
   fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
-  expect((await screen.findByRole('alert')).textContent).toBe('That account no longer exists.');
+  expect((await screen.findByRole('alert')).textContent).toBe(
+    'There is no such account in the vault.',
+  );
   expect(screen.getByRole('heading', { name: 'Edit GitHub (alice)' })).toBeTruthy();
 });

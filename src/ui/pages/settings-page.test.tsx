@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen } from '@testing-library/preact';
-import { renderPopup } from '../test-support/render-popup';
+import type { BackgroundOptions } from '../../../test/support/ui/background';
+import { renderPopup } from '../../../test/support/ui/render-popup';
 
-async function openSettings(options = {}) {
-  const popup = renderPopup(options);
+async function openSettings(options: BackgroundOptions = {}) {
+  const popup = await renderPopup(options);
   fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
   await screen.findByRole('heading', { name: 'Settings' });
   return popup;
@@ -14,7 +15,7 @@ const fill = (label: string, value: string) =>
 
 describe('auto-lock', () => {
   it('shows the current delay and saves a new one', async () => {
-    const { fake } = await openSettings({ autoLockMinutes: 15 });
+    const { fake } = await openSettings({ settings: { autoLockMinutes: 15 } });
     const field = (await screen.findByLabelText('Auto-lock after (minutes)')) as HTMLInputElement;
     expect(field.value).toBe('15');
 
@@ -22,7 +23,7 @@ describe('auto-lock', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Settings saved')).toBeTruthy();
-    expect(fake.state.autoLockMinutes).toBe(5);
+    expect(await fake.elsewhere('getSettings', {})).toMatchObject({ autoLockMinutes: 5 });
   });
 
   it("shows the background's refusal", async () => {
@@ -32,9 +33,9 @@ describe('auto-lock', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Choose between 1 and 1440 minutes.',
+      'Auto-lock must be a whole number of minutes from 1 to 1440.',
     );
-    expect(fake.state.autoLockMinutes).toBe(15);
+    expect(await fake.elsewhere('getSettings', {})).toMatchObject({ autoLockMinutes: 30 });
   });
 });
 
@@ -47,7 +48,8 @@ describe('change passphrase', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
 
     expect(await screen.findByText('Passphrase changed')).toBeTruthy();
-    expect(fake.state.passphrase).toBe('staple battery horse');
+    expect(await fake.opens('staple battery horse')).toBe(true);
+    expect(await fake.opens('correct horse battery')).toBe(false);
     expect((screen.getByLabelText('Current passphrase') as HTMLInputElement).value).toBe('');
   });
 
@@ -58,14 +60,16 @@ describe('change passphrase', () => {
     fill('Confirm new passphrase', 'staple battery horse');
     fireEvent.click(screen.getByRole('button', { name: 'Change passphrase' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe('That passphrase is not right.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'That passphrase does not open the vault.',
+    );
     const current = screen.getByLabelText('Current passphrase') as HTMLInputElement;
     expect(current.value).toBe('');
     expect(document.activeElement).toBe(current);
     expect((screen.getByLabelText('New passphrase') as HTMLInputElement).value).toBe(
       'staple battery horse',
     );
-    expect(fake.state.passphrase).toBe('correct horse battery');
+    expect(await fake.opens('correct horse battery')).toBe(true);
   });
 
   it('catches a mismatched confirmation before sending', async () => {
@@ -93,7 +97,9 @@ describe('preferences', () => {
   const AUTO_SUBMIT = 'Submit the setup form after filling the code';
 
   it('shows the device name and both switches, and saves what changed with Save', async () => {
-    const { fake } = await openSettings({ deviceName: 'Work laptop', autoSubmitSetup: true });
+    const { fake } = await openSettings({
+      settings: { deviceName: 'Work laptop', autoSubmitSetup: true },
+    });
     const name = (await screen.findByLabelText('Device name')) as HTMLInputElement;
     expect(name.value).toBe('Work laptop');
     expect(checkbox(AUTO_FILL).checked).toBe(false);
@@ -104,11 +110,11 @@ describe('preferences', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Settings saved')).toBeTruthy();
-    expect(fake.state).toMatchObject({
+    expect(await fake.elsewhere('getSettings', {})).toMatchObject({
       deviceName: 'Keyfob on Firefox',
       autoFillSignIn: true,
       autoSubmitSetup: true,
-      autoLockMinutes: 15,
+      autoLockMinutes: 30,
     });
     // Only the changed fields: a save here must not undo one made meanwhile elsewhere.
     expect(fake.mock).toHaveBeenCalledWith('updateSettings', {
@@ -134,7 +140,10 @@ describe('preferences', () => {
     );
     expect((screen.getByLabelText('Device name') as HTMLInputElement).value).toBe(tooLong);
     expect(checkbox(AUTO_SUBMIT).checked).toBe(true);
-    expect(fake.state).toMatchObject({ deviceName: 'Keyfob', autoSubmitSetup: false });
+    expect(await fake.elsewhere('getSettings', {})).toMatchObject({
+      deviceName: 'Keyfob',
+      autoSubmitSetup: false,
+    });
   });
 
   it('opens the options page from "More settings"', async () => {

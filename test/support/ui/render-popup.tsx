@@ -1,17 +1,22 @@
 import { act, render, screen, within } from '@testing-library/preact';
 import { vi } from 'vitest';
-import { App } from '../app';
-import { createFakeBackground, type FakeBackgroundOptions } from './fake-background';
+import { App } from '../../../src/ui/app';
+import { startTestBackground, type BackgroundOptions, type TestBackground } from './background';
+
+/** The background of the popup rendered last, so {@link advance} knows what it waits for. */
+let current: TestBackground | undefined;
 
 /**
- * Renders the popup against an in-memory background, a fake clipboard and a fake "open the
- * options page". `setup` runs before the first render, e.g. to make the first request fail.
+ * Renders the popup against the real background in memory (see {@link startTestBackground}),
+ * a fake clipboard and a fake "open the options page". `setup` runs before the first render,
+ * e.g. to make the first request fail.
  */
-export function renderPopup(
-  options: FakeBackgroundOptions = {},
-  setup?: (fake: ReturnType<typeof createFakeBackground>) => void,
+export async function renderPopup(
+  options: BackgroundOptions = {},
+  setup?: (fake: TestBackground) => void,
 ) {
-  const fake = createFakeBackground(options);
+  const fake = await startTestBackground(options);
+  current = fake;
   setup?.(fake);
   const clipboard = { writeText: vi.fn(async (_text: string) => {}) };
   const openOptions = vi.fn(async () => {});
@@ -19,16 +24,22 @@ export function renderPopup(
   return { ...result, fake, clipboard, openOptions };
 }
 
+// Taken before any test fakes the timers: WebCrypto answers on Node's thread pool, which fake
+// timers neither run nor wait for.
+const realImmediate = setImmediate;
+
 /**
  * Lets fake timers run for `ms`, then settles: a request answered along the way renders only
- * after a few more rounds of promises and Preact's deferred renders, none of which take time.
+ * once the background's crypto has finished and a few rounds of promises and Preact's
+ * deferred renders have run, none of which take fake time.
  */
 export async function advance(ms: number) {
   await act(async () => {
     await vi.advanceTimersByTimeAsync(ms);
   });
-  for (let round = 0; round < 3; round += 1) {
+  for (let round = 0; round < 3 || current?.busy(); round += 1) {
     await act(async () => {
+      await new Promise((resolve) => realImmediate(resolve));
       await vi.advanceTimersByTimeAsync(0);
     });
   }
