@@ -1,0 +1,100 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Reply } from '../messaging/protocol';
+import { openVaultStore } from '../storage';
+import { startBackground } from './index';
+
+// The wiring entrypoints/background.ts runs, over WXT's fakeBrowser and an in-memory
+// IndexedDB: nothing here is injected, so a new vault gets the production KDF. PBKDF2 at
+// 600,000 iterations takes a while on a busy machine, hence the generous timeout.
+vi.setConfig({ testTimeout: 120_000 });
+
+const PASS = 'correct horse battery staple';
+const ID = fakeBrowser.runtime.id;
+const POPUP = { id: ID, url: `chrome-extension://${ID}/popup.html` };
+
+/** A service worker start: the listeners of the last one are gone, storage stays. */
+function startWorker(): void {
+  fakeBrowser.runtime.onMessage.removeAllListeners();
+  fakeBrowser.alarms.onAlarm.removeAllListeners();
+  startBackground();
+}
+
+/** Sends a message as the browser would deliver it, and returns the one reply. */
+async function send<T>(name: string, data: object = {}, sender: object = POPUP) {
+  const replies = await fakeBrowser.runtime.onMessage.trigger({ keyfob: 1, name, data }, sender);
+  expect(replies).toHaveLength(1);
+  return replies[0] as unknown as Reply<T>;
+}
+
+async function value<T>(name: string, data: object = {}): Promise<T> {
+  const reply = await send<T>(name, data);
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  // fakeBrowser has no permissions events; the wiring only subscribes to this one.
+  vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => {});
+});
+
+describe('startBackground (the production wiring)', () => {
+  it('gives a new vault the production KDF and keeps it unlocked across a worker restart', async () => {
+    startWorker();
+    await value('createVault', { passphrase: PASS, confirmation: PASS });
+    const header = await (await openVaultStore()).readHeader();
+    expect(header?.keySlot.kdf.iterations).toBeGreaterThanOrEqual(600_000);
+
+    await value('addAccount', { account: 'alice', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' });
+    // A stopped worker comes back unlocked from the key parked in storage.session.
+    startWorker();
+    expect(await value('getVaultState')).toMatchObject({ exists: true, unlocked: true });
+    expect(await value<{ accounts: unknown[] }>('listCodes')).toMatchObject({
+      accounts: [{ account: 'alice' }],
+    });
+  });
+
+  it('locks, refuses a wrong passphrase, unlocks, and comes back locked in a new browser session', async () => {
+    startWorker();
+    await value('createVault', { passphrase: PASS, confirmation: PASS });
+    await value('lockVault');
+    expect(await fakeBrowser.storage.session.get()).toEqual({});
+    startWorker();
+    expect(await value('getVaultState')).toMatchObject({ unlocked: false });
+
+    expect(await send('unlockVault', { passphrase: 'not the passphrase at all' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-passphrase' },
+    });
+    await value('unlockVault', { passphrase: PASS });
+    expect(await value('getVaultState')).toMatchObject({ unlocked: true });
+
+    // A browser restart empties storage.session: the vault is on disk, but locked.
+    await fakeBrowser.storage.session.clear();
+    startWorker();
+    expect(await value('getVaultState')).toMatchObject({ exists: true, unlocked: false });
+  });
+
+  it('refuses messages from anyone but this extension', async () => {
+    startWorker();
+    await value('createVault', { passphrase: PASS, confirmation: PASS });
+    const strangers = [
+      { id: 'another-extension', url: 'chrome-extension://another-extension/popup.html' },
+      // Another extension claiming our popup's URL.
+      { id: 'another-extension', url: POPUP.url },
+      // A page of ours as it would look with a different id (a copy of Keyfob).
+      { id: 'copy-of-keyfob', url: 'chrome-extension://copy-of-keyfob/popup.html' },
+    ];
+    for (const sender of strangers) {
+      for (const name of ['getVaultState', 'listCodes', 'lockVault']) {
+        expect(await send(name, {}, sender)).toMatchObject({
+          ok: false,
+          error: { code: 'sender-refused' },
+        });
+      }
+    }
+    expect(await value('getVaultState')).toMatchObject({ unlocked: true });
+  });
+});
