@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, within } from '@testing-library/preact';
-import { describeCognitoError } from '../../cognito/error-catalogue';
+import { describeCognitoError } from '../../cognito/protocol';
 import { press, tabbables } from '../../../test/support/ui/keyboard';
 import {
   accountList,

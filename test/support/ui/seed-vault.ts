@@ -1,6 +1,6 @@
 import type { OtpAlgorithm, OtpParams, OtpType } from '../../../src/otp/types';
 import type { AccountId, Origin } from '../../../src/shared';
-import { createVaultService, type AccountState, type VaultStore } from '../../../src/vault';
+import { createVaultService, type AccountStatus, type VaultStore } from '../../../src/vault';
 
 /** PBKDF2 iterations of the test vaults: the real KDF, made cheap (production: 600,000). */
 export const TEST_ITERATIONS = 1000;
@@ -17,7 +17,7 @@ export interface SeedAccount {
   digits?: number;
   /** A secret shorter than 128 bits, which the popup flags. */
   weak?: boolean;
-  state?: AccountState;
+  state?: AccountStatus;
   /** Exact origin the account was enrolled on. */
   origin?: string;
 }
