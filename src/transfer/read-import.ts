@@ -21,6 +21,7 @@ export async function readImport(
     throw new TransferError('unsupported-format', 'This file is too large to be an export.');
   }
   const text = decodeText(input.bytes);
+  if (text === undefined) throw notText(input.bytes);
   const reader = IMPORT_READERS.find((candidate) => candidate.recognise(text));
   if (!reader) {
     throw new TransferError(
@@ -31,13 +32,26 @@ export async function readImport(
   return reader.read(text, options);
 }
 
-/** UTF-8 text without a byte-order mark; bytes that are not UTF-8 are no format we read. */
-function decodeText(bytes: Uint8Array): string {
-  let text: string;
+/** UTF-8 text without a byte-order mark, or `undefined` when the bytes are not UTF-8. */
+function decodeText(bytes: Uint8Array): string | undefined {
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new TransferError('unsupported-format', 'This file is not text Keyfob can read.');
+    return undefined;
   }
-  return text.replace(/^\uFEFF/, '');
+}
+
+/**
+ * The error for bytes that are not UTF-8: a file of a format Keyfob knows with a byte
+ * changed into invalid UTF-8 is damaged, anything else is not a format Keyfob reads.
+ */
+function notText(bytes: Uint8Array): TransferError {
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  if (IMPORT_READERS.some((candidate) => candidate.recognise(lossy))) {
+    return new TransferError(
+      'damaged-file',
+      'This file is damaged: part of it is not readable text.',
+    );
+  }
+  return new TransferError('unsupported-format', 'This file is not text Keyfob can read.');
 }

@@ -139,6 +139,20 @@ describe('Keyfob backup', () => {
     }
   }, 60_000);
 
+  it('reports a byte changed into invalid UTF-8 as a damaged file', async () => {
+    const bytes = utf8Encode(file);
+    for (const index of [0, 40, Math.floor(bytes.length / 2), bytes.length - 2]) {
+      const changed = new Uint8Array(bytes);
+      changed[index] = 0xff;
+      await expect(readImport(asInput(changed), { password: PASSWORD })).rejects.toMatchObject({
+        code: 'damaged-file',
+      });
+    }
+    await expect(readImport(asInput(new Uint8Array([0xff, 0xfe, 0x00])))).rejects.toMatchObject({
+      code: 'unsupported-format',
+    });
+  });
+
   it('imports nothing from a forgery whose checksum was recomputed', async () => {
     const parsed = JSON.parse(file) as { header: { cipher: { iv: string } }; data: string };
     const forgedIv = file.replace(parsed.header.cipher.iv, 'AAAAAAAAAAAAAAAA');
