@@ -1,7 +1,9 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { contentScriptMatches } from './src/content/matches';
 import { CONTENT_SCRIPT_FILES } from './src/shared/content-script-files';
+import { QR_WASM_FILE } from './src/qr/wasm-file';
 
 /** Fixed Firefox add-on id: the e2e tests pin its moz-extension:// UUID through it. */
 export const GECKO_ID = 'keyfob@keyfob.dev';
@@ -28,6 +30,14 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // The QR decoder's WebAssembly ships inside the extension: zxing-wasm would otherwise
+    // fetch it from a CDN, and remote code is neither allowed nor wanted.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        absoluteSrc: createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'),
+        relativeDest: QR_WASM_FILE,
+      });
+    },
     // The static content scripts are WXT unlisted scripts: no WXT content-script context (it
     // announces itself to the page with a window message naming the extension) and no match
     // list in the bundles, which run on every matched page. So their entries are written here.
@@ -57,9 +67,12 @@ export default defineConfig({
     web_accessible_resources: [],
     // WXT lists public/icon/<size>.png as the extension's icons; the toolbar button uses them too.
     action: { default_icon: ICONS },
+    // 'wasm-unsafe-eval' lets extension pages and the background compile WebAssembly (the QR
+    // decoder) and nothing else: JavaScript eval stays blocked, and scripts still come only
+    // from the extension itself.
     content_security_policy: {
       extension_pages:
-        "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+        "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
       ? {

@@ -1,7 +1,7 @@
 import { KeyfobError } from '../shared';
 import type { VerifyOutcome } from '../cognito/protocol';
 import type { AccountHints, SetupReport } from '../messaging/content-protocol';
-import { MAX_QR_DATA_URL_CHARS } from './qr-decode';
+import { MAX_QR_DATA_URL_CHARS } from '../qr';
 
 const MAX_TEXT = 4096;
 const MAX_HINT = 256;

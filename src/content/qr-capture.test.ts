@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import type { QrImageCandidate } from '../cognito/screens';
-import { MAX_QR_DATA_URL_CHARS, captureQrImages } from './qr-capture';
+import { MAX_QR_DATA_URL_CHARS } from '../qr';
+import { captureQrImages } from './qr-capture';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 

@@ -1,9 +1,8 @@
 import type { QrImageCandidate } from '../cognito/screens';
+import { MAX_QR_DATA_URL_CHARS } from '../qr/limits';
 
 /** Most QR images sent in one report. */
 export const MAX_QR_IMAGES = 4;
-/** Longest data URL sent; a setup QR code is a few kilobytes. */
-export const MAX_QR_DATA_URL_CHARS = 512 * 1024;
 /** Largest side drawn to a canvas, in pixels. */
 const MAX_SIDE = 2048;
 
