@@ -217,7 +217,33 @@ async function main() {
   }
   console.log('');
   for (const r of rows) console.log(`${r.decoder} missed: ${r.misses.join(', ') || 'nothing'}`);
+  await worstCase();
   if (VERBOSE) console.log(JSON.stringify(rows, null, 2));
+}
+
+/**
+ * The longest one decode should take: zxing-wasm over an image at the decode budget the
+ * extension scales everything down to (src/qr/limits.ts), blank and full of noise.
+ */
+async function worstCase() {
+  const [width, height] = [3840, 2160];
+  let x = 1;
+  for (const kind of ['blank', 'noise']) {
+    const data = new Uint8ClampedArray(width * height * 4).fill(255);
+    if (kind === 'noise') {
+      for (let i = 0; i < width * height; i += 1) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        if (x & 1) data.fill(0, i * 4, i * 4 + 3);
+      }
+    }
+    const start = performance.now();
+    await zxingWasm({ data, width, height });
+    console.log(
+      `zxing-wasm, ${width}×${height} ${kind}: ${(performance.now() - start).toFixed(0)} ms`,
+    );
+  }
 }
 
 await main();
