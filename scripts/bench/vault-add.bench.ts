@@ -58,8 +58,10 @@ describe(`adding ${COUNT} accounts (fake-indexeddb)`, () => {
           loadHelper: async () => {},
           injectContentScripts: async () => {},
           setBadge: async () => {},
+          captureVisibleTab: async () => '',
         },
         decodeQr: async () => null,
+        decodeQrImage: async () => [],
         ours,
         iterations: 1000,
       });

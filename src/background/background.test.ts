@@ -20,6 +20,7 @@ const fakeTabs = {
   loadHelper: vi.fn(async () => {}),
   injectContentScripts: vi.fn(async () => {}),
   setBadge: vi.fn(async () => {}),
+  captureVisibleTab: vi.fn(async () => 'data:image/png;base64,'),
 };
 const now = () => clock;
 
@@ -32,6 +33,7 @@ function startWorker(store: VaultStore) {
     openStore: async () => store,
     tabs: fakeTabs,
     decodeQr: async () => null,
+    decodeQrImage: async () => [],
     ours,
     now,
     iterations: 1000,

@@ -10,6 +10,9 @@ import { createEnrollmentService } from './enrollment';
 import { createVaultHandlers } from './handlers';
 import { SENDER_POLICY, type BackgroundMap } from './policy';
 import { createTabHandlers } from './tab-handlers';
+import { createBackupLog } from './backup-log';
+import { createImportSessions } from './import-sessions';
+import { createTransferHandlers } from './transfer-handlers';
 import { commandTopFrame, type TabsApi } from './tabs';
 import { createSessionKeyStore, type SessionArea } from './session-key';
 import { createSettingsStore, type LocalArea } from './settings';
@@ -22,6 +25,8 @@ export interface BackgroundDeps {
   openStore: () => Promise<VaultStore>;
   tabs: TabsApi;
   decodeQr: (dataUrl: string) => Promise<string | null>;
+  /** Every QR code's text in an image (imports from images and "Scan QR code on this page"). */
+  decodeQrImage: (image: Blob) => Promise<string[]>;
   /** Our extension id and origin, as the browser reports them. */
   ours: { id: string; origin: string };
   now?: () => number;
@@ -38,6 +43,8 @@ export function createBackground(deps: BackgroundDeps) {
   const now = deps.now ?? Date.now;
   const sessionKey = createSessionKeyStore(session);
   const settings = createSettingsStore(local);
+  // Parsed imports hold secrets: they live in this instance's memory and go with every lock.
+  const imports = createImportSessions({ now });
 
   const ready = (async () => {
     const vault = createVaultService({
@@ -52,6 +59,7 @@ export function createBackground(deps: BackgroundDeps) {
       idleMinutes: async () => (await settings.get()).autoLockMinutes,
       lock: async () => {
         vault.lock();
+        imports.clear();
         await sessionKey.clear();
         await autoLock.clear();
       },
@@ -98,6 +106,15 @@ export function createBackground(deps: BackgroundDeps) {
           now,
           notices: () => enrollment.notices(),
           onUnlocked,
+          onLocked: () => imports.clear(),
+        }),
+        ...createTransferHandlers({
+          vault,
+          imports,
+          backups: createBackupLog(local),
+          tabs,
+          decodeQrImage: deps.decodeQrImage,
+          now,
         }),
         ...createTabHandlers({ vault, tabs, now }),
         ...createContentHandlers({ vault, settings, enrollment, tabs, now }),

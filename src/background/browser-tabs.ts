@@ -36,6 +36,10 @@ export function createBrowserTabs(): TabsApi {
       await browser.scripting.executeScript({ target, files: [inExtension(bridge)] });
       await loadHelper(tabId);
     },
+    captureVisibleTab() {
+      // PNG: JPEG's blur around sharp edges costs small QR codes their readability.
+      return browser.tabs.captureVisibleTab({ format: 'png' });
+    },
     async setBadge(tabId, text, title) {
       await browser.action.setBadgeText({ tabId, text });
       if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b45309' });

@@ -8,9 +8,11 @@ import { toAccountView } from './account-view';
 import type { AutoLock } from './auto-lock';
 import type { SessionKeyStore } from './session-key';
 import type { SettingsStore } from './settings';
+import type { TabVerbs } from './tab-handlers';
+import type { TransferVerbs } from './transfer-handlers';
 
-/** The verbs these handlers answer: everything but the active-tab actions. */
-export type VaultVerbs = Omit<ProtocolMap, 'getActiveTab' | 'fillActiveTab' | 'enrollActiveTab'>;
+/** The verbs these handlers answer: everything but the active-tab and transfer actions. */
+export type VaultVerbs = Omit<ProtocolMap, keyof TabVerbs | keyof TransferVerbs>;
 
 /** Dependencies of {@link createVaultHandlers}. */
 export interface VaultHandlerDeps {
@@ -23,6 +25,8 @@ export interface VaultHandlerDeps {
   notices: () => readonly { origin: string; message: string; atMs: number }[];
   /** Runs after each successful unlock (to resume setups that waited for it). */
   onUnlocked: () => Promise<void>;
+  /** Runs when the person locks the vault (to drop what was held for the open vault). */
+  onLocked: () => void;
 }
 
 /**
@@ -30,7 +34,7 @@ export interface VaultHandlerDeps {
  * Every answer is built from {@link AccountView}s: no handler returns a secret.
  */
 export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs> {
-  const { vault, sessionKey, settings, autoLock, now, notices, onUnlocked } = deps;
+  const { vault, sessionKey, settings, autoLock, now, notices, onUnlocked, onLocked } = deps;
 
   async function state(): Promise<VaultState> {
     return {
@@ -74,6 +78,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
 
     async lockVault() {
       vault.lock();
+      onLocked();
       await sessionKey.clear();
       await autoLock.clear();
       return state();

@@ -14,6 +14,11 @@ export interface TabsApi {
   loadHelper(tabId: number): Promise<void>;
   /** Injects the observer, the bridge and the helper into the tab's top frame (on a click). */
   injectContentScripts(tabId: number): Promise<void>;
+  /**
+   * A PNG `data:` URL of the visible part of the active tab. Works on the person's click in the
+   * popup (activeTab), with no host permission.
+   */
+  captureVisibleTab(): Promise<string>;
   /** Badges the action for one tab ('' clears it). */
   setBadge(tabId: number, text: string, title?: string): Promise<void>;
 }

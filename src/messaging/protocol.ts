@@ -80,6 +80,55 @@ export interface Settings {
   autoSubmitSetup: boolean;
 }
 
+/** One account an import found, as the preview shows it: who it is for, never its secret. */
+export interface ImportPreviewEntry {
+  issuer?: string;
+  account: string;
+  type: OtpType;
+  digits: number;
+  /** An account with the same secret is already in Keyfob (or earlier in this import). */
+  duplicate: boolean;
+}
+
+/** What an import would add, kept by the background under `importId` until committed. */
+export interface ImportPreview {
+  importId: string;
+  /** The format Keyfob recognised, e.g. `aegis` or `google-authenticator`. */
+  format: string;
+  accounts: ImportPreviewEntry[];
+  /** Entries the file holds that Keyfob can't take, with the reason in plain words. */
+  skipped: { label: string; reason: string }[];
+}
+
+/** File formats Keyfob exports: its own backup (default), Aegis, or a plain otpauth list. */
+export type ExportFormat = 'keyfob' | 'aegis' | 'otpauth';
+
+/** An export ready to download: the file's name, type and bytes (base64: messages are JSON). */
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  data: string;
+  /** How many accounts the file holds. */
+  count: number;
+}
+
+/** Whether the person should make a backup. Nothing secret: counts and a time. */
+export interface BackupStatus {
+  /** When the last backup was made (ms since the epoch), or null if never. */
+  lastBackupAt: number | null;
+  /** Accounts in the vault. */
+  accounts: number;
+  /** Accounts added since the last backup (all of them when never backed up). */
+  addedSince: number;
+}
+
+/** One account's secret, for its QR/secret view: the one answer that carries a secret. */
+export interface RevealedAccount {
+  secret: string;
+  /** The account as an otpauth:// URI, for a QR code another app can scan. */
+  uri: string;
+}
+
 /**
  * Every request the extension pages may send to the background: one verb each, one data
  * object in, one value out (style of @webext-core/messaging). The background answers with a
@@ -110,6 +159,29 @@ export interface ProtocolMap {
   enrollActiveTab(data: Record<string, never>): { started: true };
   getSettings(data: Record<string, never>): Settings;
   updateSettings(data: Partial<Settings>): Settings;
+  /**
+   * Reads an export file or pasted text (`pasted.txt`) in the background and answers with a
+   * preview. `data` is the file's bytes in base64. Throws `password-required` or
+   * `wrong-password` for encrypted files: send again with `password`.
+   */
+  previewImport(data: { name: string; data: string; password?: string }): ImportPreview;
+  /** Decodes every QR code in an image (base64 bytes) and previews them as one import. */
+  previewImage(data: { data: string }): ImportPreview;
+  /** "Scan QR code on this page": captures the visible tab and previews its QR codes. */
+  scanTabForQr(data: Record<string, never>): ImportPreview;
+  /** Adds the chosen accounts of a preview, all in one step (all or nothing). */
+  commitImport(data: { importId: string; selected: number[] }): { added: number };
+  /** Forgets a preview the person cancelled. */
+  discardImport(data: { importId: string }): { discarded: true };
+  /**
+   * Writes every account to a file. Always re-asks the vault passphrase; `password` encrypts
+   * the file (Keyfob backup and Aegis), defaulting to the vault passphrase.
+   */
+  exportAccounts(data: { format: ExportFormat; passphrase: string; password?: string }): ExportFile;
+  /** One account's secret and otpauth URI, after the vault passphrase again. */
+  revealAccount(data: { id: AccountId; passphrase: string }): RevealedAccount;
+  /** Never backed up, or accounts added since the last backup. */
+  backupStatus(data: Record<string, never>): BackupStatus;
 }
 
 /** A message verb. */

@@ -17,7 +17,9 @@ export type {
 } from './service-contract';
 export type { AccountRecord, StoredBox, VaultHeader } from './records';
 export type { VaultStore } from './vault-store';
-export type { VaultErrorCode } from './errors';
+export { VaultError, type VaultErrorCode } from './errors';
+/** The passphrase rules, which a chosen backup password follows too. */
+export { checkPassphrase } from './passphrase-policy';
 export { createVaultService, type VaultServiceOptions } from './vault-service';
 /** The in-memory `VaultStore` that tests of the vault's callers run the real vault on. */
 export { createMemoryVaultStore, type MemoryVaultStore } from './memory-vault-store';

@@ -81,6 +81,10 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
     loadHelper: async () => {},
     injectContentScripts: async () => {},
     setBadge: async () => {},
+    // No page behind the test popup that Keyfob may capture.
+    captureVisibleTab: async () => {
+      throw new Error('no visible tab');
+    },
   };
 
   const exists = options.exists ?? true;
@@ -99,6 +103,7 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
     openStore: async () => store,
     tabs,
     decodeQr: async () => null,
+    decodeQrImage: async () => [],
     ours: OURS,
     now,
     iterations: TEST_ITERATIONS,

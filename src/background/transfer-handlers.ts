@@ -1,0 +1,265 @@
+import { formatOtpauthUri } from '../otp';
+import type { OtpParams } from '../otp/types';
+import type { Handlers } from '../messaging/server';
+import { originOf } from '../messaging/sender';
+import type { ExportFormat, ImportPreview, ProtocolMap } from '../messaging/protocol';
+import { KeyfobError, fromBase64, toBase64, utf8Encode, type Origin } from '../shared';
+import {
+  MAX_IMPORT_BYTES,
+  TransferError,
+  readImport,
+  writeExport,
+  type AccountDetails,
+  type ExportAccount,
+  type ImportResult,
+} from '../transfer';
+import { VaultError, checkPassphrase, type NewAccount, type VaultService } from '../vault';
+import type { BackupLog } from './backup-log';
+import type { ImportSessions } from './import-sessions';
+import type { TabsApi } from './tabs';
+
+/** The backup, import and export verbs. */
+export type TransferVerbs = Pick<
+  ProtocolMap,
+  | 'previewImport'
+  | 'previewImage'
+  | 'scanTabForQr'
+  | 'commitImport'
+  | 'discardImport'
+  | 'exportAccounts'
+  | 'revealAccount'
+  | 'backupStatus'
+>;
+
+/** Dependencies of {@link createTransferHandlers}. */
+export interface TransferHandlerDeps {
+  vault: VaultService;
+  imports: ImportSessions;
+  backups: BackupLog;
+  tabs: Pick<TabsApi, 'captureVisibleTab'>;
+  /** Every QR code's text in an image. */
+  decodeQrImage: (image: Blob) => Promise<string[]>;
+  now: () => number;
+}
+
+/** What each export format's file is called and typed as. */
+const EXPORT_FILES: Record<ExportFormat, { name: string; mimeType: string }> = {
+  keyfob: { name: 'keyfob-backup', mimeType: 'application/json' },
+  aegis: { name: 'keyfob-aegis-export', mimeType: 'application/json' },
+  otpauth: { name: 'keyfob-otpauth-list', mimeType: 'text/plain' },
+};
+
+/** QR texts an authenticator import can use; a QR code that links a web page is not one. */
+const AUTHENTICATOR_QR = /^otpauth(-migration)?:\/\//i;
+
+/**
+ * Backup, restore, import and export for the extension pages (DESIGN.md §1). Files are read
+ * here, in the background; the pages get a preview without secrets and confirm it by id. The
+ * one answer with a secret, `revealAccount`, and every export need the vault passphrase again.
+ */
+export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<TransferVerbs> {
+  const { vault, imports, backups, tabs, decodeQrImage, now } = deps;
+
+  function requireUnlocked(): void {
+    if (!vault.isUnlocked()) throw new VaultError('vault-locked');
+  }
+
+  /** The vault passphrase, asked again: it unwraps the key or fails with `wrong-passphrase`. */
+  async function confirmPassphrase(passphrase: unknown): Promise<string> {
+    requireUnlocked();
+    const text = String(passphrase ?? '');
+    await vault.unlock(text);
+    return text;
+  }
+
+  async function preview(result: ImportResult): Promise<ImportPreview> {
+    // In the vault already, or earlier in this same import: never doubled.
+    const duplicates = await vault.findDuplicates(result.accounts);
+    const importId = imports.hold({ result, duplicates });
+    return {
+      importId,
+      format: result.format,
+      accounts: result.accounts.map((params, index) => ({
+        ...(params.issuer ? { issuer: params.issuer } : {}),
+        account: params.account,
+        type: params.type,
+        digits: params.digits,
+        duplicate: duplicates[index] === true,
+      })),
+      skipped: result.skipped.map(({ label, reason }) => ({ label, reason })),
+    };
+  }
+
+  async function previewQrImage(image: Blob): Promise<ImportPreview> {
+    requireUnlocked();
+    const texts = (await decodeQrImage(image)).filter((text) => AUTHENTICATOR_QR.test(text));
+    if (texts.length === 0) {
+      throw new KeyfobError('no-qr-code', 'Keyfob found no authenticator QR code in the image.');
+    }
+    const bytes = utf8Encode(texts.join('\n'));
+    return preview(await readImport({ name: 'pasted.txt', bytes }));
+  }
+
+  return {
+    async previewImport({ name, data, password }) {
+      requireUnlocked();
+      const bytes = decodeBytes(data);
+      const options = typeof password === 'string' && password !== '' ? { password } : {};
+      const fileName = String(name ?? 'file').slice(0, 200);
+      return preview(await readImport({ name: fileName, bytes }, options));
+    },
+
+    async previewImage({ data }) {
+      return previewQrImage(new Blob([decodeBytes(data)]));
+    },
+
+    async scanTabForQr() {
+      requireUnlocked();
+      let dataUrl: string;
+      try {
+        dataUrl = await tabs.captureVisibleTab();
+      } catch {
+        throw new KeyfobError(
+          'capture-failed',
+          'Keyfob could not see this page. Open its popup over the page and try again.',
+        );
+      }
+      return previewQrImage(imageFromDataUrl(dataUrl));
+    },
+
+    async commitImport({ importId, selected }) {
+      requireUnlocked();
+      const { result, duplicates } = imports.get(importId);
+      const chosen = chosenIndexes(selected, result.accounts.length).filter(
+        (index) => !duplicates[index],
+      );
+      // The vault may have changed since the preview: what is in it now is not added twice.
+      const already = await vault.findDuplicates(chosen.map((index) => result.accounts[index]!));
+      const fresh = chosen.filter((_, position) => !already[position]);
+      const details = result.details;
+      if (details) fresh.sort((a, b) => (details[a]?.order ?? 0) - (details[b]?.order ?? 0));
+      const added = await vault.addAccounts(
+        fresh.map((index) => newAccount(result.accounts[index]!, details?.[index])),
+      );
+      imports.drop(importId);
+      return { added: added.length };
+    },
+
+    async discardImport({ importId }) {
+      imports.drop(String(importId));
+      return { discarded: true as const };
+    },
+
+    async exportAccounts({ format, passphrase, password }) {
+      if (!Object.hasOwn(EXPORT_FILES, format)) {
+        throw new TransferError('unsupported-format', 'Keyfob cannot write that format.');
+      }
+      const vaultPassphrase = await confirmPassphrase(passphrase);
+      let filePassword: string | undefined;
+      if (format !== 'otpauth') {
+        filePassword = typeof password === 'string' && password !== '' ? password : undefined;
+        if (filePassword !== undefined) {
+          const verdict = checkPassphrase(filePassword);
+          if (!verdict.ok) throw new KeyfobError('password-weak', verdict.message);
+        }
+        filePassword ??= vaultPassphrase;
+      }
+      const { accounts } = await vault.list();
+      const entries: ExportAccount[] = accounts.map((account) => ({
+        params: account.params,
+        details: {
+          ...(account.origin ? { origin: account.origin } : {}),
+          state: account.state,
+          order: account.order,
+          createdAt: account.createdAt,
+          updatedAt: account.updatedAt,
+        },
+      }));
+      const bytes = await writeExport(entries, {
+        format,
+        ...(filePassword !== undefined ? { password: filePassword } : {}),
+      });
+      const at = now();
+      if (format === 'keyfob') await backups.record(at);
+      const file = EXPORT_FILES[format];
+      const extension = file.mimeType === 'text/plain' ? 'txt' : 'json';
+      return {
+        fileName: `${file.name}-${new Date(at).toISOString().slice(0, 10)}.${extension}`,
+        mimeType: file.mimeType,
+        data: toBase64(bytes),
+        count: entries.length,
+      };
+    },
+
+    async revealAccount({ id, passphrase }) {
+      await confirmPassphrase(passphrase);
+      const { params } = await vault.get(id);
+      return { secret: params.secret, uri: formatOtpauthUri(params) };
+    },
+
+    async backupStatus() {
+      requireUnlocked();
+      const lastBackupAt = await backups.lastBackupAt();
+      const { accounts } = await vault.list();
+      const addedSince = accounts.filter(
+        (account) => lastBackupAt === null || account.createdAt > lastBackupAt,
+      ).length;
+      return { lastBackupAt, accounts: accounts.length, addedSince };
+    },
+  };
+}
+
+/** A file's bytes from the page's base64; too large or not base64 is no file we read. */
+function decodeBytes(data: unknown): Uint8Array<ArrayBuffer> {
+  // Base64 takes 4 characters for every 3 bytes.
+  if (typeof data !== 'string' || data.length > Math.ceil(MAX_IMPORT_BYTES / 3) * 4) {
+    throw new TransferError('unsupported-format', 'Keyfob cannot read this file.');
+  }
+  try {
+    return fromBase64(data);
+  } catch {
+    throw new TransferError('damaged-file', 'The file did not arrive in one piece.');
+  }
+}
+
+/** The captured tab as an image. */
+function imageFromDataUrl(dataUrl: string): Blob {
+  const match = /^data:(image\/[a-z]+);base64,(.*)$/s.exec(dataUrl);
+  if (!match) throw new KeyfobError('capture-failed', 'Keyfob could not see this page.');
+  return new Blob([fromBase64(match[2]!)], { type: match[1] });
+}
+
+/** The preview rows the person ticked: whole numbers in range, each once. */
+function chosenIndexes(selected: unknown, count: number): number[] {
+  if (!Array.isArray(selected)) {
+    throw new KeyfobError('import-invalid', 'Choose the accounts to import.');
+  }
+  const indexes = new Set<number>();
+  for (const index of selected) {
+    if (!Number.isInteger(index) || index < 0 || index >= count) {
+      throw new KeyfobError('import-invalid', 'The chosen accounts are not in this import.');
+    }
+    indexes.add(index as number);
+  }
+  return [...indexes].sort((a, b) => a - b);
+}
+
+/** What the vault stores for one imported account; a backup brings its details along. */
+function newAccount(params: OtpParams, details?: AccountDetails): NewAccount {
+  if (!details) return { params, state: 'verified' };
+  const account: NewAccount = {
+    params,
+    state: details.state,
+    createdAt: details.createdAt,
+    updatedAt: details.updatedAt,
+  };
+  // Sign-in fill trusts this binding, so only an exact web origin is kept.
+  if (
+    details.origin &&
+    originOf(details.origin) === details.origin &&
+    /^https?:/.test(details.origin)
+  ) {
+    account.origin = details.origin as Origin;
+  }
+  return account;
+}
