@@ -1,4 +1,4 @@
-import { generateCode, secretStrength, validUntilMs } from '../otp';
+import { generateCode, isTimeBased, secretStrength, validUntilMs } from '../otp';
 import type { AccountView } from '../messaging/protocol';
 import type { Account } from '../vault';
 
@@ -20,7 +20,7 @@ export async function toAccountView(account: Account, nowMs: number): Promise<Ac
     status: account.state,
   };
   if (params.issuer) view.issuer = params.issuer;
-  if (params.type === 'totp') view.validUntilMs = validUntilMs(nowMs, params.period);
+  if (isTimeBased(params.type)) view.validUntilMs = validUntilMs(nowMs, params.period);
   if (account.origin) view.origin = account.origin;
   return view;
 }

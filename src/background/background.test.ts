@@ -57,6 +57,17 @@ beforeEach(() => {
 });
 
 describe('background', () => {
+  it('lists a Steam Guard account with its 5-character code and countdown', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    const uri = `otpauth://totp/Steam:gaben?secret=${SECRET}&issuer=Steam&encoder=steam`;
+    await value(send('addAccountFromUri', { uri }));
+    const { accounts } = await value<{ accounts: Record<string, unknown>[] }>(send('listCodes'));
+    expect(accounts[0]).toMatchObject({ type: 'steam', digits: 5, period: 30 });
+    expect(accounts[0]!.code).toMatch(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+    expect(accounts[0]!.validUntilMs).toBe((Math.floor(clock / 30_000) + 1) * 30_000);
+  });
+
   it('creates a vault, adds an account and lists codes without ever sending the secret', async () => {
     const { send } = startWorker(createMemoryVaultStore());
     await value(send('createVault', { passphrase: PASS, confirmation: PASS }));

@@ -23,13 +23,13 @@ function toInteger(value: unknown): number | undefined {
   return undefined;
 }
 
-/** `totp` or `hotp`, in any case; anything else throws `code`. */
+/** `totp`, `hotp` or `steam`, in any case; anything else throws `code`. */
 export function parseType(value: unknown, code: 'uri-type' | 'type-invalid'): OtpType {
   const type = typeof value === 'string' ? value.toLowerCase() : undefined;
-  if (type === 'totp' || type === 'hotp') return type;
+  if (type === 'totp' || type === 'hotp' || type === 'steam') return type;
   throw new OtpError(
     code,
-    'Keyfob supports time-based (totp) and counter-based (hotp) accounts only.',
+    'Keyfob supports time-based (totp), counter-based (hotp) and Steam Guard accounts only.',
   );
 }
 

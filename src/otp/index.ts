@@ -1,5 +1,5 @@
 /**
- * One-time passwords: account parameters, TOTP/HOTP codes through @otplib, otpauth://
+ * One-time passwords: account parameters, TOTP/HOTP/Steam Guard codes through @otplib, otpauth://
  * parse and format, and time-step maths. Pure: no browser APIs (DESIGN.md §2).
  */
 export type { OtpAlgorithm, OtpParams, OtpType } from './types';
@@ -23,4 +23,5 @@ export { createOtpParams, validateOtpParams, type OtpParamsInput } from './param
 export { parseOtpauthUri } from './uri-parse';
 export { formatOtpauthUri } from './uri-format';
 export { generateCode } from './generate';
+export { STEAM_ALPHABET, STEAM_PARAMS, encodeSteamCode, isTimeBased } from './steam';
 export { timeStep, validUntilMs } from './time-step';

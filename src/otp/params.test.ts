@@ -65,7 +65,7 @@ describe('createOtpParams', () => {
   });
 
   it.each([
-    [{ type: 'steam' }, 'type-invalid'],
+    [{ type: 'motp' }, 'type-invalid'],
     [{ secret: '' }, 'secret-missing'],
     [{ secret: 'JBSWY3DP' }, 'secret-too-short'],
     [{ account: 'a\u0000b' }, 'account-invalid'],

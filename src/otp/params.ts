@@ -10,6 +10,7 @@ import {
 } from './fields';
 import { OTP_DEFAULTS } from './limits';
 import { normaliseSecret } from './secret';
+import { STEAM_PARAMS } from './steam';
 import type { OtpParams } from './types';
 
 /**
@@ -33,7 +34,9 @@ export interface OtpParamsInput {
  *
  * Canonical means: secret normalised, names trimmed, a blank issuer dropped, a TOTP
  * account has no counter (one given is ignored), and a HOTP account's period is 30 (one
- * given is ignored: counter-based codes have no period). Throws {@link OtpError}.
+ * given is ignored: counter-based codes have no period). A Steam Guard account always has
+ * Steam's SHA1, 5 characters and 30 s: Steam fixes them, so values given are ignored rather
+ * than shown as codes Steam would refuse. Throws {@link OtpError}.
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
  */
 export function createOtpParams(input: OtpParamsInput): OtpParams {
@@ -43,7 +46,8 @@ export function createOtpParams(input: OtpParamsInput): OtpParams {
 /**
  * Checks complete {@link OtpParams} (for example, ones read back from the vault) and returns
  * their canonical copy; unlike {@link createOtpParams}, fills in no defaults, so a HOTP
- * account without a counter is refused with `counter-missing`. Throws {@link OtpError}.
+ * account without a counter is refused with `counter-missing`, and a Steam Guard account
+ * must already have Steam's algorithm, length and period. Throws {@link OtpError}.
  */
 export function validateOtpParams(params: OtpParams): OtpParams {
   return build(params, false);
@@ -60,6 +64,12 @@ function build(input: OtpParamsInput, withDefaults: boolean): OtpParams {
   const secret = normaliseSecret(input.secret);
   const issuer = parseName(input.issuer, 'issuer-invalid');
   const account = requireName(parseName(input.account, 'account-invalid'), issuer);
+  if (type === 'steam') {
+    if (!withDefaults) checkSteam(input);
+    const steam: OtpParams = { type, secret, account, ...STEAM_PARAMS };
+    if (issuer !== undefined) steam.issuer = issuer;
+    return steam;
+  }
   const algorithm = parseAlgorithm(fill(input.algorithm, OTP_DEFAULTS.algorithm));
   const digits = parseDigits(fill(input.digits, OTP_DEFAULTS.digits));
   const params: OtpParams = {
@@ -81,4 +91,17 @@ function build(input: OtpParamsInput, withDefaults: boolean): OtpParams {
     params.counter = parseCounter(counter);
   }
   return params;
+}
+
+/** Stored Steam parameters must be Steam's own; anything else is a damaged record. */
+function checkSteam(input: OtpParamsInput): void {
+  if (input.algorithm !== STEAM_PARAMS.algorithm) {
+    throw new OtpError('algorithm-unsupported', 'Steam Guard accounts use SHA1.');
+  }
+  if (input.digits !== STEAM_PARAMS.digits) {
+    throw new OtpError('digits-invalid', 'Steam Guard codes have 5 characters.');
+  }
+  if (input.period !== STEAM_PARAMS.period) {
+    throw new OtpError('period-invalid', 'Steam Guard codes change every 30 seconds.');
+  }
 }

@@ -1,8 +1,11 @@
 /** HMAC hash functions an account may use (RFC 6238 §1.2). */
 export type OtpAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
 
-/** Time-based or counter-based one-time passwords. */
-export type OtpType = 'totp' | 'hotp';
+/**
+ * Time-based (`totp`), counter-based (`hotp`) or Steam Guard (`steam`: time-based, SHA1, 30 s,
+ * 5 characters from Steam's alphabet) one-time passwords.
+ */
+export type OtpType = 'totp' | 'hotp' | 'steam';
 
 /**
  * Everything needed to compute an account's codes and to show who it belongs to.
@@ -22,9 +25,12 @@ export interface OtpParams {
   account: string;
   issuer?: string;
   algorithm: OtpAlgorithm;
-  /** 6, 7 or 8. */
+  /** 6, 7 or 8; always 5 for Steam Guard (characters, not digits). */
   digits: number;
-  /** Seconds per time step, 1–300 (TOTP). Kept at 30 for HOTP so the shape stays uniform. */
+  /**
+   * Seconds per time step, 1–300 (TOTP; 30 for Steam). Kept at 30 for HOTP so the shape stays
+   * uniform.
+   */
   period: number;
   /** Moving factor; required for HOTP, absent for TOTP. */
   counter?: number;

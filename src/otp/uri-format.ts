@@ -13,6 +13,9 @@ import type { OtpParams } from './types';
  * - an account containing a colon always gets a prefix, empty if need be (`:a:b`), so its
  *   own colons are not taken for the separator.
  *
+ * Steam Guard accounts are written as `otpauth://steam/…` with `digits=5`, as Aegis writes and
+ * reads them.
+ *
  * Validates first and throws {@link OtpError} as {@link validateOtpParams} does. The result
  * holds the secret: treat it like the secret itself (DESIGN.md §3 rule 8).
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
@@ -22,7 +25,7 @@ export function formatOtpauthUri(params: OtpParams): string {
   const query = [`secret=${p.secret}`];
   if (p.issuer !== undefined) query.push(`issuer=${encodeURIComponent(p.issuer)}`);
   query.push(`algorithm=${p.algorithm}`, `digits=${p.digits}`);
-  query.push(p.type === 'totp' ? `period=${p.period}` : `counter=${p.counter}`);
+  query.push(p.type === 'hotp' ? `counter=${p.counter}` : `period=${p.period}`);
   return `otpauth://${p.type}/${formatLabel(p.issuer, p.account)}?${query.join('&')}`;
 }
 

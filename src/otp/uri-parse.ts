@@ -10,10 +10,19 @@ import {
 } from './fields';
 import { MAX_URI_LENGTH, OTP_DEFAULTS } from './limits';
 import { normaliseSecret } from './secret';
-import type { OtpParams } from './types';
+import { STEAM_PARAMS } from './steam';
+import type { OtpParams, OtpType } from './types';
 
 /** The parameters Keyfob reads; any other (image, color, icon…) is ignored. */
-const KNOWN_PARAMS = new Set(['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter']);
+const KNOWN_PARAMS = new Set([
+  'secret',
+  'issuer',
+  'algorithm',
+  'digits',
+  'period',
+  'counter',
+  'encoder',
+]);
 
 // A raw control character never belongs in a URI; a fragment has no meaning in the Key URI
 // format, and no generator emits one.
@@ -35,6 +44,9 @@ const FORBIDDEN_RAW = /[\p{Cc}#]/u;
  * - Unknown parameters are ignored, unread. A known parameter given twice is refused: apps
  *   that take the first and apps that take the last would show different codes.
  * - `counter` is required for hotp and ignored for totp; `period` is ignored for hotp.
+ * - Steam Guard: `otpauth://steam/…` (Aegis) or `otpauth://totp/…?encoder=steam` (KeePassXC
+ *   and others). Steam fixes SHA1, 5 characters and 30 s, so `algorithm`, `digits` and
+ *   `period` are ignored there, as Aegis does; reading them would only give wrong codes.
  *
  * Throws {@link OtpError}; its message never quotes the URI or the secret.
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
@@ -60,8 +72,8 @@ export function parseOtpauthUri(uri: string): OtpParams {
   const query = queryStart < 0 ? '' : rest.slice(queryStart + 1);
   const slash = path.indexOf('/');
 
-  const type = parseType(slash < 0 ? path : path.slice(0, slash), 'uri-type');
   const values = readQuery(query);
+  const type = steamEncoded(parseType(slash < 0 ? path : path.slice(0, slash), 'uri-type'), values);
   const label = slash < 0 ? '' : decode(path.slice(slash + 1), false);
 
   const secret = normaliseSecret(values.get('secret') ?? '');
@@ -71,6 +83,11 @@ export function parseOtpauthUri(uri: string): OtpParams {
     (colon < 0 ? undefined : parseName(label.slice(0, colon), 'label-invalid'));
   const account = requireName(parseName(label.slice(colon + 1), 'label-invalid'), issuer);
 
+  if (type === 'steam') {
+    const steam: OtpParams = { type, secret, account, ...STEAM_PARAMS };
+    if (issuer !== undefined) steam.issuer = issuer;
+    return steam;
+  }
   const params: OtpParams = {
     type,
     secret,
@@ -90,6 +107,13 @@ export function parseOtpauthUri(uri: string): OtpParams {
     params.counter = parseCounter(counter);
   }
   return params;
+}
+
+/** `encoder=steam` turns a totp link into a Steam Guard one; other encoders mean nothing to us. */
+function steamEncoded(type: OtpType, values: Map<string, string>): OtpType {
+  return type === 'totp' && values.get('encoder')?.trim().toLowerCase() === 'steam'
+    ? 'steam'
+    : type;
 }
 
 /** The known parameters of a query, decoded, each at most once. */

@@ -15,6 +15,10 @@ describe('groupCode', () => {
     expect(groupCode('12345678')).toBe('1234 5678');
     expect(groupCode('1234')).toBe('1234');
   });
+
+  it('keeps a Steam Guard code whole, as Steam shows it', () => {
+    expect(groupCode('2B4XY')).toBe('2B4XY');
+  });
 });
 
 describe('account names', () => {

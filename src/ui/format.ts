@@ -2,10 +2,11 @@ import type { AccountView } from '../messaging';
 
 /**
  * Splits a code into two groups so it can be read at a glance ("123 456", "1234 5678").
- * The raw digits stay available in `data-code` for copying and tests.
+ * Steam Guard's 5 characters ("2B4XY") stay whole, as Steam shows them. The raw code stays
+ * available in `data-code` for copying and tests.
  */
 export function groupCode(code: string): string {
-  if (code.length <= 4) return code;
+  if (code.length <= 5) return code;
   const cut = Math.ceil(code.length / 2);
   return `${code.slice(0, cut)} ${code.slice(cut)}`;
 }

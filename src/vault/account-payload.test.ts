@@ -21,7 +21,7 @@ const params: OtpParams = {
 
 const payloadArb: fc.Arbitrary<AccountPayload> = fc
   .record({
-    type: fc.constantFrom('totp' as const, 'hotp' as const),
+    type: fc.constantFrom('totp' as const, 'hotp' as const, 'steam' as const),
     secret: fc.string({ minLength: 1 }),
     account: fc.string(),
     issuer: fc.option(fc.string(), { nil: undefined }),

@@ -11,7 +11,7 @@ export interface AccountPayload {
   origin?: Origin;
 }
 
-const TYPES: readonly OtpType[] = ['totp', 'hotp'];
+const TYPES: readonly OtpType[] = ['totp', 'hotp', 'steam'];
 
 /*
  * Plaintexts are padded to a multiple of this many bytes before sealing, so a ciphertext's

@@ -1,4 +1,5 @@
 import type { AccountView, CodeListing } from '../../messaging';
+import { isTimeBased } from '../../otp/steam';
 
 /**
  * Wait this long past a code's expiry before asking again, so the background (whose clock we
@@ -17,11 +18,14 @@ export function clockOffset(listing: Pick<CodeListing, 'nowMs'>, receivedAt: num
   return listing.nowMs - receivedAt;
 }
 
-/** The first moment (background clock) at which one of the listed TOTP codes stops being valid. */
+/**
+ * The first moment (background clock) at which one of the listed time-based (TOTP, Steam)
+ * codes stops being valid.
+ */
 export function earliestExpiry(listing: Pick<CodeListing, 'accounts'>): number | undefined {
   let earliest: number | undefined;
   for (const account of listing.accounts) {
-    if (account.type !== 'totp' || account.validUntilMs === undefined) continue;
+    if (!isTimeBased(account.type) || account.validUntilMs === undefined) continue;
     if (earliest === undefined || account.validUntilMs < earliest) earliest = account.validUntilMs;
   }
   return earliest;
@@ -51,7 +55,7 @@ export function secondsLeft(
   popupNow: number,
   offsetMs: number,
 ): number | undefined {
-  if (account.type !== 'totp' || account.validUntilMs === undefined) return undefined;
+  if (!isTimeBased(account.type) || account.validUntilMs === undefined) return undefined;
   const left = Math.ceil((account.validUntilMs - (popupNow + offsetMs)) / 1000);
   return Math.min(Math.max(left, 0), account.period);
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, CodeListing, SendMessage } from '../../messaging';
+import { isTimeBased } from '../../otp/steam';
 import { errorCode, errorMessage } from '../errors';
 import { clockOffset, delayToNextSecond, nextRefreshDelay } from './refresh-timing';
 
@@ -83,7 +84,7 @@ export function useCodes(send: SendMessage, now: () => number): Codes {
   }, [failures, reload]);
 
   const offsetMs = snapshot?.offsetMs ?? 0;
-  const ticking = snapshot?.listing.accounts.some((account) => account.type === 'totp') ?? false;
+  const ticking = snapshot?.listing.accounts.some((account) => isTimeBased(account.type)) ?? false;
   useEffect(() => {
     if (!ticking) return;
     let timer: ReturnType<typeof setTimeout>;

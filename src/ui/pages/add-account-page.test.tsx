@@ -107,6 +107,30 @@ describe('add manually', () => {
     expect(codeIn(row('me'))).toHaveLength(8);
   });
 
+  it('adds a Steam Guard account without digits, algorithm or period, and shows 5 characters', async () => {
+    const { fake } = await openAdd();
+    fireEvent.click(screen.getByRole('tab', { name: 'Enter manually' }));
+    fill('Issuer', 'Steam');
+    fill('Account', 'gaben');
+    fill('Secret', SECRET);
+    fireEvent.click(screen.getByText('Advanced'));
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'steam' } });
+    for (const label of ['Algorithm', 'Digits', 'Period (seconds)', 'Counter']) {
+      expect(screen.queryByLabelText(label)).toBeNull();
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+
+    await screen.findByRole('list', { name: 'Accounts' });
+    expect(fake.mock).toHaveBeenCalledWith('addAccount', {
+      issuer: 'Steam',
+      account: 'gaben',
+      secret: SECRET,
+      type: 'steam',
+    });
+    expect(codeIn(row('Steam'))).toMatch(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+    expect(within(row('Steam')).queryByRole('button', { name: /Next code/ })).toBeNull();
+  });
+
   it('insists on the required fields without asking the background', async () => {
     const { fake } = await openAdd();
     fireEvent.click(screen.getByRole('tab', { name: 'Enter manually' }));

@@ -24,6 +24,7 @@ const MODES = [
 const TYPES = [
   { value: 'totp', label: 'TOTP (time-based)' },
   { value: 'hotp', label: 'HOTP (counter-based)' },
+  { value: 'steam', label: 'Steam Guard' },
 ] as const;
 
 const ALGORITHMS = OTP_ALGORITHMS.map((value) => ({ value, label: value }));
@@ -94,16 +95,15 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
       (account.trim() ? secretRef : accountRef).current?.focus();
       return;
     }
-    const data: ManualAccountInput = {
-      account: account.trim(),
-      secret: secret.trim(),
-      type,
-      algorithm,
-      digits: Number(digits),
-    };
+    // Steam fixes its own algorithm, length and period: the form sends none of them.
+    const data: ManualAccountInput = { account: account.trim(), secret: secret.trim(), type };
+    if (type !== 'steam') {
+      data.algorithm = algorithm;
+      data.digits = Number(digits);
+    }
     if (issuer.trim()) data.issuer = issuer.trim();
     if (type === 'totp') data.period = optionalNumber(period);
-    else data.counter = optionalNumber(counter);
+    if (type === 'hotp') data.counter = optionalNumber(counter);
     void run(() => send('addAccount', data));
   };
 
@@ -169,19 +169,25 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
             <details class="advanced">
               <summary>Advanced</summary>
               <SelectField<OtpType> label="Type" value={type} options={TYPES} onValue={setType} />
-              <SelectField<OtpAlgorithm>
-                label="Algorithm"
-                value={algorithm}
-                options={ALGORITHMS}
-                onValue={setAlgorithm}
-              />
-              <SelectField<'6' | '7' | '8'>
-                label="Digits"
-                value={digits}
-                options={DIGITS}
-                onValue={setDigits}
-              />
-              {type === 'totp' ? (
+              {type === 'steam' ? (
+                <p class="hint">Steam Guard codes are 5 characters and change every 30 seconds.</p>
+              ) : (
+                <>
+                  <SelectField<OtpAlgorithm>
+                    label="Algorithm"
+                    value={algorithm}
+                    options={ALGORITHMS}
+                    onValue={setAlgorithm}
+                  />
+                  <SelectField<'6' | '7' | '8'>
+                    label="Digits"
+                    value={digits}
+                    options={DIGITS}
+                    onValue={setDigits}
+                  />
+                </>
+              )}
+              {type === 'totp' && (
                 <TextField
                   label="Period (seconds)"
                   type="number"
@@ -189,7 +195,8 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
                   value={period}
                   onValue={setPeriod}
                 />
-              ) : (
+              )}
+              {type === 'hotp' && (
                 <TextField
                   label="Counter"
                   type="number"

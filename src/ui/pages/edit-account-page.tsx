@@ -14,10 +14,16 @@ export interface EditAccountPageProps {
   onCancel(): void;
 }
 
-/** What the account computes, in one line: "TOTP · SHA1 · 6 digits · every 30 s". */
+/**
+ * What the account computes, in one line: "TOTP · SHA1 · 6 digits · every 30 s", or
+ * "Steam Guard · 5 characters · every 30 s".
+ */
 function describeParameters(account: AccountView): string {
-  const parts = [account.type.toUpperCase(), account.algorithm, `${account.digits} digits`];
-  if (account.type === 'totp') parts.push(`every ${account.period} s`);
+  const parts =
+    account.type === 'steam'
+      ? ['Steam Guard', `${account.digits} characters`]
+      : [account.type.toUpperCase(), account.algorithm, `${account.digits} digits`];
+  if (account.type !== 'hotp') parts.push(`every ${account.period} s`);
   return parts.join(' · ');
 }
 
