@@ -15,6 +15,12 @@ export {
   type KdfParams,
 } from './kdf';
 export {
+  IMPORT_MAX_SALT_BYTES,
+  derivePbkdf2AesKey,
+  type Pbkdf2AesParams,
+  type Pbkdf2Hash,
+} from './import-key';
+export {
   VAULT_KEY_BYTES,
   exportVaultKey,
   generateVaultKey,

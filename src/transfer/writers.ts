@@ -1,5 +1,6 @@
 import { createAegisWriter } from './formats/aegis';
 import { createKeyfobBackupWriter } from './formats/keyfob-backup';
+import { writeOtpauthList } from './formats/otpauth-export';
 import type { ExportAccount, ExportFormatId, ExportOptions } from './types';
 
 /** Writes one export format. */
@@ -12,4 +13,5 @@ export type ExportWriter = (
 export const EXPORT_WRITERS: Partial<Record<ExportFormatId, ExportWriter>> = {
   keyfob: createKeyfobBackupWriter(),
   aegis: createAegisWriter(),
+  otpauth: writeOtpauthList,
 };
