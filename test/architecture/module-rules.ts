@@ -136,4 +136,4 @@ export const SUBTLE_OWNER = 'src/crypto';
 
 /** Test code inside src/: not product code, so the table does not bind it. */
 export const isTestCode = (path: string): boolean =>
-  /\.test\.tsx?$|\/test-support\/|\/__fixtures__\//.test(path);
+  /\.(test|fixture)\.tsx?$|\/__fixtures__\//.test(path);

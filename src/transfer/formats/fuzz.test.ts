@@ -3,7 +3,7 @@ import { TransferError } from '../errors';
 import type { ImportOptions, ImportReader } from '../types';
 import { bitwardenCsvReader, bitwardenJsonReader } from './bitwarden';
 import { bitwardenCsv, bitwardenJson } from './bitwarden.fixture';
-import { GNOME_DISCORD_LINK, migrationLink } from './google-migration.fixture';
+import { HAND_ENCODED_LINK, migrationLink } from './google-migration.fixture';
 import { googleMigrationReader, otpauthListReader } from './link-readers';
 import { SERVICES_V4, SERVICE_V1, encryptedBackup, plainBackup } from './two-fas.fixture';
 import { twoFasReader } from './two-fas';
@@ -94,7 +94,7 @@ const LIST = [
   `otpauth://totp/GitHub:alice?secret=${S}&issuer=GitHub`,
   `otpauth://hotp/Bank:bob?secret=${S}&counter=7&digits=8`,
   `otpauth://steam/Steam:gaben?secret=${SECRETS[1]}`,
-  GNOME_DISCORD_LINK,
+  HAND_ENCODED_LINK,
 ].join('\r\n');
 const GOOGLE = [
   migrationLink({
@@ -114,7 +114,7 @@ const GOOGLE = [
     batchIndex: 1,
     batchId: 3,
   }),
-  GNOME_DISCORD_LINK,
+  HAND_ENCODED_LINK,
 ].join('\n');
 const LOGINS = [
   { name: 'GitHub', username: 'alice', totp: `otpauth://totp/GitHub:alice?secret=${S}` },

@@ -81,11 +81,18 @@ export function migrationLink(payload: MigrationPayload): string {
 }
 
 /**
- * A real export link published as a test vector by GNOME Authenticator (its Google backup
- * test) and reused by several other importers: one TOTP account, Discord /
- * johndoe@example.com, SHA1, 6 digits, written by an app version without batch_id.
+ * A migration payload encoded by hand, field by field, from the app's .proto (not with
+ * {@link encodeMigrationPayload}): one TOTP account Example / alice@example.com, SHA1 (1),
+ * six digits (1), TOTP (2), version 1, batch 1 of 1, batch id 123.
  */
-export const GNOME_DISCORD_LINK =
-  'otpauth-migration://offline?data=CjYKEExyJfPiZeroMa/MdF%2BnkTISE2pvaG5kb2VAZXhhbXBsZS5jb20aB0Rpc2NvcmQgASgBMAIQARgBIAA%3D';
-/** The secret of {@link GNOME_DISCORD_LINK}, in base32. */
-export const GNOME_DISCORD_SECRET = 'JRZCL47CMXVOQMNPZR2F7J4RGI';
+export const HAND_ENCODED_PAYLOAD = new Uint8Array([
+  0x0a, 0x2e, 0x0a, 0x0a, 0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef, 0x12, 0x11,
+  0x61, 0x6c, 0x69, 0x63, 0x65, 0x40, 0x65, 0x78, 0x61, 0x6d, 0x70, 0x6c, 0x65, 0x2e, 0x63, 0x6f,
+  0x6d, 0x1a, 0x07, 0x45, 0x78, 0x61, 0x6d, 0x70, 0x6c, 0x65, 0x20, 0x01, 0x28, 0x01, 0x30, 0x02,
+  0x10, 0x01, 0x18, 0x01, 0x20, 0x00, 0x28, 0x7b,
+]);
+/** {@link HAND_ENCODED_PAYLOAD} as the app's QR code holds it (URL-encoded base64). */
+export const HAND_ENCODED_LINK =
+  'otpauth-migration://offline?data=Ci4KCkhlbGxvId6tvu8SEWFsaWNlQGV4YW1wbGUuY29tGgdFeGFtcGxlIAEoATACEAEYASAAKHs%3D';
+/** The secret of {@link HAND_ENCODED_LINK}, in base32 ("Hello!" and 0xDEADBEEF). */
+export const HAND_ENCODED_SECRET = 'JBSWY3DPEHPK3PXP';

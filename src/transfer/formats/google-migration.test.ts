@@ -2,8 +2,8 @@ import { base32Decode } from '../../shared';
 import { readImport } from '../read-import';
 import { TransferError } from '../errors';
 import {
-  GNOME_DISCORD_LINK,
-  GNOME_DISCORD_SECRET,
+  HAND_ENCODED_LINK,
+  HAND_ENCODED_SECRET,
   encodeMigrationPayload,
   migrationLink,
   type MigrationEntry,
@@ -26,34 +26,38 @@ const entry = (patch: Partial<MigrationEntry> = {}): MigrationEntry => ({
 });
 
 describe('Google Authenticator export', () => {
-  it('reads the export link GNOME Authenticator publishes as a test vector', async () => {
+  it("reads a payload encoded by hand from the app's .proto", async () => {
     // The fixture builder writes exactly the bytes the app wrote.
-    const data = decodeURIComponent(GNOME_DISCORD_LINK.split('data=')[1]!);
+    const data = decodeURIComponent(HAND_ENCODED_LINK.split('data=')[1]!);
     expect(
       Buffer.from(
         encodeMigrationPayload({
           entries: [
             {
-              secret: base32Decode(GNOME_DISCORD_SECRET),
-              name: 'johndoe@example.com',
-              issuer: 'Discord',
+              secret: base32Decode(HAND_ENCODED_SECRET),
+              name: 'alice@example.com',
+              issuer: 'Example',
               algorithm: 1,
               digits: 1,
               type: 2,
             },
           ],
+          version: 1,
+          batchSize: 1,
+          batchIndex: 0,
+          batchId: 123,
         }),
       ).toString('base64'),
     ).toBe(data);
 
-    expect(await read(GNOME_DISCORD_LINK)).toEqual({
+    expect(await read(HAND_ENCODED_LINK)).toEqual({
       format: 'google-authenticator',
       accounts: [
         {
           type: 'totp',
-          secret: GNOME_DISCORD_SECRET,
-          account: 'johndoe@example.com',
-          issuer: 'Discord',
+          secret: HAND_ENCODED_SECRET,
+          account: 'alice@example.com',
+          issuer: 'Example',
           algorithm: 'SHA1',
           digits: 6,
           period: 30,

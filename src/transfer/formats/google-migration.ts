@@ -7,7 +7,7 @@ import { readProtoFields, type ProtoField } from './protobuf';
 // Google Authenticator's "Transfer accounts" export: one or more QR codes, each holding
 // otpauth-migration://offline?data=<base64 of a MigrationPayload protobuf, URL-encoded>.
 // Field numbers and enum values as in the app's payload (the same .proto Aegis, andOTP and
-// GNOME Authenticator read):
+// other importers read):
 //   MigrationPayload { repeated OtpParameters otp_parameters = 1; int32 version = 2;
 //                      int32 batch_size = 3; int32 batch_index = 4; int32 batch_id = 5; }
 //   OtpParameters { bytes secret = 1; string name = 2; string issuer = 3;
