@@ -4,8 +4,7 @@ import { SITE_SCRIPT_PREFIX } from '../shared/content-script-files';
 import { openVaultStore } from '../storage';
 import { createBackground } from './background';
 import { createBrowserTabs } from './browser-tabs';
-import { toBase64 } from '../shared';
-import { decodeQrDataUrl } from './qr-decode';
+import { decodeQrDataUrl, decodeQrImage } from './qr-decode';
 
 export { createBackground, type BackgroundDeps } from './background';
 
@@ -25,13 +24,8 @@ export function startBackground(): void {
     openStore: () => openVaultStore(),
     tabs: createBrowserTabs(),
     decodeQr: decodeQrDataUrl,
-    // jsQR reads one code per image: enough for one account's QR or one migration batch,
-    // until the multi-code decoder replaces it.
-    decodeQrImage: async (image) => {
-      const bytes = new Uint8Array(await image.arrayBuffer());
-      const text = await decodeQrDataUrl(`data:image/png;base64,${toBase64(bytes)}`);
-      return text === null ? [] : [text];
-    },
+    // Every code in the image: a page or picture may show several accounts' QR codes.
+    decodeQrImage,
     // Not `new URL(...).origin`: engines that treat extension schemes as opaque say "null",
     // and every page of ours would then be refused. originOf rebuilds it as senders get it.
     ours: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) ?? '' },

@@ -187,6 +187,30 @@ describe('import', () => {
       error: { code: 'capture-failed' },
     });
   });
+
+  it('previews every authenticator QR code of a page or image that shows several', async () => {
+    const send = await newVault();
+    decodeQrImage.mockResolvedValue([
+      uri('GitHub', 'alice', S1),
+      'https://example.com/help',
+      uri('AWS', 'carol', S2),
+      uri('Bank', 'me', S3),
+    ]);
+    const expected = [
+      expect.objectContaining({ issuer: 'GitHub', account: 'alice' }),
+      expect.objectContaining({ issuer: 'AWS', account: 'carol' }),
+      expect.objectContaining({ issuer: 'Bank', account: 'me' }),
+    ];
+    const scanned = await value(send('scanTabForQr') as Promise<Reply<Preview>>);
+    expect(scanned.accounts).toEqual(expected);
+    expectNoSecret(scanned);
+    const picked = await value(
+      send('previewImage', { data: toBase64(utf8Encode('an image')) }) as Promise<Reply<Preview>>,
+    );
+    expect(picked.accounts).toEqual(expected);
+    await value(send('commitImport', { importId: picked.importId, selected: [0, 1, 2] }));
+    expect(await names(send)).toEqual(['GitHub:alice', 'AWS:carol', 'Bank:me']);
+  });
 });
 
 describe('backup and restore', () => {
