@@ -3,7 +3,7 @@ import type { AccountView } from '../messaging/protocol';
 import type { Account } from '../vault';
 
 /**
- * What the popup may see of an account: everything but the secret (DESIGN.md §1). The code
+ * What the popup may see of an account: everything but the secret (docs/architecture.md §1). The code
  * is computed here, in the background, so the secret never has to leave it.
  */
 export async function toAccountView(account: Account, nowMs: number): Promise<AccountView> {

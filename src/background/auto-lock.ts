@@ -21,7 +21,7 @@ export interface AutoLockDeps {
 }
 
 /**
- * Auto-lock as a deadline (DESIGN.md §3 rule 4): every request checks it first, so a vault
+ * Auto-lock as a deadline (docs/architecture.md §3 rule 4): every request checks it first, so a vault
  * whose deadline has passed never answers even if the alarm was late or the worker slept
  * through it; the alarm is only the backup that locks an idle vault nobody is asking about.
  * The deadline lives in `storage.session` so a restarted worker keeps it rather than

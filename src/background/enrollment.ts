@@ -30,7 +30,7 @@ export interface EnrollmentNotice {
 }
 
 /**
- * Enrollment (DESIGN.md §1, §4): a setup screen's secret becomes a *pending* account bound to
+ * Enrollment (docs/architecture.md §1, §4): a setup screen's secret becomes a *pending* account bound to
  * the exact origin the browser reported, and only Cognito's answer — or the page moving past
  * setup — makes it *verified*. Pages are untrusted: whatever one reports can only create,
  * confirm or discard pending accounts of its own origin, and never deletes a verified one.

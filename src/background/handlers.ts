@@ -30,7 +30,7 @@ export interface VaultHandlerDeps {
 }
 
 /**
- * The background's answers to the extension pages' requests (DESIGN.md §2 `src/background`).
+ * The background's answers to the extension pages' requests (docs/architecture.md §2 `src/background`).
  * Every answer is built from {@link AccountView}s: no handler returns a secret.
  */
 export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs> {

@@ -9,7 +9,7 @@ const PAGES = ['extension-page'] as const;
 const CONTENT = ['content-script'] as const;
 
 /**
- * Who may send what (DESIGN.md §3 rule 5). Vault verbs are for the extension's own pages: a
+ * Who may send what (docs/architecture.md §3 rule 5). Vault verbs are for the extension's own pages: a
  * content script never unlocks, lists or edits. Content verbs are for content scripts only.
  * Listing each verb keeps a new one closed until someone decides.
  */

@@ -12,7 +12,7 @@ const KEY = 'vaultSessionKey';
 /**
  * Parks the unlocked vault key in `storage.session`, so that the vault stays unlocked when the
  * browser stops an idle service worker. That area lives in memory only, is readable by trusted
- * extension contexts only, and is emptied when the browser closes (DESIGN.md §3 rule 4).
+ * extension contexts only, and is emptied when the browser closes (docs/architecture.md §3 rule 4).
  */
 export function createSessionKeyStore(area: SessionArea) {
   return {

@@ -12,7 +12,7 @@ export type TabVerbs = Pick<ProtocolMap, 'getActiveTab' | 'fillActiveTab' | 'enr
 /**
  * Sign-in fill and on-demand enrollment, both on a user gesture in the popup. Fill goes only
  * into the top frame, only for an account whose enrollment origin equals the tab's origin
- * exactly (DESIGN.md §3 rule 6), and the content script checks that origin again before it
+ * exactly (docs/architecture.md §3 rule 6), and the content script checks that origin again before it
  * touches the page, in case the tab navigated in between.
  */
 export function createTabHandlers(deps: {

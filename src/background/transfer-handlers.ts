@@ -53,7 +53,7 @@ const EXPORT_FILES: Record<ExportFormat, { name: string; mimeType: string }> = {
 const AUTHENTICATOR_QR = /^otpauth(-migration)?:\/\//i;
 
 /**
- * Backup, restore, import and export for the extension pages (DESIGN.md §1). Files are read
+ * Backup, restore, import and export for the extension pages (docs/architecture.md §1). Files are read
  * here, in the background; the pages get a preview without secrets and confirm it by id. The
  * one answer with a secret, `revealAccount`, and every export need the vault passphrase again.
  */

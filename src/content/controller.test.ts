@@ -19,7 +19,7 @@ const FILL: SetupReply = {
   autoSubmit: false,
 };
 
-/** Amplify UI's SetupTotp form, as its markup is documented (DESIGN.md §4). */
+/** Amplify UI's SetupTotp form, as its markup is documented (docs/architecture.md §4). */
 const AMPLIFY_SETUP = `
   <form data-amplify-authenticator-setup-totp>
     <div>

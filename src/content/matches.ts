@@ -1,6 +1,6 @@
 /**
  * Where the content scripts run without asking: Cognito's own hosted sign-in domains
- * (DESIGN.md §3 rule 9). Any other site is the background's business (activeTab or a per-site
+ * (docs/architecture.md §3 rule 9). Any other site is the background's business (activeTab or a per-site
  * grant with `scripting.registerContentScripts`).
  *
  * The lists are the parent domains AWS registered in the Public Suffix List for user pool

@@ -2,7 +2,7 @@
  * The window.postMessage protocol between the page observer (MAIN world) and the content
  * script (isolated world). Both ends read what they receive as untrusted: the page can post
  * the same shapes, and that is accepted, because whatever the content script forwards is
- * bound by the background to the sender's own origin (DESIGN.md §1).
+ * bound by the background to the sender's own origin (docs/architecture.md §1).
  *
  * It imports only the Cognito protocol, which the observer bundles anyway.
  */

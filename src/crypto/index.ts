@@ -1,5 +1,5 @@
 /**
- * The one door to WebCrypto (DESIGN.md §2): random bytes and ids, PBKDF2 passphrase
+ * The one door to WebCrypto (docs/architecture.md §2): random bytes and ids, PBKDF2 passphrase
  * derivation, vault-key generation and wrapping, AES-256-GCM seal/open, and AES under raw
  * key bytes for backup formats.
  */

@@ -6,7 +6,7 @@ import { CryptoError } from './errors';
 export const KDF_ALGORITHM = 'PBKDF2-HMAC-SHA256';
 
 /**
- * Default and recommended PBKDF2-HMAC-SHA256 iteration count (OWASP 2023, DESIGN.md §3
+ * Default and recommended PBKDF2-HMAC-SHA256 iteration count (OWASP 2023, docs/architecture.md §3
  * rule 2). About 160 ms in Node 20 on the build machines, ~105 ms in Chromium.
  */
 export const PBKDF2_DEFAULT_ITERATIONS = 600_000;

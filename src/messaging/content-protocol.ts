@@ -1,5 +1,5 @@
 /**
- * Messages between the content script on a Cognito page and the background (DESIGN.md §1).
+ * Messages between the content script on a Cognito page and the background (docs/architecture.md §1).
  * The content script is the browser's word for *which tab and origin* is asking, never for
  * what the page says: everything in these payloads came from a web page and is untrusted.
  */

@@ -17,7 +17,7 @@ export type { AccountStatus };
 
 /**
  * One account as the popup sees it: who it is for and its current code. Never the secret
- * (DESIGN.md §1).
+ * (docs/architecture.md §1).
  */
 export interface AccountView {
   id: AccountId;

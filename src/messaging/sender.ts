@@ -18,7 +18,7 @@ export type SenderContext =
 export type SenderKind = SenderContext['kind'];
 
 /**
- * Classifies a sender, or returns null when it is not one of ours (DESIGN.md §3 rule 5).
+ * Classifies a sender, or returns null when it is not one of ours (docs/architecture.md §3 rule 5).
  *
  * Extension pages are recognised by their URL being under our own extension origin: the popup
  * may also be opened as a tab, so the presence of `sender.tab` says nothing on its own.

@@ -34,7 +34,7 @@ export type OtpErrorCode =
  * The one error the OTP module throws on purpose.
  *
  * It never carries a `cause`: the errors it replaces (from otplib, `decodeURIComponent`,
- * the base32 decoder) may quote the secret or the URI, and DESIGN.md §3 rule 8 forbids
+ * the base32 decoder) may quote the secret or the URI, and docs/architecture.md §3 rule 8 forbids
  * passing those on. Messages only ever name fixed parameter names and limits.
  */
 export class OtpError extends KeyfobError<OtpErrorCode> {

@@ -1,6 +1,6 @@
 /**
  * One-time passwords: account parameters, TOTP/HOTP/Steam Guard codes through @otplib, otpauth://
- * parse and format, and time-step maths. Pure: no browser APIs (DESIGN.md §2).
+ * parse and format, and time-step maths. Pure: no browser APIs (docs/architecture.md §2).
  */
 export type { OtpAlgorithm, OtpParams, OtpType } from './types';
 export { OtpError, isOtpError, type OtpErrorCode } from './errors';

@@ -6,7 +6,7 @@ import { normaliseSecret } from './secret';
 import { parseOtpauthUri } from './uri-parse';
 
 // Every refusal has a stable code, and nothing reachable from the error (message, String(),
-// stack, JSON, cause) may hold the secret or the URI (DESIGN.md §3 rule 8).
+// stack, JSON, cause) may hold the secret or the URI (docs/architecture.md §3 rule 8).
 
 const S = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const T = `otpauth://totp/Acme:alice?secret=${S}`;

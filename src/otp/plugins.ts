@@ -7,7 +7,7 @@ import { MAX_PERIOD, MAX_SECRET_BYTES, MIN_PERIOD, MIN_SECRET_BYTES } from './li
  * The one place otplib is configured: every call into @otplib passes these.
  *
  * - crypto: noble-hashes, pure JavaScript, because `src/crypto` is the only module allowed
- *   to use WebCrypto (DESIGN.md §2).
+ *   to use WebCrypto (docs/architecture.md §2).
  * - base32: scure, which is strict; it only ever sees the canonical base32 that
  *   `normaliseSecret` produces.
  * - guardrails: set to Keyfob's own limits, so otplib refuses exactly what Keyfob refuses.

@@ -17,7 +17,7 @@ import type { OtpParams } from './types';
  * reads them.
  *
  * Validates first and throws {@link OtpError} as {@link validateOtpParams} does. The result
- * holds the secret: treat it like the secret itself (DESIGN.md §3 rule 8).
+ * holds the secret: treat it like the secret itself (docs/architecture.md §3 rule 8).
  * @see https://github.com/google/google-authenticator/wiki/Key-Uri-Format
  */
 export function formatOtpauthUri(params: OtpParams): string {

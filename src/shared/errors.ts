@@ -3,7 +3,7 @@
  *
  * `code` is stable and machine-readable (tests and the UI switch on it); `message` is
  * plain language for a person. Neither may ever contain a secret, a passphrase or a
- * whole otpauth URI (DESIGN.md §3 rule 8), and neither may `cause`: wrap a foreign
+ * whole otpauth URI (docs/architecture.md §3 rule 8), and neither may `cause`: wrap a foreign
  * error only when its text is known to be free of secrets.
  */
 export class KeyfobError<Code extends string = string> extends Error {

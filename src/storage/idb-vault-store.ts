@@ -17,7 +17,7 @@ export interface OpenVaultDbOptions {
 }
 
 /*
- * Every write asks for strict durability (DESIGN.md §3 rule 10): Chrome defaults to
+ * Every write asks for strict durability (docs/architecture.md §3 rule 10): Chrome defaults to
  * 'relaxed', which may report success before the data reaches the disk. For the header that
  * could lose a passphrase change; for an account it could lose a secret the site has already
  * accepted, which the person cannot get back. Writes are rare, so the flush costs nothing

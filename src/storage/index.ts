@@ -1,5 +1,5 @@
 /**
- * Persistence on IndexedDB (DESIGN.md §2): the typed schema, the frozen migration ladder and
+ * Persistence on IndexedDB (docs/architecture.md §2): the typed schema, the frozen migration ladder and
  * the `VaultStore` implementation. The only module that imports `idb`.
  */
 export { DEFAULT_DB_NAME, HEADER_KEY, type KeyfobDbSchema } from './schema';

@@ -12,7 +12,7 @@ export type TransferErrorCode =
 
 /**
  * An import or export error. Its message never holds a secret, a password or a line of the
- * file (DESIGN.md §3 rule 8), and it carries no `cause` from a parser, whose text may quote one.
+ * file (docs/architecture.md §3 rule 8), and it carries no `cause` from a parser, whose text may quote one.
  */
 export class TransferError extends KeyfobError<TransferErrorCode> {
   override name = 'TransferError';

@@ -1,6 +1,6 @@
 /**
  * Import and export formats: pure parsers and writers behind `readImport` / `writeExport`.
- * No browser API (DESIGN.md §2); the background runs them and the UI sees only previews.
+ * No browser API (docs/architecture.md §2); the background runs them and the UI sees only previews.
  */
 export type {
   AccountDetails,

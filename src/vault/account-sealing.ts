@@ -8,7 +8,7 @@ import type { AccountRecord, StoredBox } from './records';
 import type { Account } from './service-contract';
 
 /*
- * The one door between the two shapes of an account (DESIGN.md §6, Bitwarden-style): the
+ * The one door between the two shapes of an account (docs/architecture.md §6, Bitwarden-style): the
  * sealed `AccountRecord` on disk and the open `Account` in memory.
  */
 

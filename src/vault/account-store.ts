@@ -38,7 +38,7 @@ const UPDATE_ATTEMPTS = 3;
  *
  * All WebCrypto work for a write happens before the store is called, because an IndexedDB
  * transaction commits by itself as soon as it waits on anything that is not IndexedDB
- * (DESIGN.md §3 rule 10).
+ * (docs/architecture.md §3 rule 10).
  */
 export function createAccountStore(options: AccountStoreOptions): AccountStore {
   const { store, now, session } = options;

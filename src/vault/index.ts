@@ -1,5 +1,5 @@
 /**
- * The vault domain (DESIGN.md §2): the sealed, stored shapes (`VaultHeader`, `AccountRecord`)
+ * The vault domain (docs/architecture.md §2): the sealed, stored shapes (`VaultHeader`, `AccountRecord`)
  * and the open, in-memory `Account`; lock and unlock; the `VaultStore` port that
  * `src/storage` implements. No browser API and no IndexedDB in here.
  *

@@ -1,5 +1,5 @@
 /**
- * The persisted, sealed shapes of the vault (DESIGN.md §6, Bitwarden-style layering): what
+ * The persisted, sealed shapes of the vault (docs/architecture.md §6, Bitwarden-style layering): what
  * IndexedDB holds. The open, in-memory shape is `Account` in `service-contract.ts`.
  *
  * Only plain structured-clone data lives here (numbers, strings, Uint8Array), so the storage
@@ -42,7 +42,7 @@ export interface VaultHeader {
 
 /**
  * One account as stored. Only the id, timestamps and display order are in the clear
- * (DESIGN.md §3 rule 1); everything else is inside `sealed`.
+ * (docs/architecture.md §3 rule 1); everything else is inside `sealed`.
  */
 export interface AccountRecord {
   id: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkSource } from './check-source';
 import { isTestCode } from './module-rules';
 
-// ../shared/DESIGN.md §2 as a test: the module table of module-rules.ts, checked on every
+// docs/architecture.md §2 as a test: the module table of module-rules.ts, checked on every
 // product file rather than remembered.
 const ROOT = join(import.meta.dirname, '../..');
 

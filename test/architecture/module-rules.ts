@@ -1,4 +1,4 @@
-// The module table of ../shared/DESIGN.md §2 (and §7) as data: for each folder of src/, what it
+// The module table of docs/architecture.md §2 (and §7) as data: for each folder of src/, what it
 // may import. One table for every folder, read by architecture.test.ts through check-source.ts.
 // A key is a path prefix; the longest key that prefixes a file's path is that file's rule, so a
 // subfolder (or one adapter file) can have a rule of its own. A file may always import files
@@ -78,7 +78,7 @@ export const MODULE_RULES: Readonly<Record<string, ModuleRule>> = {
     packages: [],
   },
   'src/ui': UI,
-  // The options page's one adapter at the edge of src/ui (DESIGN.md §7).
+  // The options page's one adapter at the edge of src/ui (docs/architecture.md §2).
   'src/ui/options/browser-site-grants.ts': {
     ...UI,
     imports: [...UI.imports, 'src/ui'],
@@ -131,7 +131,7 @@ export const BROWSER_GLOBALS: readonly string[] = [
   'crypto',
 ];
 
-/** The one folder allowed to call crypto.subtle (DESIGN.md §2). */
+/** The one folder allowed to call crypto.subtle (docs/architecture.md §2). */
 export const SUBTLE_OWNER = 'src/crypto';
 
 /** Test code inside src/: not product code, so the table does not bind it. */

@@ -45,7 +45,7 @@ import { startHostilePage } from './support/hostile-page';
 import { acceptableCodes, randomSecret, totp } from '../support/totp-oracle';
 import { sleep, waitFor } from './support/wait';
 
-// Enrollment when things go wrong (DESIGN.md §1, §3, §4; src/cognito/protocol/error-catalogue.ts
+// Enrollment when things go wrong (docs/architecture.md §1, §3, §4; src/cognito/protocol/error-catalogue.ts
 // and enrollment-policy.ts): refused codes, an expired setup session, a pool without TOTP, a
 // locked vault, a hostile page that forges the page observer's messages; and the helper
 // loaded only where a code field shows.

@@ -30,7 +30,7 @@ import { selectedBrowsers } from './support/env';
 import { acceptableCodes } from '../support/totp-oracle';
 import { waitFor } from './support/wait';
 
-// Enrollment end to end (DESIGN.md §1, §4): the e2e build of Keyfob in a real browser, the
+// Enrollment end to end (docs/architecture.md §1, §4): the e2e build of Keyfob in a real browser, the
 // local Cognito rig, and each client page built from a real client library. A person creates
 // a vault, signs in on the page, and Keyfob fills the setup code (and a device name); the
 // person presses the page's own button; Cognito's state and Keyfob's popup must agree

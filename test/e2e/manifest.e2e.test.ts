@@ -12,7 +12,7 @@ import {
 import type { BrowserName } from './support/env';
 import { ALL_BROWSERS, e2eContext } from './support/env';
 
-// The built manifests (DESIGN.md §3 rules 5 and 9): the release builds never run content
+// The built manifests (docs/architecture.md §3 rules 5 and 9): the release builds never run content
 // scripts on loopback, expose no resources to pages and accept no external connections; only
 // the e2e variant (WXT_KEYFOB_E2E=1, .output/e2e/) adds http://127.0.0.1 and http://localhost
 // for the Cognito rig. Reads JSON only; builds a target first if it is missing.

@@ -27,7 +27,7 @@ import {
 import { selectedBrowsers } from './support/env';
 import { waitFor } from './support/wait';
 
-// The popup's actions on the page behind it (DESIGN.md §3 rule 6): "Fill code for …" and
+// The popup's actions on the page behind it (docs/architecture.md §3 rule 6): "Fill code for …" and
 // "Enroll on this page", pressed in the real action popup over a rig page. Chromium only:
 // Firefox gives automation no handle on its action popup. The popup opened by
 // action.openPopup() grants no activeTab (a click would), so these run on the e2e build's

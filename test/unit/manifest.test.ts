@@ -5,7 +5,7 @@ import { contentScriptMatches } from '../../src/content/matches';
 import { CONTENT_SCRIPT_FILES } from '../../src/shared/content-script-files';
 
 // The manifest as wxt.config.ts writes it, checked without a build (test/e2e/manifest.e2e.test.ts
-// reads the built files): icons, permissions, CSP and store settings (DESIGN.md §3 rule 9).
+// reads the built files): icons, permissions, CSP and store settings (docs/architecture.md §3 rule 9).
 const ROOT = join(import.meta.dirname, '../..');
 type Browser = 'chrome' | 'firefox';
 type Manifest = Record<string, unknown> & {

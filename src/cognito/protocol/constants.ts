@@ -1,5 +1,5 @@
 /**
- * Wire facts of the Cognito user-pool API (DESIGN.md §4): the JSON 1.1 protocol that every
+ * Wire facts of the Cognito user-pool API (docs/architecture.md §4): the JSON 1.1 protocol that every
  * client library speaks, whatever host it talks to.
  */
 

@@ -54,7 +54,7 @@ const entries: Record<VerifySoftwareTokenErrorName, Omit<CognitoErrorEntry, 'nam
     explanation: 'The site did not accept the code. Keyfob will try the next code once.',
     action: 'retry-next-code',
   },
-  // What the real service answers to a wrong code during setup (DESIGN.md §4): the same case.
+  // What the real service answers to a wrong code during setup (docs/architecture.md §4): the same case.
   EnableSoftwareTokenMFAException: {
     httpStatus: 400,
     explanation: 'The site did not accept the code. Keyfob will try the next code once.',

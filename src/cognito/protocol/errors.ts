@@ -13,7 +13,7 @@ export type CognitoContractErrorCode =
 /**
  * A Cognito message that breaks the contract in `seeds/`. Its message is fixed text chosen
  * here, never a piece of the input: bodies carry access tokens, sessions and secret codes
- * (DESIGN.md §3 rule 8).
+ * (docs/architecture.md §3 rule 8).
  */
 export class CognitoContractError extends KeyfobError<CognitoContractErrorCode> {
   override name = 'CognitoContractError';

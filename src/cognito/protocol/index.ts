@@ -1,5 +1,5 @@
 /**
- * The Cognito user-pool wire protocol as Keyfob reads it (DESIGN.md §4): recognising a call,
+ * The Cognito user-pool wire protocol as Keyfob reads it (docs/architecture.md §4): recognising a call,
  * parsing AssociateSoftwareToken / VerifySoftwareToken requests and responses, error answers
  * and what each means for a pending account, and the labels a token names. Pure. package.json
  * declares that no module outside entrypoints/ has import-time effects that matter, so a bundle

@@ -38,7 +38,7 @@ export function recognizeCognitoHeaders(headers: unknown): string | null {
 
 /**
  * The Cognito user-pool operation a request calls (`VerifySoftwareToken`, `InitiateAuth`, …),
- * or null when it is not a Cognito call. Recognised by protocol, whatever the host (DESIGN.md
+ * or null when it is not a Cognito call. Recognised by protocol, whatever the host (docs/architecture.md
  * §4): headers that {@link recognizeCognitoHeaders} accepts, and a body that is a JSON object.
  */
 export function recognizeCognitoCall(request: ObservedRequest): string | null {

@@ -112,7 +112,7 @@ const isSuccess = (status: number) => status >= 200 && status < 300;
 
 /**
  * Starts following a request whose headers name a watched operation (judged from the headers
- * alone, whatever the host: DESIGN.md §4); null for every other request, whose body is never
+ * alone, whatever the host: docs/architecture.md §4); null for every other request, whose body is never
  * read.
  */
 export function createExchange(state: ObserverState, headers: unknown): Exchange | null {

@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../../shared';
 /** Hosts where plain http:// is accepted: a developer's own machine, nowhere on the network. */
 export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
 
-/** Already covered by the manifest's static matches (DESIGN.md §3 rule 9). */
+/** Already covered by the manifest's static matches (docs/architecture.md §3 rule 9). */
 export function isCognitoHostedHost(hostname: string): boolean {
   return hostname === 'amazoncognito.com' || hostname.endsWith('.amazoncognito.com');
 }

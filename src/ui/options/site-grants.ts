@@ -3,7 +3,7 @@ import { isCognitoHostedHost } from './site-address';
 
 /**
  * The sites a person has let Keyfob run on, beyond the manifest's Cognito domains
- * (DESIGN.md §3 rule 9: `optional_host_permissions` + `scripting.registerContentScripts`).
+ * (docs/architecture.md §3 rule 9: `optional_host_permissions` + `scripting.registerContentScripts`).
  * Sites are `scheme://host` strings from {@link normaliseSiteAddress}. The options page
  * takes this as a dependency, so its tests need no browser.
  */

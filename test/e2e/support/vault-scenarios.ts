@@ -197,7 +197,7 @@ export async function closeAndScan({
     0,
   );
 
-  // Information only: ids may stay in the clear (DESIGN.md §3.1).
+  // Information only: ids may stay in the clear (docs/architecture.md §3.1).
   const idHits = await scanForSecrets(
     driver.profileDir,
     ids.flatMap((id) => stringNeedles(`account id ${id}`, id)),
