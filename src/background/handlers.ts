@@ -115,8 +115,8 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
       // The same name rules as a new account's, so an edit can never make it unformattable.
       const checked = validateOtpParams({
         ...current.params,
-        issuer: issuer === undefined ? current.params.issuer : issuer,
-        account: account === undefined ? current.params.account : account,
+        ...(issuer !== undefined ? { issuer } : {}),
+        ...(account !== undefined ? { account } : {}),
       });
       // An explicit `issuer: undefined` clears it when the person empties the field.
       const params = { account: checked.account, issuer: checked.issuer };

@@ -114,7 +114,7 @@ export async function decodeQrDataUrl(dataUrl: string): Promise<string | null> {
   if (!match) return null;
   try {
     const bytes = fromBase64(match[2]!.replace(/\s+/g, ''));
-    const [first] = await decodeQrImage(new Blob([bytes], { type: match[1] }));
+    const [first] = await decodeQrImage(new Blob([bytes], { type: match[1]! }));
     return first ?? null;
   } catch {
     return null;

@@ -226,7 +226,7 @@ function decodeBytes(data: unknown): Uint8Array<ArrayBuffer> {
 function imageFromDataUrl(dataUrl: string): Blob {
   const match = /^data:(image\/[a-z]+);base64,(.*)$/s.exec(dataUrl);
   if (!match) throw new KeyfobError('capture-failed', 'Keyfob could not see this page.');
-  return new Blob([fromBase64(match[2]!)], { type: match[1] });
+  return new Blob([fromBase64(match[2]!)], { type: match[1]! });
 }
 
 /** The preview rows the person ticked: whole numbers in range, each once. */

@@ -117,7 +117,7 @@ describe('content script wiring', () => {
     expect(input.value).toBe('112233');
 
     // Reloaded or removed: the runtime loses its id, and the helper stops at its next request.
-    (runtime as { id?: string }).id = undefined;
+    (runtime as { id?: string | undefined }).id = undefined;
     input.value = '';
     await content.handleCommand({ keyfob: 1, command: 'scanForSetup' });
     expect(await runtime.deliver(command, {})).toEqual([]);

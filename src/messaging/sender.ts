@@ -2,11 +2,11 @@ import type { Origin } from '../shared';
 
 /** The parts of `runtime.MessageSender` the sender check reads. */
 export interface SenderInfo {
-  id?: string;
-  url?: string;
-  origin?: string;
-  tab?: { id?: number };
-  frameId?: number;
+  id?: string | undefined;
+  url?: string | undefined;
+  origin?: string | undefined;
+  tab?: { id?: number | undefined } | undefined;
+  frameId?: number | undefined;
 }
 
 /** Who sent a message, as established from what the browser reports (never from the payload). */

@@ -15,17 +15,18 @@ import type { OtpParams } from './types';
 
 /**
  * Account fields as a person types them, or as another module holds them. Numbers may be
- * numbers or decimal text; type and algorithm are matched without regard to case.
+ * numbers or decimal text; type and algorithm are matched without regard to case. A field
+ * present with the value `undefined` counts as absent, so importers can pass what they read.
  */
 export interface OtpParamsInput {
-  type?: string;
+  type?: string | undefined;
   secret: string;
-  account?: string;
-  issuer?: string | null;
-  algorithm?: string;
-  digits?: number | string;
-  period?: number | string;
-  counter?: number | string;
+  account?: string | undefined;
+  issuer?: string | null | undefined;
+  algorithm?: string | undefined;
+  digits?: number | string | undefined;
+  period?: number | string | undefined;
+  counter?: number | string | undefined;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface ImportInput {
 /** What the person gave besides the file. */
 export interface ImportOptions {
   /** The file's password, for encrypted formats. */
-  password?: string;
+  password?: string | undefined;
   /** Called now and then during long work (KDF, many entries), with a fraction 0–1. */
   onProgress?: (fraction: number) => void;
 }
@@ -68,7 +68,7 @@ export interface ExportAccount {
 /** How to write an export. `password` is required for `keyfob` and `aegis`. */
 export interface ExportOptions {
   format: ExportFormatId;
-  password?: string;
+  password?: string | undefined;
   onProgress?: (fraction: number) => void;
 }
 

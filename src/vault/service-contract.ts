@@ -45,9 +45,9 @@ export interface NewAccount {
  * add a new account instead.
  */
 export interface AccountPatch {
-  params?: Partial<Omit<OtpParams, 'secret' | 'type'>>;
-  state?: AccountStatus;
-  origin?: Origin;
+  params?: { [K in keyof Omit<OtpParams, 'secret' | 'type'>]?: OtpParams[K] | undefined };
+  state?: AccountStatus | undefined;
+  origin?: Origin | undefined;
 }
 
 /** The open vault's listing: accounts that opened, and ids of records that did not. */

@@ -302,9 +302,8 @@ describe('accounts', () => {
     const origin = 'https://login.example.com' as Origin;
     const a = await vault.add({ params: totp(), origin, state: 'pending' });
     clock += 1000;
-    const b = await vault.add({
-      params: totp({ type: 'hotp', counter: 0, account: 'bob', issuer: undefined }),
-    });
+    const { issuer: _none, ...noIssuer } = totp({ type: 'hotp', counter: 0, account: 'bob' });
+    const b = await vault.add({ params: noIssuer });
     expect(a).toMatchObject({ state: 'pending', origin, order: 0, createdAt: clock - 1000 });
     expect(b).toMatchObject({ state: 'verified', order: 1, createdAt: clock, updatedAt: clock });
     expect(b.params).not.toHaveProperty('issuer');

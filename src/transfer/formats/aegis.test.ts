@@ -93,7 +93,8 @@ const ENTRIES: AegisEntry[] = [
       secret: v.secret,
       algo: v.algorithm,
       digits: v.digits,
-      ...(v.type === 'hotp' ? { counter: v.counter } : { period: v.period }),
+      // createOtpParams gives every HOTP vector a counter and no TOTP one.
+      ...(v.counter !== undefined ? { counter: v.counter } : { period: v.period }),
     },
   })),
   {

@@ -118,7 +118,7 @@ const GOOGLE = [
 ].join('\n');
 const LOGINS = [
   { name: 'GitHub', username: 'alice', totp: `otpauth://totp/GitHub:alice?secret=${S}` },
-  { name: 'Mail, "x"', username: 'bob', totp: SECRETS[0], notes: 'a\nb' },
+  { name: 'Mail, "x"', username: 'bob', totp: SECRETS[0]!, notes: 'a\nb' },
   { name: 'Steam', username: 'gaben', totp: `steam://${SECRETS[1]}` },
 ];
 

@@ -8,14 +8,14 @@ import { PencilIcon } from './icons';
 export interface AccountRowProps {
   account: AccountView;
   /** Whole seconds left for a TOTP code; `undefined` for HOTP. */
-  secondsLeft?: number;
+  secondsLeft?: number | undefined;
   /** Briefly true after this row's code was copied. */
   copied: boolean;
   onCopy(account: AccountView): void;
   onNextCode(account: AccountView): void;
   onEdit(account: AccountView): void;
   /** Present only for accounts enrolled on the page the popup was opened over. */
-  onFill?(account: AccountView): void;
+  onFill?: ((account: AccountView) => void) | undefined;
 }
 
 /**

@@ -28,7 +28,7 @@ export function TextField(props: TextFieldProps) {
       <label htmlFor={id}>{props.label}</label>
       <input
         id={id}
-        ref={props.inputRef}
+        {...(props.inputRef ? { ref: props.inputRef } : {})}
         // Preact types each input `type` separately; these four share every attribute used here.
         type={(props.type ?? 'text') as 'text'}
         value={props.value}
@@ -113,7 +113,7 @@ export function SelectField<T extends string>(props: SelectFieldProps<T>) {
 }
 
 /** An error the user must notice: announced at once (`role="alert"`). Renders nothing when empty. */
-export function ErrorAlert({ message }: { message?: string }) {
+export function ErrorAlert({ message }: { message?: string | undefined }) {
   if (!message) return null;
   return (
     <p class="alert" role="alert">

@@ -36,7 +36,7 @@ describe('earliestExpiry', () => {
       [
         view({ validUntilMs: 60_000 }),
         view({ validUntilMs: 45_000, period: 15 }),
-        view({ type: 'hotp', validUntilMs: undefined }),
+        view({ type: 'hotp' }),
       ],
       40_000,
     );

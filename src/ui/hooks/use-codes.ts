@@ -10,13 +10,13 @@ export const RETRY_DELAY_MS = 5000;
 /** What {@link useCodes} gives its page. */
 export interface Codes {
   /** The last listing received; `undefined` until the first one arrives. */
-  listing?: CodeListing;
+  listing?: CodeListing | undefined;
   /** Background clock minus popup clock, from the last listing. */
   offsetMs: number;
   /** Popup clock at the last countdown tick: read countdowns against this. */
   now: number;
   /** Why the last `listCodes` failed, if it did. */
-  error?: string;
+  error?: string | undefined;
   /** Asks the background for a fresh listing now. */
   reload(): Promise<void>;
   /** Puts one account returned by the background (added, edited, next HOTP code) in place. */

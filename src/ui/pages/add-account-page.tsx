@@ -102,8 +102,11 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
       data.digits = Number(digits);
     }
     if (issuer.trim()) data.issuer = issuer.trim();
-    if (type === 'totp') data.period = optionalNumber(period);
-    if (type === 'hotp') data.counter = optionalNumber(counter);
+    const periodValue = type === 'totp' ? optionalNumber(period) : undefined;
+    const counterValue = type === 'hotp' ? optionalNumber(counter) : undefined;
+    // A blank box sends no key at all, so the background applies its default.
+    if (periodValue !== undefined) data.period = periodValue;
+    if (counterValue !== undefined) data.counter = counterValue;
     void run(() => send('addAccount', data));
   };
 

@@ -13,12 +13,12 @@ export interface CodesPageProps {
   query: string;
   onQuery(query: string): void;
   /** Row whose code was just copied, for a brief visual cue. */
-  copiedId?: string;
+  copiedId?: string | undefined;
   onCopy(account: AccountView): void;
   onNextCode(account: AccountView): void;
   onEdit(account: AccountView): void;
   /** Row to focus once it is on screen (after an add or an edit), then `onFocused`. */
-  focusId?: string;
+  focusId?: string | undefined;
   onFocused(): void;
   /** Accounts enrolled on the page the popup was opened over: listed first, with "Fill". */
   siteIds: ReadonlySet<string>;

@@ -13,7 +13,7 @@ export interface SettingsPageProps {
   announce(message: string): void;
   onBack(): void;
   /** Opens the options page (allowed sites and the same preferences); no button without it. */
-  openOptions?: () => Promise<void>;
+  openOptions?: (() => Promise<void>) | undefined;
 }
 
 /** Preferences, passphrase change, and the way to the options page. */

@@ -8,7 +8,7 @@ import { useSubmit } from '../hooks/use-submit';
 export interface UnlockPageProps {
   send: SendMessage;
   /** Why the popup came here mid-session (the vault locked itself), if it did. */
-  notice?: string;
+  notice?: string | undefined;
   onUnlocked(state: VaultState): void;
 }
 

@@ -28,7 +28,7 @@ export interface VaultPageProps {
   /** Locks the vault; the app then shows the unlock screen. */
   onLock(): Promise<void>;
   /** Opens the extension's options page; Settings offers "More settings" only with it. */
-  openOptions?: () => Promise<void>;
+  openOptions?: (() => Promise<void>) | undefined;
 }
 
 type HeaderTarget = 'add' | 'settings';

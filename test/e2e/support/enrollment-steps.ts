@@ -193,7 +193,7 @@ export async function diagnostics(
 /** Runs `body`; on failure prints {@link diagnostics} before rethrowing the original error. */
 export async function withDiagnostics<T>(
   context: () => {
-    session?: EnrollmentSession;
+    session?: EnrollmentSession | undefined;
     pages: { page: WebPage; flow?: ClientPageFlow }[];
     rig: CognitoRig;
   },
