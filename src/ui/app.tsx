@@ -19,6 +19,8 @@ export interface AppProps {
    * never touches `browser.*` itself; without it, Settings has no "More settings" button.
    */
   openOptions?: () => Promise<void>;
+  /** Opens the options page at "Backup & import"; without it the popup offers neither. */
+  openBackup?: () => Promise<void>;
 }
 
 // Module-level defaults keep their identity across renders, so hooks that depend on them do
@@ -33,7 +35,13 @@ const systemNow = () => Date.now();
  * (create, unlock, or the unlocked vault). Any request that finds the vault locked brings the
  * unlock screen back.
  */
-export function App({ send, clipboard = systemClipboard, now = systemNow, openOptions }: AppProps) {
+export function App({
+  send,
+  clipboard = systemClipboard,
+  now = systemNow,
+  openOptions,
+  openBackup,
+}: AppProps) {
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
 
   const guardedSend = useMemo(
@@ -95,6 +103,7 @@ export function App({ send, clipboard = systemClipboard, now = systemNow, openOp
           now={now}
           onLock={lock}
           openOptions={openOptions}
+          openBackup={openBackup}
         />
       );
   }

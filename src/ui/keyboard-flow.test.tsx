@@ -31,17 +31,21 @@ it('unlocks with the keyboard alone', async () => {
 it('reaches every control of the list in a sensible Tab order', async () => {
   await renderPopup({ accounts: ACCOUNTS });
   await screen.findByRole('list', { name: 'Accounts' });
+  await screen.findByRole('button', { name: 'Back up now' });
 
   expect(tabbables()).toEqual([
     button('Add account'),
     button('Settings'),
     button('Lock'),
+    button('Back up now'),
     screen.getByLabelText('Search'),
     button('Copy code for GitHub (alice)'),
     button('Edit GitHub (alice)'),
     button('Copy code for Bank (me)'),
     button('Next code for Bank (me)'),
     button('Edit Bank (me)'),
+    button('Scan QR code on this page'),
+    button('Backup & import'),
   ]);
   // Nothing jumps the queue, and every button says what it does.
   expect(
@@ -155,11 +159,13 @@ it('puts the page’s own actions in a sensible Tab order', async () => {
     ],
   });
   await screen.findByRole('button', { name: 'Enroll on this page' });
+  await screen.findByRole('button', { name: 'Back up now' });
 
   expect(tabbables()).toEqual([
     button('Add account'),
     button('Settings'),
     button('Lock'),
+    button('Back up now'),
     button('Dismiss message from app.example.com'),
     screen.getByLabelText('Search'),
     button('Copy code for Acme (me)'),
@@ -169,6 +175,8 @@ it('puts the page’s own actions in a sensible Tab order', async () => {
     button('Edit GitHub (alice)'),
     button('Enroll on this page'),
     screen.getByText('Replaced accounts (1)'),
+    button('Scan QR code on this page'),
+    button('Backup & import'),
   ]);
 
   // Arrow keys go from the site's row to the others; folded rows are skipped.

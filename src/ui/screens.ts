@@ -1,11 +1,13 @@
-import type { AccountView, VaultState } from '../messaging';
+import type { AccountView, ImportPreview, VaultState } from '../messaging';
 
 /** The views inside the unlocked vault. */
 export type VaultView =
   | { name: 'list' }
   | { name: 'add' }
   | { name: 'edit'; account: AccountView }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** The preview of "Scan QR code on this page", waiting for the person's confirmation. */
+  | { name: 'import'; preview: ImportPreview };
 
 /** Every screen the popup can show: the states of its state machine. */
 export type Screen =

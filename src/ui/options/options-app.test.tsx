@@ -66,9 +66,9 @@ describe('preferences', () => {
       autoLockMinutes: 20,
       autoSubmitSetup: true,
     });
-    // Nothing from the vault, ever: only the settings verbs.
+    // Nothing from the locked vault: the settings verbs, and whether it is locked.
     const verbs = new Set(fake.mock.mock.calls.map(([name]) => name));
-    expect([...verbs].sort()).toEqual(['getSettings', 'updateSettings']);
+    expect([...verbs].sort()).toEqual(['getSettings', 'getVaultState', 'updateSettings']);
   });
 
   it("keeps the input and shows the background's refusal", async () => {

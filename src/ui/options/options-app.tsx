@@ -1,6 +1,10 @@
 import type { SendMessage } from '../../messaging';
 import { PreferencesForm } from '../components/preferences-form';
+import { useEffect } from 'preact/hooks';
 import { useAnnouncer } from '../hooks/use-announcer';
+import { BACKUP_SECTION_ID } from './backup-anchor';
+import { BackupSection } from './backup-section';
+import { saveWithDownloadLink, type SaveFile } from './file-data';
 import type { SiteGrants } from './site-grants';
 import { SitesSection } from './sites-section';
 
@@ -9,21 +13,32 @@ const OPTIONS_ANNOUNCE_MS = 6000;
 
 /** What the options page needs from the outside world; tests pass fakes. */
 export interface OptionsAppProps {
-  /** Typed requests to the background; this page only sends getSettings and updateSettings. */
+  /** Typed requests to the background. */
   send: SendMessage;
   grants: SiteGrants;
+  /** Hands an export to the person; a download link unless a test passes a fake. */
+  saveFile?: SaveFile;
 }
 
 /**
- * The options page: the same preferences as the popup's Settings, and the sites Keyfob may
- * run on. It never asks for vault data, so it works while the vault is locked.
+ * The options page: the same preferences as the popup's Settings, the sites Keyfob may run
+ * on, and "Backup & import". Preferences and sites work while the vault is locked; backup asks
+ * for the passphrase first.
  */
-export function OptionsApp({ send, grants }: OptionsAppProps) {
+export function OptionsApp({ send, grants, saveFile = saveWithDownloadLink }: OptionsAppProps) {
   const [status, announce] = useAnnouncer(OPTIONS_ANNOUNCE_MS);
+  // The popup's "Backup & import" opens options.html#backup: bring the section into view.
+  useEffect(() => {
+    if (location.hash !== `#${BACKUP_SECTION_ID}`) return;
+    const section = document.getElementById(BACKUP_SECTION_ID);
+    section?.scrollIntoView?.();
+    section?.focus();
+  }, []);
   return (
     <>
       <main class="options">
         <h1>Keyfob options</h1>
+        <BackupSection send={send} announce={announce} saveFile={saveFile} />
         <PreferencesForm send={send} announce={announce} headingLevel={2} />
         <SitesSection grants={grants} announce={announce} />
       </main>

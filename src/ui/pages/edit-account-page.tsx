@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, SendMessage } from '../../messaging';
 import { ErrorAlert, TextField } from '../components/field';
+import { RevealSecret } from '../components/reveal-secret';
 import { accountName } from '../format';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useSubmit } from '../hooks/use-submit';
@@ -117,6 +118,7 @@ export function EditAccountPage({
           )}
         </div>
       </form>
+      <RevealSecret send={send} account={account} />
       {confirming && (
         <div class="confirm" role="group" aria-labelledby="delete-prompt">
           <p id="delete-prompt" ref={promptRef} tabIndex={-1}>

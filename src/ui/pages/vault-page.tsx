@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AccountView, SendMessage } from '../../messaging';
+import type { AccountView, BackupStatus, SendMessage } from '../../messaging';
+import { BackupReminder } from '../components/backup-reminder';
 import { ErrorAlert } from '../components/field';
+import { ImportPreviewList } from '../components/import-preview';
 import { GearIcon, LockIcon, PlusIcon } from '../components/icons';
 import { errorMessage } from '../errors';
 import { accountName, isWebOrigin } from '../format';
@@ -29,6 +31,8 @@ export interface VaultPageProps {
   onLock(): Promise<void>;
   /** Opens the extension's options page; Settings offers "More settings" only with it. */
   openOptions?: (() => Promise<void>) | undefined;
+  /** Opens the options page at "Backup & import". */
+  openBackup?: (() => Promise<void>) | undefined;
 }
 
 type HeaderTarget = 'add' | 'settings';
@@ -46,6 +50,7 @@ export function VaultPage({
   now,
   onLock,
   openOptions,
+  openBackup,
 }: VaultPageProps) {
   const codes = useCodes(send, now);
   const tab = useActiveTab(send, codes.listing);
@@ -57,6 +62,8 @@ export function VaultPage({
   const [copiedId, setCopiedId] = useState<string>();
   const [focusId, setFocusId] = useState<string>();
   const [headerFocus, setHeaderFocus] = useState<HeaderTarget>();
+  const [backup, setBackup] = useState<BackupStatus>();
+  const [importing, setImporting] = useState(false);
   const addRef = useRef<HTMLButtonElement>(null);
   const settingsRef = useRef<HTMLButtonElement>(null);
 
@@ -130,6 +137,50 @@ export function VaultPage({
     }
   }, [send, announce]);
 
+  // Asked again whenever the number of accounts changes: an add may make a backup due.
+  const accountCount = codes.listing?.accounts.length;
+  useEffect(() => {
+    if (accountCount === undefined || !openBackup) return;
+    let current = true;
+    send('backupStatus', {}).then(
+      (status) => current && setBackup(status),
+      // The reminder is a nudge, not a feature the popup fails without.
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, [send, accountCount, openBackup]);
+
+  const backUp = useCallback(() => {
+    void openBackup?.().catch((failure: unknown) => setError(errorMessage(failure)));
+  }, [openBackup]);
+
+  const scan = useCallback(async () => {
+    setError(undefined);
+    announce('Looking for QR codes on this page…');
+    try {
+      go({ name: 'import', preview: await send('scanTabForQr', {}) });
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }, [send, announce, go]);
+
+  const confirmImport = async (importId: string, selected: number[]) => {
+    setImporting(true);
+    try {
+      const { added } = await send('commitImport', { importId, selected });
+      await codes.reload();
+      setQuery('');
+      announce(added === 1 ? 'Added 1 account' : `Added ${added} accounts`);
+      backToList({ header: 'add' });
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setImporting(false);
+    }
+  };
+
   const dismissNotice = useCallback(
     (key: string) => setDismissedNotices((current) => new Set(current).add(key)),
     [],
@@ -156,22 +207,50 @@ export function VaultPage({
   switch (view.name) {
     case 'list':
       content = (
-        <CodesPage
-          codes={codes}
-          query={query}
-          onQuery={setQuery}
-          copiedId={copiedId}
-          onCopy={copy}
-          onNextCode={nextCode}
-          onEdit={edit}
-          focusId={focusId}
-          onFocused={clearFocusId}
-          siteIds={siteIds}
-          onFill={fill}
-          canEnroll={isWebOrigin(tab.origin)}
-          onEnroll={enroll}
-          dismissedNotices={dismissedNotices}
-          onDismissNotice={dismissNotice}
+        <>
+          <BackupReminder status={backup} onBackup={openBackup && backUp} />
+          <CodesPage
+            codes={codes}
+            query={query}
+            onQuery={setQuery}
+            copiedId={copiedId}
+            onCopy={copy}
+            onNextCode={nextCode}
+            onEdit={edit}
+            focusId={focusId}
+            onFocused={clearFocusId}
+            siteIds={siteIds}
+            onFill={fill}
+            canEnroll={isWebOrigin(tab.origin)}
+            onEnroll={enroll}
+            dismissedNotices={dismissedNotices}
+            onDismissNotice={dismissNotice}
+          />
+          <div class="tools">
+            <button type="button" onClick={() => void scan()}>
+              Scan QR code on this page
+            </button>
+            {openBackup && (
+              <button type="button" onClick={backUp}>
+                Backup &amp; import
+              </button>
+            )}
+          </div>
+        </>
+      );
+      break;
+    case 'import':
+      content = (
+        <ImportPreviewList
+          key={view.preview.importId}
+          preview={view.preview}
+          busy={importing}
+          headingLevel={3}
+          onConfirm={(selected) => void confirmImport(view.preview.importId, selected)}
+          onCancel={() => {
+            void send('discardImport', { importId: view.preview.importId }).catch(() => {});
+            backToList({ header: 'add' });
+          }}
         />
       );
       break;

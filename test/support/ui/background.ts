@@ -54,6 +54,10 @@ export interface BackgroundOptions {
   clockSkewMs?: number;
   /** URL of the tab the popup opens over (`null`: one Keyfob may not see). */
   tabUrl?: string | null;
+  /** What the QR decoder reads in any image, the visible tab's screenshot too (default none). */
+  qrCodes?: string[];
+  /** A Keyfob backup of the seeded accounts was saved (default false). */
+  backedUp?: boolean;
 }
 
 /**
@@ -81,10 +85,8 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
     loadHelper: async () => {},
     injectContentScripts: async () => {},
     setBadge: async () => {},
-    // No page behind the test popup that Keyfob may capture.
-    captureVisibleTab: async () => {
-      throw new Error('no visible tab');
-    },
+    // Any image will do: the fake decoder below says what the page shows.
+    captureVisibleTab: async () => 'data:image/png;base64,iVBORw0KGgo=',
   };
 
   const exists = options.exists ?? true;
@@ -103,7 +105,7 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
     openStore: async () => store,
     tabs,
     decodeQr: async () => null,
-    decodeQrImage: async () => [],
+    decodeQrImage: async () => [...(options.qrCodes ?? [])],
     ours: OURS,
     now,
     iterations: TEST_ITERATIONS,
@@ -127,6 +129,9 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
   if (exists) {
     await elsewhere('unlockVault', { passphrase: PASSPHRASE });
     await seedRefusals(background, options.refusals ?? []);
+    if (options.backedUp) {
+      await elsewhere('exportAccounts', { format: 'keyfob', passphrase: PASSPHRASE });
+    }
     if (!(options.unlocked ?? true)) await elsewhere('lockVault', {});
   }
 

@@ -8,7 +8,7 @@ let current: TestBackground | undefined;
 
 /**
  * Renders the popup against the real background in memory (see {@link startTestBackground}),
- * a fake clipboard and a fake "open the options page". `setup` runs before the first render,
+ * a fake clipboard and fakes of "open the options page" and "open Backup & import". `setup` runs before the first render,
  * e.g. to make the first request fail.
  */
 export async function renderPopup(
@@ -20,8 +20,16 @@ export async function renderPopup(
   setup?.(fake);
   const clipboard = { writeText: vi.fn(async (_text: string) => {}) };
   const openOptions = vi.fn(async () => {});
-  const result = render(<App send={fake.send} clipboard={clipboard} openOptions={openOptions} />);
-  return { ...result, fake, clipboard, openOptions };
+  const openBackup = vi.fn(async () => {});
+  const result = render(
+    <App
+      send={fake.send}
+      clipboard={clipboard}
+      openOptions={openOptions}
+      openBackup={openBackup}
+    />,
+  );
+  return { ...result, fake, clipboard, openOptions, openBackup };
 }
 
 // Taken before any test fakes the timers: WebCrypto answers on Node's thread pool, which fake

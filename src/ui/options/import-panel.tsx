@@ -1,0 +1,232 @@
+import { useId, useRef, useState } from 'preact/hooks';
+import type { ImportPreview, SendMessage } from '../../messaging';
+import { utf8Encode, toBase64 } from '../../shared';
+import { ErrorAlert, TextField } from '../components/field';
+import { ImportPreviewList } from '../components/import-preview';
+import { errorCode, errorMessage } from '../errors';
+import { readAsBase64 } from './file-data';
+
+/** Props of {@link ImportPanel}. */
+export interface ImportPanelProps {
+  send: SendMessage;
+  announce(message: string): void;
+}
+
+/** What the person gave, kept so a wrong password can be retried without choosing it again. */
+type Source = { kind: 'file'; name: string; data: string } | { kind: 'image'; data: string };
+
+const PASSWORD_CODES = ['password-required', 'wrong-password'];
+
+/** "Imported 3 accounts". */
+const importedText = (added: number) =>
+  added === 1 ? 'Imported 1 account.' : `Imported ${added} accounts.`;
+
+/**
+ * Import: from a file (any format Keyfob reads, its own backups included), pasted text, or an
+ * image of QR codes (chosen or pasted). The background reads it and answers with a preview;
+ * nothing is written until the person confirms. An encrypted file asks for its password here.
+ */
+export function ImportPanel({ send, announce }: ImportPanelProps) {
+  const [source, setSource] = useState<Source>();
+  const [needsPassword, setNeedsPassword] = useState(false);
+  const [password, setPassword] = useState('');
+  const [pasted, setPasted] = useState('');
+  const [preview, setPreview] = useState<ImportPreview>();
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<string>();
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const headingId = useId();
+  const pastedId = useId();
+
+  const reset = () => {
+    setSource(undefined);
+    setNeedsPassword(false);
+    setPassword('');
+    setPreview(undefined);
+  };
+
+  const read = async (next: Source, withPassword?: string) => {
+    setSource(next);
+    setError(undefined);
+    setPreview(undefined);
+    setBusy(
+      withPassword
+        ? 'Decrypting the file… this can take a few seconds.'
+        : next.kind === 'image'
+          ? 'Looking for QR codes…'
+          : 'Reading…',
+    );
+    try {
+      const answer =
+        next.kind === 'image'
+          ? await send('previewImage', { data: next.data })
+          : await send('previewImport', {
+              name: next.name,
+              data: next.data,
+              ...(withPassword ? { password: withPassword } : {}),
+            });
+      setNeedsPassword(false);
+      setPassword('');
+      setPreview(answer);
+    } catch (failure) {
+      const code = errorCode(failure);
+      if (code && PASSWORD_CODES.includes(code)) {
+        setNeedsPassword(true);
+        if (code === 'wrong-password') setError('That password does not open this file.');
+        queueMicrotask(() => passwordRef.current?.focus());
+      } else {
+        setError(errorMessage(failure));
+      }
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const chooseFile = async (input: HTMLInputElement, kind: Source['kind']) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setNeedsPassword(false);
+    const data = await readAsBase64(file);
+    await read(kind === 'image' ? { kind, data } : { kind, name: file.name, data });
+  };
+
+  const readPasted = (event: Event) => {
+    event.preventDefault();
+    if (!pasted.trim()) {
+      setError('Paste otpauth:// links or an otpauth-migration:// link first.');
+      return;
+    }
+    void read({ kind: 'file', name: 'pasted.txt', data: toBase64(utf8Encode(pasted)) });
+  };
+
+  // A pasted screenshot goes to the QR decoder; pasted text stays in the field.
+  const onPaste = (event: ClipboardEvent) => {
+    const image = Array.from(event.clipboardData?.files ?? []).find((file) =>
+      file.type.startsWith('image/'),
+    );
+    if (!image) return;
+    event.preventDefault();
+    void readAsBase64(image).then((data) => read({ kind: 'image', data }));
+  };
+
+  const retry = (event: Event) => {
+    event.preventDefault();
+    if (!source || !password) {
+      setError('Enter the file’s password.');
+      passwordRef.current?.focus();
+      return;
+    }
+    void read(source, password);
+  };
+
+  const confirm = async (selected: number[]) => {
+    if (!preview) return;
+    setBusy('Importing…');
+    setError(undefined);
+    try {
+      const { added } = await send('commitImport', { importId: preview.importId, selected });
+      reset();
+      setPasted('');
+      announce(importedText(added));
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const cancel = () => {
+    if (preview) void send('discardImport', { importId: preview.importId }).catch(() => {});
+    reset();
+    setError(undefined);
+  };
+
+  return (
+    <section class="card" aria-labelledby={headingId} aria-busy={busy !== undefined}>
+      <h3 id={headingId}>Import</h3>
+      {preview ? (
+        <ImportPreviewList
+          key={preview.importId}
+          preview={preview}
+          busy={busy !== undefined}
+          onConfirm={(selected) => void confirm(selected)}
+          onCancel={cancel}
+          headingLevel={2}
+        />
+      ) : (
+        <>
+          <p class="muted">
+            From a Keyfob backup, or an export of Google Authenticator, Aegis, 2FAS, Bitwarden or
+            Authenticator (the browser extension). You see every account before anything is added.
+          </p>
+          <div class="field">
+            <label htmlFor={`${headingId}-file`}>Import from a file</label>
+            <input
+              id={`${headingId}-file`}
+              type="file"
+              disabled={busy !== undefined}
+              onChange={(event) => void chooseFile(event.currentTarget, 'file')}
+            />
+          </div>
+          <div class="field">
+            <label htmlFor={`${headingId}-image`}>Import from an image</label>
+            <input
+              id={`${headingId}-image`}
+              type="file"
+              accept="image/*"
+              disabled={busy !== undefined}
+              onChange={(event) => void chooseFile(event.currentTarget, 'image')}
+            />
+            <p class="hint">
+              A screenshot or photo of QR codes, such as Google Authenticator’s export.
+            </p>
+          </div>
+          <form onSubmit={readPasted} noValidate>
+            <div class="field">
+              <label htmlFor={pastedId}>Paste links or an image</label>
+              <textarea
+                id={pastedId}
+                rows={4}
+                value={pasted}
+                spellcheck={false}
+                autoComplete="off"
+                onInput={(event) => setPasted(event.currentTarget.value)}
+                onPaste={onPaste}
+                placeholder="otpauth://totp/… one per line, or otpauth-migration://offline?data=…"
+              />
+            </div>
+            <div class="actions">
+              <button type="submit" disabled={busy !== undefined}>
+                Read pasted text
+              </button>
+            </div>
+          </form>
+          {needsPassword && source && (
+            <form onSubmit={retry} noValidate>
+              <TextField
+                label="File password"
+                type="password"
+                value={password}
+                onValue={setPassword}
+                inputRef={passwordRef}
+                hint="This file is encrypted. For a Keyfob backup this is the backup password, by default the vault passphrase of the Keyfob that made it."
+              />
+              <div class="actions">
+                <button type="submit" class="primary" disabled={busy !== undefined}>
+                  Open file
+                </button>
+              </div>
+            </form>
+          )}
+        </>
+      )}
+      {busy && (
+        <p class="busy" role="status">
+          {busy}
+        </p>
+      )}
+      <ErrorAlert message={error} />
+    </section>
+  );
+}
