@@ -2,9 +2,9 @@ import type { BackupStatus } from '../../messaging';
 
 /** Props of {@link BackupReminder}. */
 export interface BackupReminderProps {
-  status?: BackupStatus;
+  status?: BackupStatus | undefined;
   /** Opens "Backup & import"; without it there is no reminder, as there is nowhere to go. */
-  onBackup?: () => void;
+  onBackup?: (() => void) | undefined;
 }
 
 /** The reminder's text, or null when the last backup has every account. */
