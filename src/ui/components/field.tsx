@@ -121,3 +121,17 @@ export function ErrorAlert({ message }: { message?: string | undefined }) {
     </p>
   );
 }
+
+/** Props of {@link PassphraseField}. */
+export type PassphraseFieldProps = Pick<
+  TextFieldProps,
+  'label' | 'value' | 'onValue' | 'inputRef' | 'required'
+>;
+
+/**
+ * The vault passphrase asked again (unlock, change, export, reveal): one place that says it is
+ * a password the browser's manager may fill as the current one.
+ */
+export function PassphraseField(props: PassphraseFieldProps) {
+  return <TextField {...props} type="password" autoComplete="current-password" />;
+}

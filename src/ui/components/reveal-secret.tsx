@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { AccountView, RevealedAccount, SendMessage } from '../../messaging';
 import { accountName } from '../format';
 import { errorMessage } from '../errors';
-import { ErrorAlert, TextField } from './field';
+import { ErrorAlert, PassphraseField } from './field';
 import { QrCode } from './qr-code';
 
 /** What showing a secret exposes, in plain words. */
@@ -79,13 +79,11 @@ export function RevealSecret({ send, account }: RevealSecretProps) {
   return (
     <form class="reveal" onSubmit={reveal} noValidate aria-busy={busy}>
       <p class="notice">{SECRET_ON_SCREEN_WARNING}</p>
-      <TextField
+      <PassphraseField
         label="Vault passphrase"
-        type="password"
         value={passphrase}
         onValue={setPassphrase}
         inputRef={passphraseRef}
-        autoComplete="current-password"
       />
       <ErrorAlert message={error} />
       <div class="actions">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { BackupStatus, SendMessage, VaultState } from '../../messaging';
-import { ErrorAlert, TextField } from '../components/field';
+import { ErrorAlert, PassphraseField } from '../components/field';
 import { errorMessage, guardLocked } from '../errors';
 import { BACKUP_SECTION_ID } from './backup-anchor';
 import { ExportPanel } from './export-panel';
@@ -93,13 +93,11 @@ export function BackupSection({ send, announce, saveFile }: BackupSectionProps) 
     body = (
       <form onSubmit={unlock} noValidate aria-busy={busy}>
         <p class="muted">Unlock Keyfob to back up, export or import accounts.</p>
-        <TextField
+        <PassphraseField
           label="Passphrase"
-          type="password"
           value={passphrase}
           onValue={setPassphrase}
           inputRef={passphraseRef}
-          autoComplete="current-password"
         />
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, SendMessage } from '../../messaging';
-import { ErrorAlert, SelectField, TextField } from '../components/field';
+import { ErrorAlert, PassphraseField, SelectField, TextField } from '../components/field';
 import { errorMessage } from '../errors';
 import type { SaveFile } from './file-data';
 
@@ -92,13 +92,11 @@ export function ExportPanel({ send, announce, saveFile }: ExportPanelProps) {
             {PLAIN_FILE_WARNING}
           </p>
         )}
-        <TextField
+        <PassphraseField
           label="Vault passphrase"
-          type="password"
           value={passphrase}
           onValue={setPassphrase}
           inputRef={passphraseRef}
-          autoComplete="current-password"
         />
         {encrypted && (
           <>

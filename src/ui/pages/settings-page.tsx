@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { SendMessage } from '../../messaging';
-import { ErrorAlert, TextField } from '../components/field';
+import { ErrorAlert, PassphraseField, TextField } from '../components/field';
 import { PreferencesForm } from '../components/preferences-form';
 import { errorCode, errorMessage } from '../errors';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
@@ -99,13 +99,11 @@ function ChangePassphraseForm({ send, announce }: FormProps) {
   return (
     <form class="card" onSubmit={submit} noValidate aria-busy={busy}>
       <h3>Change passphrase</h3>
-      <TextField
+      <PassphraseField
         label="Current passphrase"
-        type="password"
         value={current}
         onValue={setCurrent}
         inputRef={currentRef}
-        autoComplete="current-password"
         required
       />
       <TextField

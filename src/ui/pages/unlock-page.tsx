@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { SendMessage, VaultState } from '../../messaging';
-import { ErrorAlert, TextField } from '../components/field';
+import { ErrorAlert, PassphraseField } from '../components/field';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useSubmit } from '../hooks/use-submit';
 
@@ -36,13 +36,11 @@ export function UnlockPage({ send, notice, onUnlocked }: UnlockPageProps) {
       <h1>Keyfob is locked</h1>
       {notice && <p class="notice">{notice}</p>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <TextField
+        <PassphraseField
           label="Passphrase"
-          type="password"
           value={passphrase}
           onValue={setPassphrase}
           inputRef={passphraseRef}
-          autoComplete="current-password"
           required
         />
         <ErrorAlert message={error} />
