@@ -283,4 +283,30 @@ describe('background', () => {
     await value(send('enrollActiveTab'));
     expect(order).toEqual(['loadHelper', 'send', 'inject', 'send']);
   });
+
+  it('a pending account the person removed stays removed while its setup screen reports again', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    const site = { ...contentScript, url: 'https://app.example/mfa' };
+    const report = { secret: SECRET, hints: { account: 'alice' } };
+    const listed = async () =>
+      (await value<{ accounts: { id: string; status: string }[] }>(send('listCodes'))).accounts;
+
+    expect(await value(send('reportSetupScreen', report, site))).toMatchObject({ action: 'fill' });
+    const [pending] = await listed();
+    expect(pending).toMatchObject({ status: 'pending' });
+    await value(send('deleteAccount', { id: pending!.id }));
+
+    // The screen is still open: its QR image rendering late reports the same secret again.
+    expect(await value(send('reportSetupScreen', report, site))).toMatchObject({
+      action: 'ignore',
+    });
+    expect(await listed()).toEqual([]);
+
+    // The person's own "Enroll on this page" sets it up again.
+    fakeTabs.activeTab.mockResolvedValue({ id: 9, url: 'https://app.example/mfa' } as never);
+    await value(send('enrollActiveTab'));
+    expect(await value(send('reportSetupScreen', report, site))).toMatchObject({ action: 'fill' });
+    expect(await listed()).toEqual([expect.objectContaining({ status: 'pending' })]);
+  });
 });

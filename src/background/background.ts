@@ -107,6 +107,7 @@ export function createBackground(deps: BackgroundDeps) {
           notices: () => enrollment.notices(),
           onUnlocked,
           onLocked: () => imports.clear(),
+          onRemoved: (account) => enrollment.personRemoved(account),
         }),
         ...createTransferHandlers({
           vault,
@@ -116,7 +117,12 @@ export function createBackground(deps: BackgroundDeps) {
           decodeQrImage: deps.decodeQrImage,
           now,
         }),
-        ...createTabHandlers({ vault, tabs, now }),
+        ...createTabHandlers({
+          vault,
+          tabs,
+          now,
+          onEnrollRequested: (origin) => enrollment.enrollRequested(origin),
+        }),
         ...createContentHandlers({ vault, settings, enrollment, tabs, now }),
       },
       policy: SENDER_POLICY,

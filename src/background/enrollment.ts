@@ -47,6 +47,12 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
   /** Secrets whose setup can no longer finish, per origin: a late report must not revive them. */
   const discarded = new Map<string, Set<string>>();
   /**
+   * Secrets of pending accounts the person removed, per origin: the setup screen may still be
+   * open and report again (its QR image rendering late, say), which must not undo the removal.
+   * Only the person's own "Enroll on this page" lifts it. Memory only.
+   */
+  const removedByPerson = new Map<string, Set<string>>();
+  /**
    * Reports and outcomes run one at a time: the observer and the DOM report one setup at
    * nearly the same moment, and a list-then-add that interleaves would save it twice.
    */
@@ -102,6 +108,9 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     const { params } = capture;
     if (discarded.get(sender.origin)?.has(params.secret)) {
       return { action: 'ignore', reason: 'this setup can no longer finish' };
+    }
+    if (removedByPerson.get(sender.origin)?.has(params.secret)) {
+      return { action: 'ignore', reason: 'you removed this setup' };
     }
 
     const { accounts } = await vault.list();
@@ -199,6 +208,18 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       const tabs = [...waitingTabs];
       waitingTabs.clear();
       return tabs;
+    },
+
+    /** The person removed an account: a pending one stays removed while its screen is open. */
+    personRemoved(account: Account): void {
+      if (account.state !== 'pending' || account.origin === undefined) return;
+      const removed = removedByPerson.get(account.origin) ?? new Set<string>();
+      removedByPerson.set(account.origin, removed.add(account.params.secret));
+    },
+
+    /** The person asked to set up on this origin: what they removed there may come back. */
+    enrollRequested(origin: Origin): void {
+      removedByPerson.delete(origin);
     },
 
     /** Recent enrollment messages for the popup, newest first. */

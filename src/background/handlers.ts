@@ -2,7 +2,7 @@ import { createOtpParams, parseOtpauthUri, validateOtpParams } from '../otp';
 import type { OtpParams } from '../otp/types';
 import type { Handlers } from '../messaging/server';
 import type { AccountView, ProtocolMap, VaultState } from '../messaging/protocol';
-import type { VaultService } from '../vault';
+import type { Account, VaultService } from '../vault';
 import { KeyfobError, type AccountId } from '../shared';
 import { toAccountView } from './account-view';
 import type { AutoLock } from './auto-lock';
@@ -27,6 +27,8 @@ export interface VaultHandlerDeps {
   onUnlocked: () => Promise<void>;
   /** Runs when the person locks the vault (to drop what was held for the open vault). */
   onLocked: () => void;
+  /** Runs after the person removed an account (so a setup screen still open can't revive it). */
+  onRemoved: (account: Account) => void;
 }
 
 /**
@@ -34,7 +36,8 @@ export interface VaultHandlerDeps {
  * Every answer is built from {@link AccountView}s: no handler returns a secret.
  */
 export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs> {
-  const { vault, sessionKey, settings, autoLock, now, notices, onUnlocked, onLocked } = deps;
+  const { vault, sessionKey, settings, autoLock, now, notices, onUnlocked, onLocked, onRemoved } =
+    deps;
 
   async function state(): Promise<VaultState> {
     return {
@@ -124,7 +127,9 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
     },
 
     async deleteAccount({ id }) {
+      const removed = await vault.get(id);
       await vault.remove(id);
+      onRemoved(removed);
       return { deleted: true as const };
     },
 

@@ -2,7 +2,7 @@ import { generateCode } from '../otp';
 import { originOf } from '../messaging/sender';
 import type { Handlers } from '../messaging/server';
 import type { ProtocolMap } from '../messaging/protocol';
-import { KeyfobError, type AccountId } from '../shared';
+import { KeyfobError, type AccountId, type Origin } from '../shared';
 import type { VaultService } from '../vault';
 import { commandTopFrame, type TabsApi } from './tabs';
 
@@ -19,8 +19,10 @@ export function createTabHandlers(deps: {
   vault: VaultService;
   tabs: TabsApi;
   now: () => number;
+  /** The person asked to set up on this origin: setups they removed there may be saved again. */
+  onEnrollRequested: (origin: Origin) => void;
 }): Handlers<TabVerbs> {
-  const { vault, tabs, now } = deps;
+  const { vault, tabs, now, onEnrollRequested } = deps;
 
   async function activeOrigin(): Promise<{ tabId: number; origin: string | null } | null> {
     const tab = await tabs.activeTab();
@@ -75,6 +77,7 @@ export function createTabHandlers(deps: {
       if (!active?.origin || !/^https?:/.test(active.origin)) {
         throw new KeyfobError('page-unsupported', 'Keyfob can only set up accounts on web pages.');
       }
+      onEnrollRequested(active.origin as Origin);
       await sendOrInject(active.tabId, { keyfob: 1, command: 'scanForSetup' });
       return { started: true as const };
     },
