@@ -5,6 +5,7 @@ import { generateCode } from '../otp';
 import type { Reply } from '../messaging/protocol';
 import { createBackground } from './background';
 import { AUTO_LOCK_ALARM } from './auto-lock';
+import { FREE_ATTEMPTS } from './passphrase-guard';
 
 const ours = { id: 'keyfob-id', origin: 'chrome-extension://keyfob-id' };
 const popup = { id: 'keyfob-id', url: 'chrome-extension://keyfob-id/popup.html' };
@@ -308,5 +309,30 @@ describe('background', () => {
     await value(send('enrollActiveTab'));
     expect(await value(send('reportSetupScreen', report, site))).toMatchObject({ action: 'fill' });
     expect(await listed()).toEqual([expect.objectContaining({ status: 'pending' })]);
+  });
+
+  it('slows down wrong passphrases for unlock and for the passphrase asked again', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    const added = await value<{ id: string }>(send('addAccountFromUri', { uri: URI }));
+    const errorCode = async (reply: Promise<Reply<unknown>>) => {
+      const r = await reply;
+      return r.ok ? 'ok' : r.error.code;
+    };
+    for (let i = 0; i < FREE_ATTEMPTS; i += 1) {
+      expect(await errorCode(send('revealAccount', { id: added.id, passphrase: 'guess' }))).toBe(
+        'wrong-passphrase',
+      );
+    }
+    await value(send('lockVault'));
+    expect(await errorCode(send('unlockVault', { passphrase: PASS }))).toBe('passphrase-throttled');
+
+    // A restarted worker still counts; once the wait is over the right passphrase opens it.
+    const restarted = startWorker(createMemoryVaultStore());
+    expect(await errorCode(restarted.send('unlockVault', { passphrase: PASS }))).toBe(
+      'passphrase-throttled',
+    );
+    clock += 5_000;
+    expect(await errorCode(send('unlockVault', { passphrase: PASS }))).toBe('ok');
   });
 });

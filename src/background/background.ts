@@ -13,6 +13,7 @@ import { createTabHandlers } from './tab-handlers';
 import { createBackupLog } from './backup-log';
 import { createImportSessions } from './import-sessions';
 import { createTransferHandlers } from './transfer-handlers';
+import { createPassphraseGuard } from './passphrase-guard';
 import { commandTopFrame, type TabsApi } from './tabs';
 import { createSessionKeyStore, type SessionArea } from './session-key';
 import { createSettingsStore, type LocalArea } from './settings';
@@ -45,6 +46,7 @@ export function createBackground(deps: BackgroundDeps) {
   const settings = createSettingsStore(local);
   // Parsed imports hold secrets: they live in this instance's memory and go with every lock.
   const imports = createImportSessions({ now });
+  const passphraseGuard = createPassphraseGuard({ local, now });
 
   const ready = (async () => {
     const vault = createVaultService({
@@ -108,6 +110,7 @@ export function createBackground(deps: BackgroundDeps) {
           onUnlocked,
           onLocked: () => imports.clear(),
           onRemoved: (account) => enrollment.personRemoved(account),
+          passphraseGuard,
         }),
         ...createTransferHandlers({
           vault,
@@ -115,6 +118,7 @@ export function createBackground(deps: BackgroundDeps) {
           backups: createBackupLog(local),
           tabs,
           decodeQrImage: deps.decodeQrImage,
+          passphraseGuard,
           now,
         }),
         ...createTabHandlers({

@@ -6,6 +6,7 @@ import type { Account, VaultService } from '../vault';
 import { KeyfobError, type AccountId } from '../shared';
 import { toAccountView } from './account-view';
 import type { AutoLock } from './auto-lock';
+import type { PassphraseGuard } from './passphrase-guard';
 import type { SessionKeyStore } from './session-key';
 import type { SettingsStore } from './settings';
 import type { TabVerbs } from './tab-handlers';
@@ -27,6 +28,8 @@ export interface VaultHandlerDeps {
   onUnlocked: () => Promise<void>;
   /** Runs when the person locks the vault (to drop what was held for the open vault). */
   onLocked: () => void;
+  /** Every check of the vault passphrase goes through it, so guessing is slow. */
+  passphraseGuard: PassphraseGuard;
   /** Runs after the person removed an account (so a setup screen still open can't revive it). */
   onRemoved: (account: Account) => void;
 }
@@ -38,6 +41,7 @@ export interface VaultHandlerDeps {
 export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs> {
   const { vault, sessionKey, settings, autoLock, now, notices, onUnlocked, onLocked, onRemoved } =
     deps;
+  const { passphraseGuard } = deps;
 
   async function state(): Promise<VaultState> {
     return {
@@ -74,7 +78,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
     },
 
     async unlockVault({ passphrase }) {
-      await vault.unlock(String(passphrase ?? ''));
+      await passphraseGuard.check(() => vault.unlock(String(passphrase ?? '')));
       await rememberUnlock();
       return state();
     },
@@ -88,10 +92,12 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
     },
 
     async changePassphrase({ current, next, confirmation }) {
-      await vault.changePassphrase(
-        String(current ?? ''),
-        String(next ?? ''),
-        String(confirmation ?? ''),
+      await passphraseGuard.check(() =>
+        vault.changePassphrase(
+          String(current ?? ''),
+          String(next ?? ''),
+          String(confirmation ?? ''),
+        ),
       );
       return state();
     },

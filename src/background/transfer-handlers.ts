@@ -14,6 +14,7 @@ import {
   type ImportResult,
 } from '../transfer';
 import { VaultError, checkPassphrase, type NewAccount, type VaultService } from '../vault';
+import type { PassphraseGuard } from './passphrase-guard';
 import type { BackupLog } from './backup-log';
 import type { ImportSessions } from './import-sessions';
 import type { TabsApi } from './tabs';
@@ -39,6 +40,8 @@ export interface TransferHandlerDeps {
   tabs: Pick<TabsApi, 'captureVisibleTab'>;
   /** Every QR code's text in an image. */
   decodeQrImage: (image: Blob) => Promise<string[]>;
+  /** Every check of the vault passphrase goes through it, so guessing is slow. */
+  passphraseGuard: PassphraseGuard;
   now: () => number;
 }
 
@@ -68,7 +71,7 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<Tran
   async function confirmPassphrase(passphrase: unknown): Promise<string> {
     requireUnlocked();
     const text = String(passphrase ?? '');
-    await vault.unlock(text);
+    await deps.passphraseGuard.check(() => vault.unlock(text));
     return text;
   }
 
