@@ -64,7 +64,7 @@ it('copies, adds, edits, deletes, opens settings and locks without a mouse', asy
   // Copy: Tab to the first row, Enter.
   tabTo((el) => el === button('Copy code for GitHub (alice)'));
   press('Enter');
-  expect(clipboard.writeText).toHaveBeenLastCalledWith(await fake.codeOf(github));
+  expect(clipboard.writeText.mock.lastCall?.[0]).toBeOneOf(await fake.recentCodes(github));
   await screen.findByText('Copied');
 
   // HOTP: Next code.
@@ -110,7 +110,7 @@ it('copies, adds, edits, deletes, opens settings and locks without a mouse', asy
   const acme = await fake.account(await fake.idOf('ACME'));
   expect(acme.params).toMatchObject({ issuer: 'ACME', algorithm: 'SHA512' });
   press('Enter');
-  expect(clipboard.writeText).toHaveBeenLastCalledWith(await fake.codeOf(acme.id));
+  expect(clipboard.writeText.mock.lastCall?.[0]).toBeOneOf(await fake.recentCodes(acme.id));
 
   // Edit, then delete with its confirmation.
   tab();

@@ -26,8 +26,8 @@ describe('the account list', () => {
 
     const github = row('GitHub');
     expect(within(github).getByText('alice@example.com')).toBeTruthy();
-    const code = await fake.codeOf(fake.ids[0]!);
-    expect(codeIn(github)).toBe(code);
+    const code = codeIn(github) ?? '';
+    expect(code).toBeOneOf(await fake.recentCodes(fake.ids[0]!));
     expect(within(github).getByTestId('code').textContent).toBe(
       `${code.slice(0, 3)} ${code.slice(3)}`,
     );
@@ -142,7 +142,7 @@ describe('copying a code', () => {
     );
 
     expect((await screen.findByRole('status')).textContent).toBe('Copied');
-    expect(clipboard.writeText).toHaveBeenCalledWith(await fake.codeOf(fake.ids[0]!));
+    expect(clipboard.writeText.mock.lastCall?.[0]).toBeOneOf(await fake.recentCodes(fake.ids[0]!));
   });
 
   it('copies with Enter on the focused row', async () => {
@@ -153,7 +153,7 @@ describe('copying a code', () => {
 
     await screen.findByText('Copied');
     expect(clipboard.writeText).toHaveBeenCalledTimes(1);
-    expect(clipboard.writeText).toHaveBeenCalledWith(await fake.codeOf(fake.ids[2]!));
+    expect(clipboard.writeText.mock.lastCall?.[0]).toBeOneOf(await fake.recentCodes(fake.ids[2]!));
   });
 
   it('says when the clipboard refuses', async () => {
@@ -219,7 +219,7 @@ describe('search', () => {
 
     fireEvent.input(search, { target: { value: 'aws' } });
     press('Enter');
-    expect(clipboard.writeText).toHaveBeenCalledWith(await fake.codeOf(fake.ids[2]!));
+    expect(clipboard.writeText.mock.lastCall?.[0]).toBeOneOf(await fake.recentCodes(fake.ids[2]!));
   });
 
   it('lets the arrow keys move between rows', async () => {
@@ -341,7 +341,7 @@ describe('account states', () => {
     expect(tabbables()).toContain(copyOld);
     fireEvent.click(copyOld);
     await screen.findByText('Copied');
-    expect(clipboard.writeText).toHaveBeenCalledWith(await fake.codeOf(fake.ids[1]!));
+    expect(clipboard.writeText.mock.lastCall?.[0]).toBeOneOf(await fake.recentCodes(fake.ids[1]!));
 
     // Back from editing, focus returns to the row, unfolding its group if need be.
     details.open = false;

@@ -163,6 +163,16 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
     },
     /** The code of an account at a moment of the background clock (default: now). */
     codeOf: async (id: string, atMs = now()) => generateCode((await account(id)).params, atMs),
+    /**
+     * The codes a popup rendered a moment ago may show: now's and the previous step's, for
+     * assertions on real time that a step change may fall between (`toBeOneOf`).
+     */
+    recentCodes: async (id: string) => {
+      const { params } = await account(id);
+      const at = now();
+      const earlier = params.type === 'hotp' ? at : at - params.period * 1000;
+      return [...new Set([await generateCode(params, at), await generateCode(params, earlier)])];
+    },
     /** Whether a passphrase opens the vault on disk now. */
     opens: (passphrase: string) => opensVault(store, passphrase),
     /** Requests still being answered. */
