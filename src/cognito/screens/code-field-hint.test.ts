@@ -94,6 +94,14 @@ describe('mayHoldCodeField', () => {
     expect(mayHoldCodeField(document)).toBe(false);
   });
 
+  it('says yes to a code field inside a web component’s open shadow root', () => {
+    document.body.innerHTML = '<form><login-mfa></login-mfa></form>';
+    const host = document.querySelector('login-mfa')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<input name="otp">';
+    expect(findCodeInputs(document.body)).toBeDefined();
+    expect(mayHoldCodeField(document)).toBe(true);
+  });
+
   it.each([
     ['autocomplete', '<input autocomplete="one-time-code">'],
     ['a name', '<input name="totpCode">'],

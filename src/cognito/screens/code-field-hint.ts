@@ -9,16 +9,19 @@
  * is worth 1: every field found shows at least one of the attribute signals tested here.
  */
 
+import { inputsUnder } from './dom-text';
+
 const MAX_INPUTS = 500;
 const CODE_TYPES = ['text', 'tel', 'number'];
 /** Substrings of the name and id words findCodeInputs counts (`pin`, `otp`, `one-time`, …). */
-const CODE_NAME = /otp|mfa|2fa|passcode|one[\W_]*time|code|token|pin|verif|confirm/i;
+const CODE_NAME =
+  /otp|mfa|2fa|tfa|auth|passcode|one[\W_]*time|two[\W_]*factor|cod|kod|token|pin|verif|confirm/i;
+/** A placeholder shaped like a code, which findCodeInputs counts too. */
+const CODE_PLACEHOLDER = /^\s*(?:[0-9•·*_-]\s?){6,8}\s*$/;
 
-/** True when some input in `doc` shows a sign of being a one-time-code field. */
+/** True when some input in `doc` (or an open shadow root in it) shows a sign of being a one-time-code field. */
 export function mayHoldCodeField(doc: Document): boolean {
-  const inputs = doc.getElementsByTagName('input');
-  for (let i = 0; i < inputs.length && i < MAX_INPUTS; i++) {
-    const input = inputs[i]!;
+  for (const input of inputsUnder(doc, MAX_INPUTS)) {
     const attr = (name: string) => input.getAttribute(name);
     const type = (attr('type') ?? '').trim().toLowerCase() || 'text';
     if (!CODE_TYPES.includes(type)) continue;
@@ -26,10 +29,11 @@ export function mayHoldCodeField(doc: Document): boolean {
     if (
       type !== 'text' ||
       maxLength === 1 ||
-      maxLength === 6 ||
+      (maxLength >= 6 && maxLength <= 8) ||
       /one-time-code/i.test(attr('autocomplete') ?? '') ||
       /numeric/i.test(attr('inputmode') ?? '') ||
       attr('pattern') !== null ||
+      CODE_PLACEHOLDER.test(attr('placeholder') ?? '') ||
       CODE_NAME.test(`${attr('name') ?? ''} ${attr('id') ?? ''}`)
     ) {
       return true;

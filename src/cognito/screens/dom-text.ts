@@ -39,21 +39,45 @@ export function maxLengthOf(input: HTMLInputElement): number | undefined {
   return Number(raw);
 }
 
+const MAX_ELEMENTS = 20_000;
+const MAX_SHADOW_DEPTH = 4;
+
+/**
+ * Inputs inside `root` and the open shadow roots under it (web components such as a sign-in
+ * widget keep their fields there), in tree order with each shadow tree right after its host.
+ * At most `max` inputs, and a bounded walk, so a huge page cannot stall a scan.
+ */
+export function inputsUnder(root: ParentNode, max: number): HTMLInputElement[] {
+  const inputs: HTMLInputElement[] = [];
+  let seen = 0;
+  const visit = (scope: ParentNode, depth: number) => {
+    for (const element of Array.from(scope.querySelectorAll('*'))) {
+      if (++seen > MAX_ELEMENTS || inputs.length >= max) return;
+      if (isInput(element)) inputs.push(element);
+      const shadow = element.shadowRoot;
+      if (shadow && depth < MAX_SHADOW_DEPTH) visit(shadow, depth + 1);
+    }
+  };
+  visit(root, 0);
+  return inputs;
+}
+
 /**
  * The words a page uses to name an input, in the order a screen reader would prefer them:
  * `aria-labelledby` targets, `aria-label`, `<label for>`, a wrapping `<label>`, then
  * `placeholder` and `title`. Empty strings are dropped.
  */
 export function labelTexts(input: HTMLInputElement): string[] {
-  const doc = input.ownerDocument;
+  // Labels live in the same tree as the input: its shadow root when it has one.
+  const root = labelRoot(input);
   const texts: string[] = [];
   for (const id of (input.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
-    texts.push(squash(doc.getElementById(id)?.textContent));
+    texts.push(squash(root.getElementById(id)?.textContent));
   }
   texts.push(squash(input.getAttribute('aria-label')));
   const id = input.getAttribute('id');
   if (id) {
-    for (const label of Array.from(doc.getElementsByTagName('label'))) {
+    for (const label of Array.from(root.querySelectorAll('label'))) {
       if (label.getAttribute('for') === id) texts.push(squash(label.textContent));
     }
   }
@@ -61,6 +85,14 @@ export function labelTexts(input: HTMLInputElement): string[] {
   texts.push(squash(input.getAttribute('placeholder')));
   texts.push(squash(input.getAttribute('title')));
   return texts.filter((text) => text.length > 0 && text.length <= 200);
+}
+
+/** The document or shadow root that holds `node`. */
+function labelRoot(node: Node): Document | ShadowRoot {
+  const root = node.getRootNode();
+  return 'getElementById' in root
+    ? (root as Document | ShadowRoot)
+    : (node.ownerDocument as Document);
 }
 
 /**
@@ -72,7 +104,7 @@ export function identifierWords(identifier: string | null): string[] {
   return identifier
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
-    .split(/[^a-z0-9]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }
 

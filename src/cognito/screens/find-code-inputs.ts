@@ -1,4 +1,4 @@
-import { inputType, isInput, isTypable, labelTexts, maxLengthOf, nameWords } from './dom-text';
+import { inputType, inputsUnder, isTypable, labelTexts, maxLengthOf, nameWords } from './dom-text';
 
 /** Where a page wants its 6-digit code: one input, or six one-digit boxes in order. */
 export type CodeInputs =
@@ -7,18 +7,59 @@ export type CodeInputs =
 /** Input types a code can be typed into. `password` is left out: a wrong guess there is costly. */
 const CODE_TYPES = new Set(['text', 'tel', 'number']);
 /** Identifier words that name a one-time code on their own. */
-const STRONG_WORDS = new Set(['otp', 'totp', 'mfa', '2fa', 'passcode', 'onetime']);
-/** Identifier words that suggest one, with help from other hints. */
-const WEAK_WORDS = new Set(['code', 'token', 'pin', 'verification', 'confirmation', 'verify']);
+const STRONG_WORDS = new Set([
+  'otp',
+  'totp',
+  'mfa',
+  '2fa',
+  'tfa',
+  'passcode',
+  'onetime',
+  'authenticator',
+  'einmalcode',
+]);
+/** Identifier words that suggest one, with help from other hints (several languages). */
+const WEAK_WORDS = new Set([
+  'code',
+  'token',
+  'pin',
+  'verification',
+  'confirmation',
+  'verify',
+  'codigo',
+  'código',
+  'codice',
+  'kod',
+  'verificacion',
+  'verificación',
+  'verificação',
+  'verifizierung',
+  'bestaetigungscode',
+  'bestätigungscode',
+  'sicherheitscode',
+]);
+/** Words that turn a plain "code" in an identifier into a sign-in code: `verificationCode`. */
+const CODE_QUALIFIERS = new Set([
+  'verification',
+  'verify',
+  'auth',
+  'authentication',
+  'login',
+  'signin',
+  'challenge',
+  'mfa',
+  'access',
+]);
 /**
- * Codes that are not one-time codes, as identifier words and as label words, so a promo-code,
- * post-code or backup-code box is never taken for the MFA code.
+ * Codes and numbers that are not one-time codes, as identifier words and as label words, so
+ * a promo-code, post-code, card, phone or backup-code box is never taken for the MFA code.
  */
 const NOT_OTP_WORDS = new Set([
   'zip',
   'postal',
   'postcode',
   'post',
+  'plz',
   'promo',
   'coupon',
   'country',
@@ -33,6 +74,8 @@ const NOT_OTP_WORDS = new Set([
   'sort',
   'swift',
   'bank',
+  'iban',
+  'routing',
   'tax',
   'vat',
   'color',
@@ -42,50 +85,91 @@ const NOT_OTP_WORDS = new Set([
   'captcha',
   'recovery',
   'backup',
+  'card',
+  'cc',
+  'cvc',
+  'cvv',
+  'csc',
+  'cvn',
+  'expiry',
+  'exp',
+  'phone',
+  'mobile',
+  'tel',
+  'telephone',
+  'msisdn',
+  'search',
+  'query',
+  'amount',
+  'price',
+  'quantity',
+  'qty',
+  'total',
+  'birth',
+  'dob',
+  'year',
+  'month',
+  'ssn',
 ]);
 const NOT_OTP_LABEL =
-  /\b(zip|postal|post ?code|promo|coupon|country|area code|dial|discount|gift|referral|invit\w*|voucher|sort code|swift|tax|vat|colou?r|captcha|recovery|backup)\b/i;
+  /\b(zip|postal|post ?code|postleitzahl|plz|promo|coupon|country|area code|dial|discount|gift|referral|invit\w*|voucher|sort code|swift|iban|tax|vat|colou?r|captcha|recovery|backup|card|cvc|cvv|csc|expir\w*|phone|mobile|telephone|search|amount|price|quantity|birth)\b|telefon|tarjeta|carte|karte/i;
 const CODE_LABEL =
-  /\b(code|one[- ]?time|otp|totp|passcode|verification|authenticator|6[- ]digit|six[- ]digit)\b/i;
+  /\b(\w*code|one[- ]?time|otp|totp|passcode|verification|authenticator|authentication|2fa|mfa|two[- ]factor|6[- ]digit|six[- ]digit|codigo|verificaci\S*|v\S*rification|authentification|verifica|codice|autenticazione|verifizierung|authentifizierung|einmal\S*|kod|kodu|weryfikac\S*)\b|código|验证码|驗證碼|認証コード|確認コード|인증|код/iu;
 /** Autocomplete tokens that mean some other field. */
 const OTHER_AUTOCOMPLETE =
-  /\b(username|email|current-password|new-password|name|given-name|family-name|tel|address|postal-code|cc-[a-z-]+)\b/;
+  /\b(username|email|current-password|new-password|name|given-name|family-name|tel|tel-[a-z-]+|address|address-[a-z0-9-]+|postal-code|country|bday[a-z-]*|cc-[a-z-]+|transaction-amount)\b/;
+/** A placeholder that shows the shape of a code: `123456`, `000 000`, `••••••`. */
+const CODE_PLACEHOLDER = /^\s*(?:[0-9•·*_-]\s?){6,8}\s*$/;
 
 /** Least score a single input needs, e.g. `autocomplete=one-time-code` alone, or `name=otp`. */
 const THRESHOLD = 2;
 /** Enough for a single input to win over a group of one-digit boxes. */
 const STRONG = 3;
+/** How many one-digit boxes a split code input has: TOTP codes are 6 to 8 digits long. */
+const SPLIT_SIZES = new Set([6, 7, 8]);
+
+/** True when the input's names or labels say it holds some other kind of number or code. */
+function isDecoy(input: HTMLInputElement, labels: string): boolean {
+  return nameWords(input).some((word) => NOT_OTP_WORDS.has(word)) || NOT_OTP_LABEL.test(labels);
+}
+
+/** How much the input's `name` and `id` say "one-time code": 2 strongly, 1 weakly, else 0. */
+function identifierScore(words: string[]): number {
+  const joined = words.join('');
+  if (words.some((word) => STRONG_WORDS.has(word)) || /onetime|twofactor/.test(joined)) return 2;
+  if (words.includes('code') && words.some((word) => CODE_QUALIFIERS.has(word))) return 2;
+  return words.some((word) => WEAK_WORDS.has(word)) ? 1 : 0;
+}
 
 /**
  * How strongly an input looks like a one-time-code field; 0 when it cannot be one. Each hint
  * the web platform or habit gives adds to the score: the `one-time-code` autocomplete token
- * (3), code words in name or id (2, or 1 for the plain word "code"), a label mentioning a code
- * (1), `maxlength=6` (1), and a numeric keypad or a 6-digit pattern (1).
+ * (3), code words in name or id (2, or 1 for a plain word such as "code"), a label, aria text
+ * or placeholder mentioning a code (1), a length of 6 to 8 (1), a numeric keypad or a 6-digit
+ * pattern (1), and a placeholder shaped like a code (1).
  */
 function codeInputScore(input: HTMLInputElement): number {
   if (!isTypable(input) || !CODE_TYPES.has(inputType(input))) return 0;
   const maxLength = maxLengthOf(input);
   if (maxLength !== undefined && maxLength < 6) return 0;
   const autocomplete = (input.getAttribute('autocomplete') ?? '').toLowerCase();
-  const words = nameWords(input);
   const labels = labelTexts(input).join(' ');
-  if (words.some((word) => NOT_OTP_WORDS.has(word)) || NOT_OTP_LABEL.test(labels)) return 0;
+  if (isDecoy(input, labels)) return 0;
   const isOneTimeCode = autocomplete.split(/\s+/).includes('one-time-code');
   if (!isOneTimeCode && OTHER_AUTOCOMPLETE.test(autocomplete)) return 0;
 
   let score = 0;
   if (isOneTimeCode) score += 3;
-  if (words.some((word) => STRONG_WORDS.has(word)) || /one-?time/.test(words.join('-'))) {
-    score += 2;
-  } else if (words.some((word) => WEAK_WORDS.has(word))) score += 1;
+  score += identifierScore(nameWords(input));
   if (CODE_LABEL.test(labels)) score += 1;
-  if (maxLength === 6) score += 1;
+  if (maxLength !== undefined && maxLength <= 8) score += 1;
   const pattern = input.getAttribute('pattern') ?? '';
   const numeric =
     (input.getAttribute('inputmode') ?? '').toLowerCase() === 'numeric' ||
     inputType(input) !== 'text' ||
     /\\d\{6\}|\[0-9\]\{6\}/.test(pattern);
   if (numeric) score += 1;
+  if (CODE_PLACEHOLDER.test(input.getAttribute('placeholder') ?? '')) score += 1;
   return score;
 }
 
@@ -94,10 +178,7 @@ function isDigitBox(input: HTMLInputElement): boolean {
   if (!isTypable(input) || !CODE_TYPES.has(inputType(input)) || maxLengthOf(input) !== 1) {
     return false;
   }
-  return (
-    !nameWords(input).some((word) => NOT_OTP_WORDS.has(word)) &&
-    !NOT_OTP_LABEL.test(labelTexts(input).join(' '))
-  );
+  return !isDecoy(input, labelTexts(input).join(' '));
 }
 
 /**
@@ -119,14 +200,13 @@ function digitBoxGroups(boxes: HTMLInputElement[]): HTMLInputElement[][] {
   return [...groups.values()];
 }
 
-/** Inputs inside `root`, in document order, capped so a huge page cannot stall the scan. */
-function inputsIn(root: ParentNode): HTMLInputElement[] {
-  return Array.from(root.querySelectorAll('input')).slice(0, 500).filter(isInput);
-}
+/** Inputs inside `root`, in tree order, capped so a huge page cannot stall the scan. */
+const inputsIn = (root: ParentNode): HTMLInputElement[] => inputsUnder(root, 500);
 
 /**
- * The one-time-code field(s) inside `root`. A single input that looks like a code field on
- * strong evidence wins; otherwise a group of exactly six one-digit boxes; otherwise the best
+ * The one-time-code field(s) inside `root`, open shadow roots included. A single input that
+ * looks like a code field on strong evidence wins; otherwise the one group of six to eight
+ * one-digit boxes; otherwise the best
  * single input that reaches the threshold. Undefined when nothing qualifies.
  */
 export function findCodeInputs(root: ParentNode): CodeInputs | undefined {
@@ -138,8 +218,10 @@ export function findCodeInputs(root: ParentNode): CodeInputs | undefined {
     if (score > bestScore) [best, bestScore] = [input, score];
   }
   if (best && bestScore >= STRONG) return { kind: 'single', input: best };
-  const sixes = digitBoxGroups(inputs.filter(isDigitBox)).filter((group) => group.length === 6);
-  if (sixes.length === 1 && sixes[0]) return { kind: 'split', inputs: sixes[0] };
+  const groups = digitBoxGroups(inputs.filter(isDigitBox)).filter((group) =>
+    SPLIT_SIZES.has(group.length),
+  );
+  if (groups.length === 1 && groups[0]) return { kind: 'split', inputs: groups[0] };
   if (best && bestScore >= THRESHOLD) return { kind: 'single', input: best };
   return undefined;
 }
