@@ -8,6 +8,7 @@ import type {
   SetupReply,
 } from '../messaging/content-protocol';
 import { startCognitoContent, type CognitoContent } from './controller';
+import type { HiddenReason } from './visibility';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const QR = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk';
@@ -72,13 +73,19 @@ function background(handlers: Handlers = {}): SendContentMessage {
   }) as SendContentMessage;
 }
 
-function start(handlers: Handlers = {}, win: Window = window) {
+function start(
+  handlers: Handlers = {},
+  win: Window = window,
+  whyHidden: (field: Element) => HiddenReason | null = () => null,
+) {
   content = startCognitoContent({
     win,
     send: background(handlers),
     debounceMs: 5,
     settleMs: 5,
     configAckMs: 10,
+    // happy-dom lays nothing out; ./visibility.test.ts covers how fields are measured.
+    whyHidden,
   });
   return content;
 }
@@ -303,8 +310,33 @@ describe('content script: sign-in and left setup', () => {
     expect(document.querySelector('input')!.value).toBe('135790');
     document.body.innerHTML = '<p>Nothing here</p>';
     expect(await running.handleCommand({ keyfob: 1, command: 'fillCode', code: '135790' })).toEqual(
-      { done: false },
+      { done: false, refused: 'no-field' },
     );
+  });
+
+  it('never fills a code field the person cannot see, and says so', async () => {
+    document.body.innerHTML = SIGN_IN;
+    const running = start(
+      { requestSignInCode: () => ({ code: '246810' }) },
+      window,
+      () => 'covered',
+    );
+    await running.idle();
+    // Automatic fill does not even ask for a code for a field nobody can see.
+    expect(callsNamed('requestSignInCode')).toEqual([]);
+    expect(await running.handleCommand({ keyfob: 1, command: 'fillCode', code: '135790' })).toEqual(
+      { done: false, refused: 'hidden-field' },
+    );
+    expect(document.querySelector('input')!.value).toBe('');
+  });
+
+  it('never fills a setup screen the person cannot see', async () => {
+    document.body.innerHTML = AMPLIFY_SETUP;
+    const running = start({}, window, (field) => (field === codeInput() ? 'transparent' : null));
+    await running.idle();
+    const fill = { keyfob: 1, command: 'fillCode', code: '135790', enrollmentId: 'enr-1' } as const;
+    expect(await running.handleCommand(fill)).toEqual({ done: false, refused: 'hidden-field' });
+    expect(codeInput().value).toBe('');
   });
 
   it('refuses a fill meant for another origin (the tab navigated in between)', async () => {
@@ -314,7 +346,7 @@ describe('content script: sign-in and left setup', () => {
     const fill = { keyfob: 1, command: 'fillCode', code: '135790' } as const;
     expect(
       await running.handleCommand({ ...fill, expectedOrigin: 'https://other.example' }),
-    ).toEqual({ done: false });
+    ).toEqual({ done: false, refused: 'page-changed' });
     expect(document.querySelector('input')!.value).toBe('');
     expect(
       await running.handleCommand({ ...fill, expectedOrigin: window.location.origin }),
@@ -360,7 +392,7 @@ describe('content script: sign-in and left setup', () => {
     const running = start({ requestSignInCode: () => ({ code: '246810' }) }, frame);
     await running.idle();
     expect(await running.handleCommand({ keyfob: 1, command: 'fillCode', code: '135790' })).toEqual(
-      { done: false },
+      { done: false, refused: 'stopped' },
     );
     expect(calls).toEqual([]);
     expect(document.querySelector('input')!.value).toBe('');

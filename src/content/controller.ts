@@ -7,6 +7,7 @@ import { createScreenWatch } from './screen-watch';
 import { createSetup } from './setup';
 import { createSetupFiller, type SetupFill } from './setup-fill';
 import { createSignIn } from './sign-in';
+import { whyHidden as measureHidden, type HiddenReason } from './visibility';
 
 /** Options of {@link startCognitoContent}. */
 export interface CognitoContentOptions {
@@ -25,6 +26,8 @@ export interface CognitoContentOptions {
   configAckMs?: number;
   /** What the page observer posted before this script started (held by the page bridge). */
   earlierMessages?: readonly unknown[];
+  /** Why a person cannot see a field; by default measured in `win` (./visibility). */
+  whyHidden?: (field: Element) => HiddenReason | null;
 }
 
 /** The running content script. */
@@ -40,7 +43,7 @@ export interface CognitoContent {
 
 const INERT: CognitoContent = {
   scan: async () => {},
-  handleCommand: async () => ({ done: false }),
+  handleCommand: async () => ({ done: false, refused: 'stopped' }),
   idle: async () => {},
   stop: () => {},
 };
@@ -56,6 +59,7 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
   const { win, send } = options;
   if (win.top !== win) return INERT;
   const now = options.now ?? (() => Date.now());
+  const whyHidden = options.whyHidden ?? ((field: Element) => measureHidden(field, win));
   const doc = win.document;
 
   let stopped = false;
@@ -95,7 +99,13 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
   );
   const detectSetup = () => detectSetupScreen(doc);
   const detectSignIn = () => detectSignInCodeScreen(doc);
-  const filler = createSetupFiller({ notes, now, configAck: link.configAck, isStopped });
+  const filler = createSetupFiller({
+    notes,
+    now,
+    configAck: link.configAck,
+    isStopped,
+    whyHidden,
+  });
   const setup = createSetup({
     win,
     detect: detectSetup,
@@ -110,7 +120,7 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
     pendingFillMs: options.pendingFillMs ?? 30_000,
     settleMs: options.settleMs ?? 1500,
   });
-  const signIn = createSignIn({ detect: detectSignIn, send, isStopped });
+  const signIn = createSignIn({ detect: detectSignIn, send, isStopped, whyHidden });
   const watch = createScreenWatch({
     doc,
     debounceMs: options.debounceMs ?? 250,
@@ -126,7 +136,7 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
   });
 
   async function handleCommand(command: ContentCommand): Promise<ContentCommandReply> {
-    if (stopped) return { done: false };
+    if (stopped) return { done: false, refused: 'stopped' };
     if (command.command === 'scanForSetup') {
       setup.forget();
       signIn.forget();
@@ -135,7 +145,7 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
     }
     // The background checked the tab's origin; the tab may have navigated since.
     if (command.expectedOrigin !== undefined && command.expectedOrigin !== win.location.origin) {
-      return { done: false };
+      return { done: false, refused: 'page-changed' };
     }
     if (detectSetup() || command.enrollmentId !== undefined) {
       const fill: SetupFill = {
@@ -144,9 +154,11 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
         autoSubmit: command.autoSubmit === true,
       };
       if (command.enrollmentId !== undefined) fill.enrollmentId = command.enrollmentId;
-      return { done: await track(setup.fill(fill, true)) };
+      if (await track(setup.fill(fill, true))) return { done: true };
+      // The filler refuses only a screen the person cannot see.
+      return { done: false, refused: detectSetup() ? 'hidden-field' : 'no-field' };
     }
-    return { done: signIn.fill(command.code, command.autoSubmit === true) };
+    return signIn.fill(command.code, command.autoSubmit === true);
   }
 
   void pageConfig.then((deviceName) => {

@@ -69,7 +69,7 @@ export function typeInto(input: HTMLInputElement, text: string): void {
 }
 
 /** Every input of a code input set, in order. */
-const codeInputList = (code: CodeInputs): HTMLInputElement[] =>
+export const codeInputList = (code: CodeInputs): HTMLInputElement[] =>
   code.kind === 'single' ? [code.input] : code.inputs;
 
 /** What the code input(s) hold now, joined. */

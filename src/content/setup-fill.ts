@@ -1,6 +1,7 @@
 import type { SetupScreen } from '../cognito/screens';
-import { codeValue, fillCode, fillIfEmpty, submitCode } from './fill';
+import { codeInputList, codeValue, fillCode, fillIfEmpty, submitCode } from './fill';
 import { markFill, type FillMark } from './fill-mark';
+import type { HiddenReason } from './visibility';
 
 /** A code for an enrollment, to go into its setup screen. */
 export interface SetupFill {
@@ -19,14 +20,17 @@ export interface SetupFillerDeps {
   /** Settles once the page observer holds the device name (or soon). */
   configAck(): Promise<void>;
   isStopped(): boolean;
+  /** Why a person cannot see a field, or null when they can (./visibility). */
+  whyHidden(field: Element): HiddenReason | null;
 }
 
 /** Puts codes into setup screens. */
 export interface SetupFiller {
   /**
    * Fills `fill` into `screen`, and submits if it says so. The same code for the same
-   * enrollment that the screen already shows is left alone unless `force`. True: the screen
-   * holds the code.
+   * enrollment that the screen already shows is left alone unless `force`. A code field the
+   * person cannot see is never filled (false), and a device-name field they cannot see is left
+   * alone. True: the screen holds the code.
    */
   apply(screen: SetupScreen, fill: SetupFill, force: boolean): Promise<boolean>;
   /**
@@ -42,7 +46,8 @@ export interface SetupFiller {
  * the setup went (./fill-mark).
  */
 export function createSetupFiller(deps: SetupFillerDeps): SetupFiller {
-  const { notes, now, configAck, isStopped } = deps;
+  const { notes, now, configAck, isStopped, whyHidden } = deps;
+  const canSee = (field: Element) => whyHidden(field) === null;
   let lastFill: { enrollmentId?: string; code: string } | undefined;
   let seesTraffic = false;
 
@@ -53,8 +58,9 @@ export function createSetupFiller(deps: SetupFillerDeps): SetupFiller {
         lastFill?.code === fill.code &&
         codeValue(screen.codeInputs) === fill.code;
       if (repeat && !force) return true;
+      if (!codeInputList(screen.codeInputs).every(canSee)) return false;
       fillCode(screen.codeInputs, fill.code);
-      if (fill.deviceName && screen.deviceName) {
+      if (fill.deviceName && screen.deviceName && canSee(screen.deviceName.input)) {
         fillIfEmpty(screen.deviceName.input, fill.deviceName);
       }
       lastFill = { code: fill.code };

@@ -1,7 +1,9 @@
 import type { SignInCodeScreen } from '../cognito/screens';
 import type { SendContentMessage } from '../messaging/content-client';
+import type { ContentCommandReply } from '../messaging/content-protocol';
 import { isOtpCode } from './commands';
-import { fillCode, isCodeEmpty, submitCode } from './fill';
+import { codeInputList, fillCode, isCodeEmpty, submitCode } from './fill';
+import type { HiddenReason } from './visibility';
 
 /** What {@link createSignIn} needs. */
 export interface SignInDeps {
@@ -9,6 +11,8 @@ export interface SignInDeps {
   detect(): SignInCodeScreen | null;
   send: SendContentMessage;
   isStopped(): boolean;
+  /** Why a person cannot see a field, or null when they can (./visibility). */
+  whyHidden(field: Element): HiddenReason | null;
 }
 
 /** The sign-in code screens of a page. */
@@ -18,23 +22,31 @@ export interface SignIn {
    * a code (it answers only where the person turned automatic fill on) and fills it.
    */
   onScreen(screen: SignInCodeScreen): Promise<void>;
-  /** Fills a code the background sent into the sign-in screen; false when there is none. */
-  fill(code: string, autoSubmit: boolean): boolean;
+  /**
+   * Fills a code the background sent into the sign-in screen, and says what happened: refused
+   * when there is no code field, or one the person cannot see.
+   */
+  fill(code: string, autoSubmit: boolean): ContentCommandReply;
   /** Asks again for code fields already asked about (a scan the background requested). */
   forget(): void;
 }
 
 /** Sign-in code screens: automatic fill where allowed, and fills on the person's request. */
 export function createSignIn(deps: SignInDeps): SignIn {
-  const { detect, send, isStopped } = deps;
+  const { detect, send, isStopped, whyHidden } = deps;
   let asked = new WeakSet<HTMLInputElement>();
+  const canSee = (screen: SignInCodeScreen) =>
+    codeInputList(screen.codeInputs).every((field) => whyHidden(field) === null);
 
   return {
     async onScreen(screen) {
       if (screen.codeSource === 'sms' || screen.codeSource === 'email') return;
       const anchor =
         screen.codeInputs.kind === 'single' ? screen.codeInputs.input : screen.codeInputs.inputs[0];
-      if (!anchor || asked.has(anchor) || !isCodeEmpty(screen.codeInputs)) return;
+      // A field the person cannot see is not asked about: it may be asked about once it shows.
+      if (!anchor || asked.has(anchor) || !isCodeEmpty(screen.codeInputs) || !canSee(screen)) {
+        return;
+      }
       asked.add(anchor);
       let code: string | null = null;
       try {
@@ -45,14 +57,17 @@ export function createSignIn(deps: SignInDeps): SignIn {
       if (isStopped() || !isOtpCode(code)) return;
       // The page may have moved on while the background answered: look again.
       const fresh = detect();
-      if (fresh && isCodeEmpty(fresh.codeInputs)) fillCode(fresh.codeInputs, code);
+      if (fresh && isCodeEmpty(fresh.codeInputs) && canSee(fresh)) {
+        fillCode(fresh.codeInputs, code);
+      }
     },
     fill(code, autoSubmit) {
       const screen = detect();
-      if (!screen) return false;
+      if (!screen) return { done: false, refused: 'no-field' };
+      if (!canSee(screen)) return { done: false, refused: 'hidden-field' };
       fillCode(screen.codeInputs, code);
       if (autoSubmit) submitCode(screen.form, screen.submit);
-      return true;
+      return { done: true };
     },
     forget() {
       asked = new WeakSet();

@@ -99,6 +99,10 @@ describe('content script wiring', () => {
     const content = runCognitoHelper(runtime)!;
     await content.idle();
     const input = document.querySelector('input')!;
+    // happy-dom lays nothing out: give the field a box on screen, drawn on top.
+    const box = { left: 10, top: 10, width: 200, height: 30, right: 210, bottom: 40 };
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue(box as DOMRect);
+    document.elementsFromPoint = () => [input];
     const command = { keyfob: 1, command: 'fillCode', code: '112233' };
 
     expect(await runtime.deliver(command, { id: 'someone-else' })).toEqual([undefined]);

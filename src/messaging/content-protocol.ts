@@ -96,8 +96,17 @@ export type ContentEnvelope<N extends ContentMessageName = ContentMessageName> =
   N
 >;
 
+/**
+ * Why the content script did not fill a code: the page is no longer the origin the background
+ * checked, it shows no code field, the field is one a person cannot see (hidden, transparent,
+ * tiny, off-screen or covered), or the script has stopped.
+ */
+export type FillRefusal = 'page-changed' | 'no-field' | 'hidden-field' | 'stopped';
+
 /** The content script's answer to a {@link ContentCommand}: whether it found something to act on. */
 export interface ContentCommandReply {
   /** fillCode: a code input was found and filled. scanForSetup: the scan ran. */
   done: boolean;
+  /** fillCode that was not done: why. */
+  refused?: FillRefusal;
 }
