@@ -1,7 +1,7 @@
 import { createMessageServer } from '../messaging/server';
 import type { SenderInfo } from '../messaging/sender';
 import type { Reply } from '../messaging/protocol';
-import { toErrorInfo } from '../shared';
+import { KeyfobError, isKeyfobError, toErrorInfo } from '../shared';
 import type { VaultStore } from '../vault';
 import { createVaultService } from '../vault';
 import { AUTO_LOCK_ALARM, createAutoLock, type AlarmsApi } from './auto-lock';
@@ -10,6 +10,8 @@ import { createEnrollmentService } from './enrollment';
 import { createVaultHandlers } from './handlers';
 import { SENDER_POLICY, type BackgroundMap } from './policy';
 import { createTabHandlers } from './tab-handlers';
+import { createFillChoices } from './fill-choices';
+import { createSignInFill, type GestureTab } from './sign-in-fill';
 import { createBackupLog } from './backup-log';
 import { createImportSessions } from './import-sessions';
 import { createTransferHandlers } from './transfer-handlers';
@@ -33,7 +35,17 @@ export interface BackgroundDeps {
   now?: () => number;
   /** PBKDF2 iterations for new vaults; only tests lower it. */
   iterations?: number;
+  /** Waits on the background's clock (a fill waits out a code about to expire); tests move a fake one. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** What became of a fill asked for by keyboard command or context menu. */
+export type GestureOutcome = 'filled' | 'locked' | 'refused';
+
+/** How long a fill asked for while locked waits for the person to unlock. */
+const WAITING_FILL_MS = 2 * 60 * 1000;
+/** Shown on the tab's badge while a fill waits for the vault to be unlocked. */
+const UNLOCK_TO_FILL = 'Unlock Keyfob to fill your sign-in code';
 
 /**
  * One background instance: the vault, its parked session key, auto-lock and the message
@@ -42,6 +54,8 @@ export interface BackgroundDeps {
 export function createBackground(deps: BackgroundDeps) {
   const { session, local, alarms, ours } = deps;
   const now = deps.now ?? Date.now;
+  const sleep =
+    deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const sessionKey = createSessionKeyStore(session);
   const settings = createSettingsStore(local);
   // Parsed imports hold secrets: they live in this instance's memory and go with every lock.
@@ -91,12 +105,50 @@ export function createBackground(deps: BackgroundDeps) {
       onWaitingForUnlock: (tabId) =>
         tabs.setBadge(tabId, '!', 'Unlock Keyfob to finish setting up your authenticator'),
     });
+    const signInFill = createSignInFill({
+      vault,
+      tabs,
+      choices: createFillChoices(local),
+      now,
+      sleep,
+    });
+    // A keyboard command or menu click that came while the vault was locked.
+    let waitingFill: { tabId: number; until: number } | undefined;
+
+    async function fillOnGesture(tab: GestureTab, frameId: number): Promise<GestureOutcome> {
+      try {
+        // The command fills the page itself; a field in a frame inside it is never filled.
+        if (frameId !== 0) {
+          throw new KeyfobError(
+            'fill-refused',
+            'Keyfob fills codes into the page itself, not into frames inside it.',
+          );
+        }
+        await signInFill.fillTab(tab);
+        await tabs.setBadge(tab.id, '');
+        return 'filled';
+      } catch (error) {
+        if (isKeyfobError(error, 'vault-locked')) {
+          waitingFill = { tabId: tab.id, until: now() + WAITING_FILL_MS };
+          await tabs.setBadge(tab.id, '!', UNLOCK_TO_FILL);
+          return 'locked';
+        }
+        await tabs.setBadge(tab.id, '!', toErrorInfo(error).message);
+        return 'refused';
+      }
+    }
+
     const onUnlocked = async () => {
       // Setups that waited for the passphrase run again; the page reports afresh.
       for (const tabId of enrollment.takeWaitingTabs()) {
         await tabs.setBadge(tabId, '').catch(() => {});
         await commandTopFrame(tabs, tabId, { keyfob: 1, command: 'scanForSetup' }).catch(() => {});
       }
+      // A fill asked for while locked goes ahead if its tab is still the one in front.
+      const waiting = waitingFill;
+      waitingFill = undefined;
+      const tab = waiting && now() <= waiting.until ? await tabs.activeTab() : null;
+      if (tab?.id === waiting?.tabId && tab) await fillOnGesture(tab, 0);
     };
     const server = createMessageServer<BackgroundMap>({
       handlers: {
@@ -124,10 +176,10 @@ export function createBackground(deps: BackgroundDeps) {
         ...createTabHandlers({
           vault,
           tabs,
-          now,
+          signInFill,
           onEnrollRequested: (origin) => enrollment.enrollRequested(origin),
         }),
-        ...createContentHandlers({ vault, settings, enrollment, tabs, now }),
+        ...createContentHandlers({ settings, enrollment, tabs, signInFill }),
       },
       policy: SENDER_POLICY,
       ours,
@@ -141,7 +193,7 @@ export function createBackground(deps: BackgroundDeps) {
         if (vault.isUnlocked() && !isPassive(name, data)) await autoLock.touch();
       },
     });
-    return { server, autoLock, vault };
+    return { server, autoLock, vault, fillOnGesture };
   })();
 
   return {
@@ -154,6 +206,14 @@ export function createBackground(deps: BackgroundDeps) {
       } catch (error) {
         return { ok: false, error: toErrorInfo(error) };
       }
+    },
+    /**
+     * Fills the sign-in code into `tab` for the keyboard command or the context menu (clicked
+     * in frame `frameId`). Locked: the fill waits for the person to unlock. The outcome is
+     * also on the tab's badge.
+     */
+    async handleFillGesture(tab: GestureTab, frameId = 0): Promise<GestureOutcome> {
+      return (await ready).fillOnGesture(tab, frameId);
     },
     /** Routes an alarm; only the auto-lock alarm is ours. */
     async handleAlarm(name: string): Promise<void> {

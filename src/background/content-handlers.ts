@@ -1,12 +1,11 @@
-import { generateCode } from '../otp';
 import type { ContentProtocolMap } from '../messaging/content-protocol';
 import type { Handlers } from '../messaging/server';
 import type { SenderContext } from '../messaging/sender';
 import { KeyfobError } from '../shared';
-import type { VaultService } from '../vault';
 import type { EnrollmentService, PageSender } from './enrollment';
 import { readSetupReport, readVerifyOutcome } from './setup-report-input';
 import type { SettingsStore } from './settings';
+import type { SignInFill } from './sign-in-fill';
 import type { TabsApi } from './tabs';
 
 /**
@@ -15,13 +14,12 @@ import type { TabsApi } from './tabs';
  * their own and a framed page is the classic way to borrow someone else's origin.
  */
 export function createContentHandlers(deps: {
-  vault: VaultService;
   settings: SettingsStore;
   enrollment: EnrollmentService;
   tabs: Pick<TabsApi, 'loadHelper'>;
-  now: () => number;
+  signInFill: Pick<SignInFill, 'autoFillCode'>;
 }): Handlers<ContentProtocolMap> {
-  const { vault, settings, enrollment, tabs, now } = deps;
+  const { settings, enrollment, tabs, signInFill } = deps;
 
   return {
     async reportSetupScreen(data, sender) {
@@ -50,12 +48,9 @@ export function createContentHandlers(deps: {
 
     async requestSignInCode(_data, sender) {
       const page = topFrame(sender);
-      if (!(await settings.get()).autoFillSignIn || !vault.isUnlocked()) return { code: null };
-      const { accounts } = await vault.list();
-      const matches = accounts.filter((a) => a.origin === page.origin && a.state === 'verified');
-      // With two accounts on one site Keyfob cannot know which one is signing in: the popup asks.
-      if (matches.length !== 1) return { code: null };
-      return { code: await generateCode(matches[0]!.params, now()) };
+      // Without a gesture, only where the person turned automatic fill on.
+      if (!(await settings.get()).autoFillSignIn) return { code: null };
+      return { code: await signInFill.autoFillCode(page.origin) };
     },
   };
 }

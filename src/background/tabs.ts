@@ -36,3 +36,21 @@ export async function commandTopFrame(
   await tabs.loadHelper(tabId).catch(() => {});
   return tabs.sendToTopFrame(tabId, command);
 }
+
+/**
+ * Sends a command on the person's click. A tab without the content scripts (a site without a
+ * standing grant) gets them first: the click granted activeTab, so they are injected and the
+ * command sent once more. Resolves to the content script's reply.
+ */
+export async function commandOrInject(
+  tabs: TabsApi,
+  tabId: number,
+  command: ContentCommand,
+): Promise<unknown> {
+  try {
+    return await commandTopFrame(tabs, tabId, command);
+  } catch {
+    await tabs.injectContentScripts(tabId);
+    return tabs.sendToTopFrame(tabId, command);
+  }
+}
