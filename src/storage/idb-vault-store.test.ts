@@ -26,7 +26,8 @@ const header = (revision = 0): VaultHeader => ({
 
 const rec = (id: string, order: number, ivFill = 5): AccountRecord => ({
   id,
-  format: 1,
+  format: 2,
+  version: 1,
   createdAt: 1,
   updatedAt: 1,
   order,

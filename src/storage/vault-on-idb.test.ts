@@ -357,7 +357,7 @@ describe('vault on IndexedDB', () => {
     });
 
     it('reports a changed format version (part of the additional data)', async () => {
-      await db.put('accounts', { ...bad, format: 2 as never });
+      await db.put('accounts', { ...bad, format: 1 as never });
       await expectDamaged([bad.id], [good.id]);
     });
 

@@ -18,15 +18,18 @@ export interface OpenedRecord {
   account: Account;
 }
 
-/** Seals a payload for record `id` of this session's vault; the plaintext is wiped after. */
+/**
+ * Seals a payload for one version of a record of this session's vault; the plaintext is
+ * wiped after.
+ */
 export async function sealPayload(
   session: VaultSession,
-  id: string,
+  record: Pick<AccountRecord, 'id' | 'format' | 'version'>,
   payload: AccountPayload,
 ): Promise<StoredBox> {
   const plaintext = encodePayload(payload);
   try {
-    return await sealBox(session.key, plaintext, accountAd(session.vaultId, id));
+    return await sealBox(session.key, plaintext, accountAd(session.vaultId, record));
   } finally {
     wipe(plaintext);
   }
@@ -41,7 +44,7 @@ export async function openRecord(
   if (!record) return undefined;
   let plaintext: Uint8Array;
   try {
-    const ad = accountAd(session.vaultId, record.id, record.format);
+    const ad = accountAd(session.vaultId, record);
     plaintext = await openBox(session.key, record.sealed, ad);
   } catch {
     return undefined;

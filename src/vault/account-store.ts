@@ -2,12 +2,12 @@ import { randomId } from '../crypto';
 import type { AccountId } from '../shared';
 import { createAccountCache, duplicateKey, openedVault, toListing } from './account-cache';
 import { applyPatch } from './account-patch';
-import { toAccountPayload } from './account-payload';
+import { toAccountPayload, type AccountPayload } from './account-payload';
 import { openRecord, sealPayload, toAccount, type OpenedRecord } from './account-sealing';
 import { VaultError } from './errors';
 import type { VaultSession } from './key-manager';
 import { recordIdOf } from './parse-stored';
-import { VAULT_FORMAT, type AccountRecord } from './records';
+import { RECORD_FORMAT, type AccountRecord } from './records';
 import type { Account, NewAccount, VaultService } from './service-contract';
 import { callStore } from './store-call';
 import type { VaultStore } from './vault-store';
@@ -43,6 +43,21 @@ const UPDATE_ATTEMPTS = 3;
 export function createAccountStore(options: AccountStoreOptions): AccountStore {
   const { store, now, session } = options;
   const cache = createAccountCache();
+  /**
+   * The newest version of each record this worker has read or written. A record that comes
+   * back older was restored from an old copy: it is treated as damaged, never as the account.
+   */
+  const newestSeen = new Map<string, number>();
+
+  const isOlderThanSeen = (record: AccountRecord) =>
+    record.version < (newestSeen.get(record.id) ?? 0);
+
+  /** Whether a record is at least as new as any version of it seen; remembers it if so. */
+  function isCurrent(record: AccountRecord): boolean {
+    if (isOlderThanSeen(record)) return false;
+    newestSeen.set(record.id, record.version);
+    return true;
+  }
 
   /**
    * Runs an account write. After any failure nobody can say what reached the disk, so the
@@ -61,14 +76,23 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
   async function openAll(current: VaultSession) {
     const warm = cache.current();
     if (warm) return warm;
-    const ticket = cache.beginLoad();
-    const stored = await callStore(() => store.listRecords());
-    const opened = await Promise.all(stored.map((value) => openRecord(current, value)));
+    let ticket = cache.beginLoad();
+    let stored = await callStore(() => store.listRecords());
+    let opened = await Promise.all(stored.map((value) => openRecord(current, value)));
+    // An older version than one we wrote may just be a write that landed after our read:
+    // read once more before calling it a restored old copy.
+    if (opened.some((entry) => entry && isOlderThanSeen(entry.record))) {
+      ticket = cache.beginLoad();
+      stored = await callStore(() => store.listRecords());
+      opened = await Promise.all(stored.map((value) => openRecord(current, value)));
+    }
     const accounts: Account[] = [];
     const damaged: AccountId[] = [];
+    const legacy: OpenedRecord[] = [];
     opened.forEach((entry, index) => {
-      if (entry) {
+      if (entry && isCurrent(entry.record)) {
         accounts.push(entry.account);
+        if (entry.record.format !== RECORD_FORMAT) legacy.push(entry);
       } else {
         const id = recordIdOf(stored[index]);
         if (id !== undefined) damaged.push(id as AccountId);
@@ -76,7 +100,49 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     });
     const result = openedVault(accounts, damaged);
     cache.install(ticket, result);
+    await upgradeLegacy(current, legacy);
     return result;
+  }
+
+  /**
+   * Rewrites format 1 records as format 2, so their version is bound too. Best effort: a
+   * record that fails or changed meanwhile stays readable and is tried at the next listing.
+   */
+  async function upgradeLegacy(current: VaultSession, legacy: readonly OpenedRecord[]) {
+    for (const { record, account } of legacy) {
+      try {
+        await rewrite(current, record, applyPatch(account, {}), record.updatedAt);
+      } catch {
+        // Still a valid format 1 record; nothing is lost by trying again later.
+      }
+    }
+  }
+
+  /** Writes the next version of a record if the stored one is still `record`; the new account or null. */
+  async function rewrite(
+    current: VaultSession,
+    record: AccountRecord,
+    payload: AccountPayload,
+    updatedAt: number,
+  ): Promise<Account | null> {
+    const next: AccountRecord = {
+      ...record,
+      format: RECORD_FORMAT,
+      version: record.version + 1,
+      updatedAt,
+      sealed: await sealPayload(
+        current,
+        { ...record, format: RECORD_FORMAT, version: record.version + 1 },
+        payload,
+      ),
+    };
+    // Conditional on the IV we read: a write in between (say, another HOTP step) is
+    // re-read and re-applied instead of being silently lost.
+    if (!(await callStore(() => store.replaceRecord(next, record.sealed.iv)))) return null;
+    newestSeen.set(next.id, next.version);
+    const updated = toAccount(next, payload);
+    cache.put([updated]);
+    return updated;
   }
 
   /** One record read from the store and opened; refuses a missing or damaged one. */
@@ -84,7 +150,7 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     const stored = await callStore(() => store.getRecord(id));
     if (stored === undefined) throw new VaultError('account-not-found');
     const opened = await openRecord(current, stored);
-    if (!opened) throw new VaultError('record-damaged');
+    if (!opened || !isCurrent(opened.record)) throw new VaultError('record-damaged');
     return opened;
   }
 
@@ -101,12 +167,13 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     });
     const highest = await callStore(() => store.maxOrder());
     const first = highest !== undefined && Number.isFinite(highest) ? Math.floor(highest) + 1 : 0;
+    const firstVersion = { format: RECORD_FORMAT, version: 1 } as const;
     const sealed = await Promise.all(
-      fresh.map(({ id, payload }) => sealPayload(current, id, payload)),
+      fresh.map(({ id, payload }) => sealPayload(current, { id, ...firstVersion }, payload)),
     );
     const records = fresh.map(({ id, createdAt, updatedAt }, index): AccountRecord => ({
       id,
-      format: VAULT_FORMAT,
+      ...firstVersion,
       createdAt,
       updatedAt,
       order: first + index,
@@ -115,6 +182,7 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     // A taken id means a 128-bit random collision; refusing is enough.
     if (!(await callStore(() => store.addRecords(records)))) throw new VaultError('vault-busy');
     const accounts = records.map((record, index) => toAccount(record, fresh[index]!.payload));
+    for (const record of records) newestSeen.set(record.id, record.version);
     cache.put(accounts);
     return accounts;
   }
@@ -165,16 +233,8 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
           // Read from the store, not the cache: the write below is conditional on what is
           // really on disk, and a record damaged there must be refused, not overwritten.
           const { record, account } = await readAccount(current, id);
-          const payload = applyPatch(account, patch);
-          const sealed = await sealPayload(current, record.id, payload);
-          const next: AccountRecord = { ...record, updatedAt: now(), sealed };
-          // Conditional on the IV we read: a write in between (say, another HOTP step) is
-          // re-read and re-applied instead of being silently lost.
-          if (await callStore(() => store.replaceRecord(next, record.sealed.iv))) {
-            const updated = toAccount(next, payload);
-            cache.put([updated]);
-            return updated;
-          }
+          const updated = await rewrite(current, record, applyPatch(account, patch), now());
+          if (updated) return updated;
         }
         throw new VaultError('vault-busy');
       });

@@ -20,9 +20,21 @@ function encodeFields(fields: readonly string[]): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** AD of an account record: purpose, format, vault id, account id. */
-export const accountAd = (vaultId: string, accountId: string, format: number = VAULT_FORMAT) =>
-  encodeFields(['keyfob/account', String(format), vaultId, accountId]);
+/**
+ * AD of an account record: purpose, format, vault id, account id and, from format 2 on, the
+ * record's version.
+ */
+export const accountAd = (
+  vaultId: string,
+  record: { id: string; format: number; version: number },
+) =>
+  encodeFields([
+    'keyfob/account',
+    String(record.format),
+    vaultId,
+    record.id,
+    ...(record.format >= 2 ? [String(record.version)] : []),
+  ]);
 
 /**
  * AD of the wrapped vault key: purpose, format, vault id and the KDF parameters, so the

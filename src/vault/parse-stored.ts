@@ -6,7 +6,13 @@ import {
   VAULT_KEY_BYTES,
 } from '../crypto';
 import { VaultError } from './errors';
-import { VAULT_FORMAT, type AccountRecord, type StoredBox, type VaultHeader } from './records';
+import {
+  RECORD_FORMAT,
+  VAULT_FORMAT,
+  type AccountRecord,
+  type StoredBox,
+  type VaultHeader,
+} from './records';
 
 /** Whether a value read from disk (or parsed JSON) is a plain object whose fields we can read. */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -73,11 +79,15 @@ export function parseHeader(value: unknown): VaultHeader {
 export function parseRecord(value: unknown): AccountRecord | undefined {
   if (!isRecord(value)) return undefined;
   const { id, format, createdAt, updatedAt, order } = value;
-  if (typeof id !== 'string' || format !== VAULT_FORMAT) return undefined;
+  if (typeof id !== 'string' || (format !== 1 && format !== RECORD_FORMAT)) return undefined;
   if (!isTime(createdAt) || !isTime(updatedAt) || !isTime(order)) return undefined;
+  const version = format === 1 ? 0 : value.version;
+  if (!Number.isSafeInteger(version) || (version as number) < (format === 1 ? 0 : 1)) {
+    return undefined;
+  }
   const sealed = toBox(value.sealed);
   if (!sealed) return undefined;
-  return { id, format, createdAt, updatedAt, order, sealed };
+  return { id, format, version: version as number, createdAt, updatedAt, order, sealed };
 }
 
 /** The id of something stored as a record, even when the rest of it is unreadable. */

@@ -6,8 +6,17 @@
  * layer can hand these to IndexedDB as they are.
  */
 
-/** Format version of headers and records; part of every piece of additional data. */
+/** Format version of the header; part of every piece of additional data. */
 export const VAULT_FORMAT = 1;
+
+/**
+ * Format of account records. Format 2 binds the record's version into its additional data;
+ * format 1 records (without a version) still open, and are rewritten as format 2.
+ */
+export const RECORD_FORMAT = 2;
+
+/** The record formats this build reads. */
+export type RecordFormat = 1 | typeof RECORD_FORMAT;
 
 /** An AES-GCM ciphertext (tag appended) and its 96-bit IV, as stored. */
 export interface StoredBox {
@@ -46,7 +55,12 @@ export interface VaultHeader {
  */
 export interface AccountRecord {
   id: string;
-  format: typeof VAULT_FORMAT;
+  format: RecordFormat;
+  /**
+   * Bumped on every write and bound into the additional data, so an older copy of a record
+   * can never pass for a newer one (0 for a format 1 record, which had none).
+   */
+  version: number;
   createdAt: number;
   updatedAt: number;
   order: number;

@@ -1,5 +1,8 @@
 import type { AccountId, Origin } from '../shared';
 import type { OtpParams } from '../otp/types';
+import { toAccountPayload } from './account-payload';
+import { sealPayload } from './account-sealing';
+import { createKeyManager } from './key-manager';
 import { createMemoryVaultStore, type MemoryVaultStore } from './memory-vault-store';
 import type { AccountRecord, VaultHeader } from './records';
 import type { VaultService } from './service-contract';
@@ -629,7 +632,9 @@ describe('damaged records', () => {
       ...r,
       sealed: { ...r.sealed, ciphertext: r.sealed.ciphertext.slice(0, 20) },
     }),
-    'another format version': (r) => ({ ...r, format: 2 }),
+    'another format version': (r) => ({ ...r, format: 1 }),
+    'a newer version number': (r) => ({ ...r, version: r.version + 1 }),
+    'an unknown format version': (r) => ({ ...r, format: 3 }),
     'a missing sealed box': (r) => ({ ...r, sealed: undefined }),
     'not an object at all': () => ({ id: bad }),
   };
@@ -778,5 +783,63 @@ describe('errors', () => {
         expect(text).not.toContain(needle);
       }
     }
+  });
+});
+
+describe('record versions', () => {
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+  });
+
+  it('an older copy of a record put back over a newer one is damaged, not the account', async () => {
+    const { id } = await vault.add({ params: totp({ account: 'alice' }) });
+    const oldCopy = structuredClone(record(id));
+    await vault.update(id, { params: { account: 'alice (new)' } });
+    expect(record(id).version).toBe(oldCopy.version + 1);
+
+    store.contents.records.set(id, oldCopy);
+    // Cold cache: the next listing reads the disk again, as after a lock.
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.list()).damaged).toEqual([id]);
+    await expect(vault.get(id)).rejects.toMatchObject({ code: 'record-damaged' });
+    await expect(vault.update(id, { state: 'pending' })).rejects.toMatchObject({
+      code: 'record-damaged',
+    });
+    // Relabelling the old copy as the newer version does not open either.
+    store.contents.records.set(id, { ...oldCopy, version: oldCopy.version + 1 });
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.list()).damaged).toEqual([id]);
+  });
+
+  it('opens records written before versions were bound, and rewrites them with one', async () => {
+    const { id } = await vault.add({ params: totp({ account: 'alice' }) });
+    const keys = createKeyManager({
+      store,
+      iterations: ITERATIONS,
+      now: () => clock,
+      onSessionChange() {},
+    });
+    await keys.unlock(PASSPHRASE);
+    const payload = toAccountPayload({ params: totp({ account: 'legacy' }), state: 'verified' })!;
+    const legacy = { ...record(id), format: 1 as const, version: 0 };
+    const sealed = await sealPayload(keys.session(), legacy, payload);
+    const { version: _none, ...stored } = { ...legacy, sealed };
+    store.contents.records.set(id, stored);
+
+    // A new worker, as after the update that brought record versions.
+    vault = service();
+    await vault.unlock(PASSPHRASE);
+    const { accounts, damaged } = await vault.list();
+    expect(damaged).toEqual([]);
+    expect(accounts.map((a) => a.params.account)).toEqual(['legacy']);
+    expect(record(id)).toMatchObject({ format: 2, version: 1, updatedAt: legacy.updatedAt });
+
+    // Once upgraded, the format 1 copy is an old copy.
+    store.contents.records.set(id, stored);
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.list()).damaged).toEqual([id]);
   });
 });
