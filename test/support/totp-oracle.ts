@@ -56,12 +56,36 @@ export function hotp(
   counter: number,
   { digits = 6, algorithm = 'SHA1' }: { digits?: number; algorithm?: TotpAlgorithm } = {},
 ): string {
+  const binary = truncatedHmac(key, counter, algorithm);
+  return String(binary % 10 ** digits).padStart(digits, '0');
+}
+
+/**
+ * The 31-bit dynamic-truncation value of HMAC(key, counter), before any rendering.
+ * @see https://www.rfc-editor.org/rfc/rfc4226#section-5.3
+ */
+function truncatedHmac(key: Uint8Array, counter: number, algorithm: TotpAlgorithm): number {
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
   const mac = createHmac(algorithm.toLowerCase(), key).update(message).digest();
   const offset = mac[mac.length - 1]! & 0x0f;
-  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % 10 ** digits).padStart(digits, '0');
+  return mac.readUInt32BE(offset) & 0x7fffffff;
+}
+
+const STEAM_ALPHABET = '23456789BCDFGHJKMNPQRTVWXY';
+
+/**
+ * Steam Guard's 5-character code for one time step: the truncated HMAC-SHA1 value written in
+ * base 26 over Steam's alphabet, least significant digit first (as Steam's client does).
+ */
+export function steamCode(key: Uint8Array, step: number): string {
+  let value = truncatedHmac(key, step, 'SHA1');
+  let code = '';
+  for (let i = 0; i < 5; i += 1) {
+    code += STEAM_ALPHABET[value % 26];
+    value = Math.floor(value / 26);
+  }
+  return code;
 }
 
 /** Parameters of one TOTP account. */
@@ -71,6 +95,8 @@ export interface TotpParams {
   digits?: number;
   period?: number;
   algorithm?: TotpAlgorithm;
+  /** A Steam Guard account: 5 characters in Steam's alphabet instead of digits. */
+  steam?: boolean;
 }
 
 /** The time step number for an instant. */
@@ -84,6 +110,7 @@ export function timeStep(timeMs: number, period = 30): number {
  */
 export function totp(params: TotpParams, timeMs: number): string {
   const { secret, digits = 6, period = 30, algorithm = 'SHA1' } = params;
+  if (params.steam) return steamCode(base32Decode(secret), timeStep(timeMs, 30));
   return hotp(base32Decode(secret), timeStep(timeMs, period), { digits, algorithm });
 }
 

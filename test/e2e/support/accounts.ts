@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { CodeReading, PopupPage } from './popup-page';
-import { acceptableCodes, randomSecret } from '../../support/totp-oracle';
+import { acceptableCodes, hotp, randomSecret } from '../../support/totp-oracle';
 import { sleep } from './wait';
 
 /** A test account: what the user enters, plus the raw key for the disk scan. */
@@ -15,6 +15,10 @@ export interface TestAccount {
   tag: string;
   /** The random tokens inside issuer and account name: needles nothing can share bytes with. */
   tokens: string[];
+  /** TOTP unless said otherwise; a Steam Guard account is time-based too. */
+  type?: 'totp' | 'hotp' | 'steam';
+  /** An HOTP account's counter: the popup shows the code for it. */
+  counter?: number;
 }
 
 /** A random mixed-case alphanumeric token (62^4 four-grams: no accidental Snappy matches). */
@@ -47,14 +51,29 @@ export function makeTestAccounts(): { byUri: TestAccount; manual: TestAccount } 
 /** The otpauth:// URI an authenticator QR code would carry for `account`. */
 export function otpauthUri(account: TestAccount): string {
   const label = `${encodeURIComponent(account.issuer)}:${encodeURIComponent(account.account)}`;
-  const query = new URLSearchParams({
-    secret: account.secret,
-    issuer: account.issuer,
-    algorithm: 'SHA1',
-    digits: '6',
-    period: '30',
-  });
-  return `otpauth://totp/${label}?${query.toString().replace(/\+/g, '%20')}`;
+  const query = new URLSearchParams({ secret: account.secret, issuer: account.issuer });
+  if (account.type === 'hotp') {
+    query.set('counter', String(account.counter ?? 0));
+  } else if (account.type === 'steam') {
+    // As Steam Guard exporters write it: a TOTP link that names Steam's encoder.
+    query.set('encoder', 'steam');
+  } else {
+    query.set('algorithm', 'SHA1');
+    query.set('digits', '6');
+    query.set('period', '30');
+  }
+  const type = account.type === 'hotp' ? 'hotp' : 'totp';
+  return `otpauth://${type}/${label}?${query.toString().replace(/\+/g, '%20')}`;
+}
+
+/** The codes a row of `account` may show for a read between `beforeMs` and `afterMs`. */
+function expectedCodes(account: TestAccount, beforeMs: number, afterMs: number): Set<string> {
+  if (account.type === 'hotp') return new Set([hotp(account.raw, account.counter ?? 0)]);
+  return acceptableCodes(
+    { secret: account.secret, steam: account.type === 'steam' },
+    beforeMs,
+    afterMs,
+  );
 }
 
 /**
@@ -78,14 +97,10 @@ export async function expectCodesMatch(
       if (!row.text.includes(account.issuer)) {
         problems.push(`row of ${account.account} does not show issuer ${account.issuer}`);
       }
-      const expected = acceptableCodes(
-        { secret: account.secret },
-        reading.beforeMs,
-        reading.afterMs,
-      );
+      const expected = expectedCodes(account, reading.beforeMs, reading.afterMs);
       if (!row.code || !expected.has(row.code)) {
         problems.push(
-          `${account.account}: popup shows ${row.code}, RFC 6238 gives ${[...expected].join(
+          `${account.account}: popup shows ${row.code}, the oracle gives ${[...expected].join(
             ' or ',
           )} for ${new Date(reading.beforeMs).toISOString()}`,
         );

@@ -131,10 +131,14 @@ export class ChromiumDriver extends ProfileDriver implements ExtensionDriver {
   }
 
   async openPopup(): Promise<PopupPage> {
+    return this.openExtensionTab(this.popupPath);
+  }
+
+  async openExtensionTab(path: string): Promise<PopupPage> {
     const page = await this.ctx.newPage();
-    await page.goto(`${this.extensionOrigin}/${this.popupPath}`);
+    await page.goto(`${this.extensionOrigin}/${path}`);
     await waitFor(() => page.evaluate(() => document.querySelector('#app')?.hasChildNodes()), {
-      what: 'the popup to render into #app',
+      what: `${path} to render into #app`,
     });
     return new PopupPage('chromium', new PlaywrightUi(page));
   }

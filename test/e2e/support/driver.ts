@@ -16,6 +16,11 @@ export interface ExtensionDriver {
   readonly extensionOrigin: string;
   /** Opens the popup as a normal tab and waits until it has rendered into #app. */
   openPopup(): Promise<PopupPage>;
+  /**
+   * Opens another extension page (`options.html#backup`) as a tab, waits until it has rendered
+   * into #app, and drives it with the popup's page object (fields, buttons, alerts).
+   */
+  openExtensionTab(path: string): Promise<PopupPage>;
   /** Directories in the profile that hold the extension's own data (IndexedDB, storage). */
   extensionDataDirs(): string[];
   /** Stops the extension's service worker (CDP) and waits until it reports stopped. */

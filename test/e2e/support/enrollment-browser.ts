@@ -80,6 +80,15 @@ export interface EnrollmentBrowser extends ExtensionDriver {
    * click it grants no activeTab, so the tab must be one Keyfob may script already.
    */
   openActionPopup?(): Promise<PopupPage>;
+  /**
+   * Clicks Keyfob's toolbar button over the tab showing `url`, as a person would: the browser
+   * grants activeTab for that tab and opens the popup. Chromium: CDP `Extensions.triggerAction`,
+   * and the popup returned is the real action popup. Firefox: the browser window's own
+   * toolbar-click code runs (it grants activeTab and opens the real popup in its panel), but
+   * automation cannot reach that panel, so the popup returned is the same page in a tab kept
+   * behind `url`: its requests reach the background exactly as the panel's would.
+   */
+  clickAction(url: string): Promise<PopupPage>;
   /** Background console lines collected so far (Chromium's service worker). */
   readonly backgroundLogs: string[];
 }
@@ -143,8 +152,13 @@ class ChromiumEnrollmentBrowser extends ChromiumDriver implements EnrollmentBrow
   private cdpBrowser: PptrBrowser | undefined;
 
   protected override launchArgs(): string[] {
-    // For openActionPopup: Playwright does not list action popups, puppeteer does.
-    return [...super.launchArgs(), '--remote-debugging-port=0'];
+    // For openActionPopup: Playwright does not list action popups, puppeteer does. For
+    // clickAction: CDP's Extensions domain exists only with the unsafe-debugging switch.
+    return [
+      ...super.launchArgs(),
+      '--remote-debugging-port=0',
+      '--enable-unsafe-extension-debugging',
+    ];
   }
 
   override async start(): Promise<void> {
@@ -191,6 +205,32 @@ class ChromiumEnrollmentBrowser extends ChromiumDriver implements EnrollmentBrow
   }
 
   async openActionPopup(): Promise<PopupPage> {
+    return this.awaitNewPopup(() => this.evaluateInBackground('chrome.action.openPopup()'));
+  }
+
+  async clickAction(url: string): Promise<PopupPage> {
+    return this.awaitNewPopup(async () => {
+      // Over Playwright's pipe: the Extensions domain is not offered on a port connection.
+      const cdp = await this.ctx.browser()!.newBrowserCDPSession();
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets', {
+          filter: [{ type: 'tab' }],
+        })) as { targetInfos: { targetId: string; type: string; url: string }[] };
+        const tab = targetInfos.find((target) => target.type === 'tab' && target.url === url);
+        if (!tab) throw new Error(`no tab shows ${url}`);
+        const id = new URL(this.extensionOrigin).host;
+        await cdp.send(
+          'Extensions.triggerAction' as never,
+          { id, targetId: tab.targetId } as never,
+        );
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    });
+  }
+
+  /** Runs `open` and returns the action popup it opened. */
+  private async awaitNewPopup(open: () => Promise<unknown>): Promise<PopupPage> {
     if (!this.cdpBrowser) {
       const port = readFileSync(join(this.profileDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
       this.cdpBrowser = await puppeteer.connect({
@@ -202,7 +242,7 @@ class ChromiumEnrollmentBrowser extends ChromiumDriver implements EnrollmentBrow
     const isPopup = (target: PptrTarget) =>
       target.type() === 'page' && target.url() === `${this.extensionOrigin}/${this.popupPath}`;
     const before = new Set(cdp.targets().filter(isPopup));
-    await this.evaluateInBackground('chrome.action.openPopup()');
+    await open();
     const target = await cdp.waitForTarget((t) => isPopup(t) && !before.has(t), {
       timeout: 10_000,
     });
@@ -306,6 +346,57 @@ class FirefoxEnrollmentBrowser extends FirefoxDriver implements EnrollmentBrowse
     await this.closeStartupPages();
     await page.goto(url);
     return page;
+  }
+
+  async clickAction(url: string): Promise<PopupPage> {
+    // The popup's tab opens first, then the page comes back to the front: captureVisibleTab
+    // captures the tab in front, and activeTab is granted to that tab only.
+    const popup = await this.openExtensionPage();
+    await this.closeStartupPages();
+    const page = (await this.live.pages()).find((candidate) => candidate.url() === url);
+    if (!page) throw new Error(`no tab shows ${url}`);
+    await page.bringToFront();
+    const outcome = await this.inBrowserWindow<string>(`(async () => {
+      const { ExtensionParent } = ChromeUtils.importESModule(
+        'resource://gre/modules/ExtensionParent.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(this.geckoId)});
+      const tab = gBrowser.selectedTab;
+      if (gBrowser.selectedBrowser.currentURI.spec !== ${JSON.stringify(url)}) return 'not in front';
+      // What a click on the toolbar button (or its keyboard shortcut) runs.
+      await ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+      return extension.tabManager.hasActiveTabPermission(tab) ? 'granted' : 'not granted';
+    })()`);
+    if (outcome !== 'granted') throw new Error(`toolbar click over ${url}: ${outcome}`);
+    return new PopupPage('firefox', new PuppeteerUi(popup));
+  }
+
+  /**
+   * Evaluates in the browser window's own (privileged) realm, over WebDriver BiDi: Firefox
+   * runs with --remote-allow-system-access, which lets a session list chrome contexts.
+   */
+  private async inBrowserWindow<T>(expression: string): Promise<T> {
+    // Puppeteer's public Browser type hides its BiDi connection, and its types know only the
+    // standard commands; these carry Firefox's chrome scope.
+    const { connection } = this.live as unknown as {
+      connection: { send(method: string, params: object): Promise<{ result: unknown }> };
+    };
+    const send = (method: string, params: object) => connection.send(method, params);
+    const tree = (await send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+      contexts: { context: string; url: string }[];
+    };
+    const window = tree.contexts.find((context) => context.url.endsWith('/browser.xhtml'));
+    if (!window) throw new Error('no browser window among the chrome contexts');
+    const answer = (
+      await send('script.evaluate', {
+        expression,
+        target: { context: window.context },
+        awaitPromise: true,
+      })
+    ).result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
+    if (answer.type !== 'success') {
+      throw new Error(`browser window: ${answer.exceptionDetails?.text ?? answer.type}`);
+    }
+    return answer.result?.value as T;
   }
 
   async badges(): Promise<TabBadge[]> {

@@ -120,10 +120,14 @@ export class FirefoxDriver extends ProfileDriver implements ExtensionDriver {
     return new PopupPage('firefox', new PuppeteerUi(await this.openExtensionPage()));
   }
 
-  /** A new tab with the popup page loaded and rendered. */
-  protected async openExtensionPage(): Promise<Page> {
+  async openExtensionTab(path: string): Promise<PopupPage> {
+    return new PopupPage('firefox', new PuppeteerUi(await this.openExtensionPage(path)));
+  }
+
+  /** A new tab with an extension page (the popup's by default) loaded and rendered. */
+  protected async openExtensionPage(path = this.popupPath): Promise<Page> {
     const page = await this.live.newPage();
-    const url = `${this.extensionOrigin}/${this.popupPath}`;
+    const url = `${this.extensionOrigin}/${path}`;
     // A moz-extension:// navigation never reports its load event over BiDi: start it, do not
     // wait for it, and poll the DOM instead. The pending promise settles when the tab closes.
     page.goto(url, { timeout: 0 }).catch(() => undefined);

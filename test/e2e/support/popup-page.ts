@@ -50,7 +50,8 @@ export interface UnlockOutcome {
   alert: string | null;
 }
 
-const CODE_PATTERN = /^\d{6,10}$/;
+/** Digits, or a Steam Guard code (5 characters of Steam's alphabet). */
+const CODE_PATTERN = /^(\d{6,10}|[23456789BCDFGHJKMNPQRTVWXY]{5})$/;
 
 function stateOf(snapshot: DomSnapshot): PopupState {
   if (snapshot.addView) return 'adding';
@@ -85,6 +86,34 @@ export class PopupPage {
   /** Presses "Enroll on this page". */
   async enrollOnThisPage(): Promise<void> {
     await this.ui.click('Enroll on this page');
+  }
+
+  /** Fills the one visible field named `label` (on any extension page this object drives). */
+  fill(label: string, value: string): Promise<void> {
+    return this.ui.fill(label, value);
+  }
+
+  /** Presses the one visible button named `name`. */
+  press(name: string): Promise<void> {
+    return this.ui.click(name);
+  }
+
+  /**
+   * Waits until the page's text contains `text`; an alert that was not there before ends the
+   * wait at once, with its text.
+   */
+  async waitForText(text: string, timeoutMs = 30_000): Promise<void> {
+    const before = await this.readAlert();
+    await waitFor(
+      async () => {
+        const shown = await this.ui.evaluate<string>('document.body.innerText');
+        if (shown.includes(text)) return true;
+        const alert = await this.readAlert();
+        if (alert && alert !== before) throw new WaitAbort(`alert instead: ${alert}`);
+        return undefined;
+      },
+      { timeoutMs, what: `the page to show ${JSON.stringify(text)}` },
+    );
   }
 
   /** The DOM facts the state machine is read from. */
@@ -204,7 +233,7 @@ export class PopupPage {
           return undefined;
         return { rows, beforeMs, afterMs };
       },
-      { timeoutMs: 15_000, what: `${minRows}+ account rows with data-code digits` },
+      { timeoutMs: 15_000, what: `${minRows}+ account rows with a data-code` },
     );
   }
 
