@@ -58,7 +58,15 @@ export default defineConfig({
     name: 'Keyfob',
     description: 'TOTP authenticator with an enrollment helper for Amazon Cognito MFA setup.',
     // activeTab + scripting: fill and "Enroll on this page" on the user's click, anywhere.
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting'],
+    // contextMenus: "Fill Keyfob code" on editable fields.
+    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    // The keyboard command that fills the sign-in code (src/background/index.ts, README).
+    commands: {
+      'fill-code': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Fill the sign-in code for this site',
+      },
+    },
     // The same hosts the content scripts match: the background injects the helper there when
     // the page bridge asks (content-script matches alone do not allow scripting).
     host_permissions: matches,

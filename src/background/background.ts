@@ -124,7 +124,10 @@ export function createBackground(deps: BackgroundDeps) {
             'Keyfob fills codes into the page itself, not into frames inside it.',
           );
         }
-        await signInFill.fillTab(tab);
+        // The browser may leave out the URL; the tab in front, which the gesture made
+        // visible to Keyfob (activeTab), has it.
+        const active = tab.url ? tab : await tabs.activeTab();
+        await signInFill.fillTab(active?.id === tab.id ? active : tab);
         await tabs.setBadge(tab.id, '');
         return 'filled';
       } catch (error) {

@@ -8,6 +8,11 @@ import { decodeQrDataUrl, decodeQrImage } from './qr-decode';
 
 export { createBackground, type BackgroundDeps } from './background';
 
+/** The keyboard command that fills the sign-in code (named in wxt.config.ts and the README). */
+export const FILL_COMMAND = 'fill-code';
+/** The context-menu item on editable fields that fills the sign-in code. */
+const FILL_MENU = 'keyfob-fill-code';
+
 /**
  * Starts the background in a real browser. Listeners are registered synchronously, because a
  * woken service worker only delivers events to listeners that exist when its script first
@@ -34,6 +39,32 @@ export function startBackground(): void {
     background.handleMessage(message, sender),
   );
   browser.alarms.onAlarm.addListener((alarm) => void background.handleAlarm(alarm.name));
+  // The person's gestures for sign-in fill besides the popup's button.
+  const fill = async (
+    tab: { id?: number | undefined; url?: string | undefined } | undefined,
+    frameId: number,
+  ) => {
+    if (tab?.id === undefined) return;
+    const outcome = await background.handleFillGesture(
+      tab.url ? { id: tab.id, url: tab.url } : { id: tab.id },
+      frameId,
+    );
+    // Locked: the popup asks for the passphrase, and the fill follows the unlock.
+    if (outcome === 'locked') await browser.action.openPopup().catch(() => {});
+  };
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === FILL_COMMAND) void fill(tab, 0);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === FILL_MENU) void fill(tab, info.frameId ?? 0);
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: FILL_MENU,
+      title: 'Fill Keyfob code',
+      contexts: ['editable'],
+    });
+  });
   // A site access the person revoked in the browser's own settings takes its scripts along.
   browser.permissions.onRemoved.addListener(({ origins = [] }) => void dropSiteScripts(origins));
 }

@@ -38,9 +38,52 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
   // fakeBrowser has no permissions events; the wiring only subscribes to this one.
   vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => {});
+  // Nor commands or context menus: the gestures' listeners are caught here to be fired.
+  gestures = {};
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
+    gestures.command = listener as never;
+  });
+  vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation((listener) => {
+    gestures.menu = listener as never;
+  });
+  menus = [];
+  vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation((item) => {
+    menus.push(item);
+    return item.id ?? '';
+  });
+  openPopup = vi.spyOn(fakeBrowser.action, 'openPopup').mockImplementation(async () => {});
 });
 
+type Tab = { id: number; url: string };
+let gestures: {
+  command?: (name: string, tab?: Tab) => void;
+  menu?: (info: { menuItemId: string; frameId?: number }, tab?: Tab) => void;
+};
+let menus: { id?: string; title?: string; contexts?: string[] }[];
+let openPopup: ReturnType<typeof vi.spyOn>;
+
 describe('startBackground (the production wiring)', () => {
+  it('offers "Fill Keyfob code" on editable fields; the shortcut and the menu ask to unlock first', async () => {
+    startWorker();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    expect(menus).toEqual([
+      { id: expect.any(String), title: 'Fill Keyfob code', contexts: ['editable'] },
+    ]);
+    const tab = { id: 4, url: 'https://app.example.com/login' };
+
+    gestures.command!('fill-code', tab);
+    await vi.waitFor(() => expect(openPopup).toHaveBeenCalledTimes(1));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('!');
+
+    gestures.menu!({ menuItemId: menus[0]!.id!, frameId: 0 }, tab);
+    await vi.waitFor(() => expect(openPopup).toHaveBeenCalledTimes(2));
+    // Another extension's menu item, another command: not ours to act on.
+    gestures.menu!({ menuItemId: 'something-else', frameId: 0 }, tab);
+    gestures.command!('_execute_action', tab);
+    await value('getVaultState');
+    expect(openPopup).toHaveBeenCalledTimes(2);
+  });
+
   it('gives a new vault the production KDF and keeps it unlocked across a worker restart', async () => {
     startWorker();
     await value('createVault', { passphrase: PASS, confirmation: PASS });

@@ -36,7 +36,9 @@ export function AccountRow({
   const name = accountName(account);
   // Ids from useId, not the account id: ours are random, but an id attribute needs no trust.
   const base = useId();
-  const host = account.origin ? originHost(account.origin) : undefined;
+  // Where Fill would put the code, the site is shown as the exact origin (scheme, host and
+  // port) it fills on: a host alone hides an http or another-port look-alike.
+  const host = account.origin && !onFill ? originHost(account.origin) : account.origin;
   const described = [
     `${base}-code`,
     `${base}-badges`,
@@ -99,6 +101,7 @@ export function AccountRow({
           type="button"
           class="account-fill"
           aria-label={`Fill code for ${name}`}
+          aria-describedby={host ? `${base}-origin` : undefined}
           onClick={() => onFill(account)}
         >
           Fill

@@ -64,6 +64,28 @@ describe('on a site with enrolled accounts', () => {
     expect(sent(fake, 'fillCode')).toEqual([]);
   });
 
+  it('shows the exact origin next to the account Fill would fill', async () => {
+    await renderPopup({
+      accounts: [{ issuer: 'Acme', account: 'alice', origin: 'http://app.example.com:8080' }],
+      tabUrl: 'http://app.example.com:8080/login',
+    });
+    const fill = await screen.findByRole('button', { name: 'Fill code for Acme (alice)' });
+    const origin = document.getElementById(fill.getAttribute('aria-describedby')!);
+    expect(origin?.textContent).toBe('http://app.example.com:8080');
+    expect(within(siteList()).getByText('http://app.example.com:8080')).toBeTruthy();
+  });
+
+  it('says why the page was not filled, and never "Filled"', async () => {
+    const { fake } = await renderPopup({ accounts: ACCOUNTS, tabUrl: SIGN_IN });
+    fake.page.reply = { done: false, refused: 'hidden-field' };
+    fireEvent.click(await screen.findByRole('button', { name: 'Fill code for Acme (alice)' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The code field on this page is hidden or covered, so Keyfob did not fill it.',
+    );
+    expect(screen.queryByText('Filled')).toBeNull();
+  });
+
   it('shows no site group and no Fill on a page without accounts', async () => {
     await renderPopup({ accounts: ACCOUNTS, tabUrl: 'https://elsewhere.example/' });
     await screen.findByRole('list', { name: 'Accounts' });

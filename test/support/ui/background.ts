@@ -74,13 +74,16 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
   const skew = options.clockSkewMs ?? 0;
   const now = () => Date.now() + skew;
   const store = createMemoryVaultStore();
-  const page = { url: options.tabUrl ?? null } as { url: string | null };
+  const page: { url: string | null; reply: unknown } = {
+    url: options.tabUrl ?? null,
+    reply: { done: true },
+  };
   const commands: ContentCommand[] = [];
   const tabs: TabsApi = {
     activeTab: async () => (page.url === null ? { id: 1 } : { id: 1, url: page.url }),
     sendToTopFrame: async (_tabId, command) => {
       commands.push(command);
-      return { done: true };
+      return page.reply;
     },
     loadHelper: async () => {},
     injectContentScripts: async () => {},
@@ -144,7 +147,10 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
     elsewhere,
     /** Ids of the seeded accounts, in order. */
     ids,
-    /** The tab the popup was opened over; set `url` to navigate it. */
+    /**
+     * The tab the popup was opened over; set `url` to navigate it, `reply` for what its
+     * content script answers a command (default: done).
+     */
     page,
     /** Commands the background sent into the page, in order. */
     commands,
