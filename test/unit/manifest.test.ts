@@ -46,7 +46,7 @@ describe.each<Browser>(['chrome', 'firefox'])('the %s manifest', (browser) => {
   it('asks for the smallest permission set and exposes nothing to pages', async () => {
     const manifest = await manifestFor(browser);
     expect(manifest.permissions?.toSorted()).toEqual(
-      ['activeTab', 'alarms', 'scripting', 'storage'].toSorted(),
+      ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage'].toSorted(),
     );
     expect(manifest.web_accessible_resources).toEqual([]);
     expect(manifest).not.toHaveProperty('externally_connectable');
@@ -54,6 +54,15 @@ describe.each<Browser>(['chrome', 'firefox'])('the %s manifest', (browser) => {
     for (const host of manifest.host_permissions ?? []) {
       expect(host).toMatch(/^https:\/\/\*\.auth(-fips)?\.[a-z0-9-]+\.amazoncognito\.com\/\*$/);
     }
+  });
+
+  it('has the sign-in fill keyboard command, with a default shortcut', async () => {
+    expect((await manifestFor(browser)).commands).toEqual({
+      'fill-code': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Fill the sign-in code for this site',
+      },
+    });
   });
 
   it('keeps a strict CSP on its own pages: no inline, eval or remote script', async () => {
