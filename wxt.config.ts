@@ -59,7 +59,18 @@ export default defineConfig({
     description: 'TOTP authenticator with an enrollment helper for Amazon Cognito MFA setup.',
     // activeTab + scripting: fill and "Enroll on this page" on the user's click, anywhere.
     // contextMenus: "Fill Keyfob code" on editable fields.
-    permissions: ['storage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    // 'offscreen' (Chromium only, no install warning): a service worker has no clipboard, so an
+    // offscreen page clears expired codes from it.
+    permissions: [
+      'storage',
+      'alarms',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    // Asked for only when the person turns on "clear copied codes" (settings).
+    optional_permissions: ['clipboardRead', 'clipboardWrite'],
     // The keyboard command that fills the sign-in code (src/background/index.ts, README).
     commands: {
       'fill-code': {

@@ -335,4 +335,44 @@ describe('background', () => {
     clock += 5_000;
     expect(await errorCode(send('unlockVault', { passphrase: PASS }))).toBe('ok');
   });
+
+  it('clears a copied code when it expires only with the setting on, and only a real code', async () => {
+    const cleared: string[] = [];
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const bg = createBackground({
+        session: fakeBrowser.storage.session,
+        local: fakeBrowser.storage.local,
+        alarms: fakeBrowser.alarms,
+        openStore: async () => createMemoryVaultStore(),
+        tabs: fakeTabs,
+        decodeQr: async () => null,
+        decodeQrImage: async () => [],
+        ours,
+        now,
+        iterations: 1000,
+        clipboard: { clearIfHolds: async (text) => void cleared.push(text) },
+      });
+      const send = async (name: string, data: object = {}) =>
+        bg.handleMessage({ keyfob: 1, name, data }, popup) as Promise<Reply<never>>;
+      await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+      const { id, code } = await value<{ id: string; code: string }>(
+        send('addAccountFromUri', { uri: URI }),
+      );
+
+      expect(await value(send('codeCopied', { id, code }))).toEqual({ clearAtMs: null });
+      await value(send('updateSettings', { clearClipboard: true }));
+      expect(await value(send('codeCopied', { id, code: 'not a code' }))).toEqual({
+        clearAtMs: null,
+      });
+      // 10 s into the step: cleared 20 s later.
+      expect(await value(send('codeCopied', { id, code }))).toEqual({ clearAtMs: clock + 20_000 });
+      await vi.advanceTimersByTimeAsync(19_999);
+      expect(cleared).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(cleared).toEqual([code]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -16,6 +16,7 @@ import { createBackupLog } from './backup-log';
 import { createImportSessions } from './import-sessions';
 import { createTransferHandlers } from './transfer-handlers';
 import { createPassphraseGuard } from './passphrase-guard';
+import { createClipboardJanitor, type ClipboardCleaner } from './clipboard-janitor';
 import { commandTopFrame, type TabsApi } from './tabs';
 import { createSessionKeyStore, type SessionArea } from './session-key';
 import { createSettingsStore, type LocalArea } from './settings';
@@ -37,6 +38,8 @@ export interface BackgroundDeps {
   iterations?: number;
   /** Waits on the background's clock (a fill waits out a code about to expire); tests move a fake one. */
   sleep?: (ms: number) => Promise<void>;
+  /** The system clipboard, for clearing expired codes; without it nothing is cleared. */
+  clipboard?: ClipboardCleaner;
 }
 
 /** What became of a fill asked for by keyboard command or context menu. */
@@ -61,6 +64,10 @@ export function createBackground(deps: BackgroundDeps) {
   // Parsed imports hold secrets: they live in this instance's memory and go with every lock.
   const imports = createImportSessions({ now });
   const passphraseGuard = createPassphraseGuard({ local, now });
+  const clipboardJanitor = createClipboardJanitor({
+    cleaner: deps.clipboard ?? { clearIfHolds: async () => {} },
+    now,
+  });
 
   const ready = (async () => {
     const vault = createVaultService({
@@ -166,6 +173,7 @@ export function createBackground(deps: BackgroundDeps) {
           onLocked: () => imports.clear(),
           onRemoved: (account) => enrollment.personRemoved(account),
           passphraseGuard,
+          clipboardJanitor,
         }),
         ...createTransferHandlers({
           vault,

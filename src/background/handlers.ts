@@ -6,6 +6,7 @@ import type { Account, VaultService } from '../vault';
 import { KeyfobError, type AccountId } from '../shared';
 import { toAccountView } from './account-view';
 import type { AutoLock } from './auto-lock';
+import type { ClipboardJanitor } from './clipboard-janitor';
 import type { PassphraseGuard } from './passphrase-guard';
 import type { SessionKeyStore } from './session-key';
 import type { SettingsStore } from './settings';
@@ -30,6 +31,8 @@ export interface VaultHandlerDeps {
   onLocked: () => void;
   /** Every check of the vault passphrase goes through it, so guessing is slow. */
   passphraseGuard: PassphraseGuard;
+  /** Clears copied codes from the clipboard when they expire (a setting). */
+  clipboardJanitor: ClipboardJanitor;
   /** Runs after the person removed an account (so a setup screen still open can't revive it). */
   onRemoved: (account: Account) => void;
 }
@@ -41,7 +44,7 @@ export interface VaultHandlerDeps {
 export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs> {
   const { vault, sessionKey, settings, autoLock, now, notices, onUnlocked, onLocked, onRemoved } =
     deps;
-  const { passphraseGuard } = deps;
+  const { passphraseGuard, clipboardJanitor } = deps;
 
   async function state(): Promise<VaultState> {
     return {
@@ -146,6 +149,12 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
       }
       const counter = (current.params.counter ?? 0) + 1;
       return toAccountView(await vault.update(id, { params: { counter } }), now());
+    },
+
+    async codeCopied({ id, code }) {
+      const account = await vault.get(id as AccountId);
+      if (!(await settings.get()).clearClipboard) return { clearAtMs: null };
+      return { clearAtMs: await clipboardJanitor.copied(account.params, String(code ?? '')) };
     },
 
     getSettings: () => settings.get(),

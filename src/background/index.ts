@@ -4,6 +4,7 @@ import { SITE_SCRIPT_PREFIX } from '../shared/content-script-files';
 import { openVaultStore } from '../storage';
 import { createBackground } from './background';
 import { createBrowserTabs } from './browser-tabs';
+import { createBrowserClipboard } from './browser-clipboard';
 import { decodeQrDataUrl, decodeQrImage } from './qr-decode';
 
 export { createBackground, type BackgroundDeps } from './background';
@@ -31,6 +32,7 @@ export function startBackground(): void {
     decodeQr: decodeQrDataUrl,
     // Every code in the image: a page or picture may show several accounts' QR codes.
     decodeQrImage,
+    clipboard: createBrowserClipboard(),
     // Not `new URL(...).origin`: engines that treat extension schemes as opaque say "null",
     // and every page of ours would then be refused. originOf rebuilds it as senders get it.
     ours: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) ?? '' },

@@ -25,6 +25,7 @@ export const SENDER_POLICY: SenderPolicy<BackgroundMap> = {
   updateAccount: PAGES,
   deleteAccount: PAGES,
   nextHotpCode: PAGES,
+  codeCopied: PAGES,
   getActiveTab: PAGES,
   fillActiveTab: PAGES,
   enrollActiveTab: PAGES,

@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   deviceName: 'Keyfob',
   autoFillSignIn: false,
   autoSubmitSetup: false,
+  clearClipboard: false,
 };
 
 /** Longest device name accepted; Cognito stores it, and people read it in lists. */
@@ -76,6 +77,10 @@ const checks: { [K in keyof Settings]: (value: unknown) => Settings[K] } = {
   },
   autoSubmitSetup(value) {
     if (typeof value !== 'boolean') throw invalid('Automatic submit must be on or off.');
+    return value;
+  },
+  clearClipboard(value) {
+    if (typeof value !== 'boolean') throw invalid('Clearing the clipboard must be on or off.');
     return value;
   },
 };

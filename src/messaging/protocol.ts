@@ -78,6 +78,8 @@ export interface Settings {
   autoFillSignIn: boolean;
   /** Submit the setup form after filling (off: the person presses the page's own button). */
   autoSubmitSetup: boolean;
+  /** Empty the clipboard when a copied code expires, if it still holds that code. */
+  clearClipboard: boolean;
 }
 
 /** One account an import found, as the preview shows it: who it is for, never its secret. */
@@ -151,6 +153,11 @@ export interface ProtocolMap {
   deleteAccount(data: { id: AccountId }): { deleted: true };
   /** HOTP only: moves the counter on and returns the next code. */
   nextHotpCode(data: { id: AccountId }): AccountView;
+  /**
+   * The popup copied this code of the account: with "clear clipboard" on, the background
+   * empties the clipboard when the code expires, if it still holds it. When, or null.
+   */
+  codeCopied(data: { id: AccountId; code: string }): { clearAtMs: number | null };
   /** Which enrolled accounts belong to the page the popup was opened over. */
   getActiveTab(data: Record<string, never>): ActiveTabInfo;
   /** Fills an account's current code into the active tab, if its origin is the enrolled one. */

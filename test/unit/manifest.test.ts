@@ -10,6 +10,7 @@ const ROOT = join(import.meta.dirname, '../..');
 type Browser = 'chrome' | 'firefox';
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
+  optional_permissions?: string[];
   host_permissions?: string[];
   optional_host_permissions?: string[];
   web_accessible_resources?: unknown[];
@@ -45,9 +46,13 @@ function pngSize(path: string): { width: number; height: number } | undefined {
 describe.each<Browser>(['chrome', 'firefox'])('the %s manifest', (browser) => {
   it('asks for the smallest permission set and exposes nothing to pages', async () => {
     const manifest = await manifestFor(browser);
+    // 'offscreen' in Chromium only: its service worker has no clipboard (see clearing codes).
+    const chromiumOnly = browser === 'firefox' ? [] : ['offscreen'];
     expect(manifest.permissions?.toSorted()).toEqual(
-      ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage'].toSorted(),
+      ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage', ...chromiumOnly].toSorted(),
     );
+    // Clipboard access only when the person turns on clearing copied codes.
+    expect(manifest.optional_permissions?.toSorted()).toEqual(['clipboardRead', 'clipboardWrite']);
     expect(manifest.web_accessible_resources).toEqual([]);
     expect(manifest).not.toHaveProperty('externally_connectable');
     expect(manifest.host_permissions).toEqual(contentScriptMatches(false));

@@ -10,6 +10,11 @@ export interface PreferencesFormProps {
   announce(message: string): void;
   /** 3 inside the popup's Settings page, 2 on the options page. */
   headingLevel?: 2 | 3;
+  /**
+   * Asks the browser for clipboard access (a permission prompt, on the Save click); resolves
+   * whether it was granted. Without it the "clear clipboard" choice is not offered.
+   */
+  requestClipboardAccess?: (() => Promise<boolean>) | undefined;
 }
 
 /** What the person is editing: the number stays text until Save, so "1" on the way to "15" is fine. */
@@ -18,6 +23,7 @@ interface Draft {
   deviceName: string;
   autoFillSignIn: boolean;
   autoSubmitSetup: boolean;
+  clearClipboard: boolean;
 }
 
 const toDraft = (settings: Settings): Draft => ({
@@ -29,7 +35,12 @@ const toDraft = (settings: Settings): Draft => ({
  * The preferences the background keeps (auto-lock, device name, automatic fill and submit),
  * saved together with one Save button. The popup and the options page both show it.
  */
-export function PreferencesForm({ send, announce, headingLevel = 3 }: PreferencesFormProps) {
+export function PreferencesForm({
+  send,
+  announce,
+  headingLevel = 3,
+  requestClipboardAccess,
+}: PreferencesFormProps) {
   const [saved, setSaved] = useState<Settings>();
   const [draft, setDraft] = useState<Draft>();
   const [error, setError] = useState<string>();
@@ -62,6 +73,11 @@ export function PreferencesForm({ send, announce, headingLevel = 3 }: Preference
     const minutes = Number(draft.autoLockMinutes);
     if (draft.autoLockMinutes.trim() === '' || !Number.isInteger(minutes)) {
       setError('Enter a whole number of minutes.');
+      return;
+    }
+    // First, while the Save click still counts as the person's gesture for the prompt.
+    if (draft.clearClipboard && !saved.clearClipboard && !(await requestClipboardAccess?.())) {
+      setError('Keyfob can clear the clipboard only with access to it. Nothing was saved.');
       return;
     }
     const next: Settings = { ...draft, autoLockMinutes: minutes };
@@ -119,6 +135,14 @@ export function PreferencesForm({ send, announce, headingLevel = 3 }: Preference
             onChecked={edit('autoSubmitSetup')}
             hint="Otherwise you finish the setup with the site’s own button."
           />
+          {requestClipboardAccess && (
+            <CheckboxField
+              label="Clear a copied code from the clipboard when it expires"
+              checked={draft.clearClipboard}
+              onChecked={edit('clearClipboard')}
+              hint="Only if the clipboard still holds that code. Your browser asks you to allow clipboard access."
+            />
+          )}
         </>
       )}
       <ErrorAlert message={error} />

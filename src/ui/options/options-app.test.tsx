@@ -85,6 +85,45 @@ describe('preferences', () => {
   });
 });
 
+describe('clearing copied codes', () => {
+  const CLEAR = 'Clear a copied code from the clipboard when it expires';
+
+  it('asks the browser for clipboard access on Save, and saves nothing if refused', async () => {
+    const fake = await startTestBackground({ unlocked: false });
+    let answer = false;
+    const requestClipboardAccess = vi.fn(async () => answer);
+    render(
+      <OptionsApp
+        send={fake.send}
+        grants={fakeGrants().grants}
+        requestClipboardAccess={requestClipboardAccess}
+      />,
+    );
+    fireEvent.click(await screen.findByRole('checkbox', { name: CLEAR }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/only with access to it/);
+    expect(await fake.elsewhere('getSettings', {})).toMatchObject({ clearClipboard: false });
+
+    answer = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Settings saved')).toBeTruthy();
+    expect(await fake.elsewhere('getSettings', {})).toMatchObject({ clearClipboard: true });
+    expect(requestClipboardAccess).toHaveBeenCalledTimes(2);
+
+    // Saving something else later does not ask again.
+    fill('Device name', 'Laptop');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Settings saved');
+    expect(requestClipboardAccess).toHaveBeenCalledTimes(2);
+  });
+
+  it('is not offered where no permission prompt can be shown (the popup)', async () => {
+    await renderOptions();
+    await screen.findByLabelText('Device name');
+    expect(screen.queryByRole('checkbox', { name: CLEAR })).toBeNull();
+  });
+});
+
 describe('sites', () => {
   it('lists the sites allowed so far', async () => {
     await renderOptions(['https://b.example.org', 'http://localhost']);

@@ -18,6 +18,11 @@ export interface OptionsAppProps {
   grants: SiteGrants;
   /** Hands an export to the person; a download link unless a test passes a fake. */
   saveFile?: SaveFile;
+  /**
+   * Asks for clipboard access (see `PreferencesForm`). Only here, not in the popup: a
+   * permission prompt closes the popup under the person's hands.
+   */
+  requestClipboardAccess?: () => Promise<boolean>;
 }
 
 /**
@@ -25,7 +30,12 @@ export interface OptionsAppProps {
  * on, and "Backup & import". Preferences and sites work while the vault is locked; backup asks
  * for the passphrase first.
  */
-export function OptionsApp({ send, grants, saveFile = saveWithDownloadLink }: OptionsAppProps) {
+export function OptionsApp({
+  send,
+  grants,
+  saveFile = saveWithDownloadLink,
+  requestClipboardAccess,
+}: OptionsAppProps) {
   const [status, announce] = useAnnouncer(OPTIONS_ANNOUNCE_MS);
   // The popup's "Backup & import" opens options.html#backup: bring the section into view.
   useEffect(() => {
@@ -39,7 +49,12 @@ export function OptionsApp({ send, grants, saveFile = saveWithDownloadLink }: Op
       <main class="options">
         <h1>Keyfob options</h1>
         <BackupSection send={send} announce={announce} saveFile={saveFile} />
-        <PreferencesForm send={send} announce={announce} headingLevel={2} />
+        <PreferencesForm
+          send={send}
+          announce={announce}
+          headingLevel={2}
+          requestClipboardAccess={requestClipboardAccess}
+        />
         <SitesSection grants={grants} announce={announce} />
       </main>
       <p class="toast" role="status">

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describeCognitoError } from '../../cognito/protocol';
 import { press, tabbables } from '../../../test/support/ui/keyboard';
 import {
@@ -142,7 +142,12 @@ describe('copying a code', () => {
     );
 
     expect((await screen.findByRole('status')).textContent).toBe('Copied');
-    expect(clipboard.writeText.mock.lastCall?.[0]).toBeOneOf(await fake.recentCodes(fake.ids[0]!));
+    const copied = clipboard.writeText.mock.lastCall?.[0];
+    expect(copied).toBeOneOf(await fake.recentCodes(fake.ids[0]!));
+    // The background hears of it, for clearing the clipboard when the code expires.
+    await waitFor(() =>
+      expect(fake.mock).toHaveBeenCalledWith('codeCopied', { id: fake.ids[0], code: copied }),
+    );
   });
 
   it('copies with Enter on the focused row', async () => {

@@ -94,11 +94,13 @@ export function VaultPage({
         await clipboard.writeText(account.code);
         setCopiedId(account.id);
         announce('Copied');
+        // For "clear copied codes": the background decides whether and when.
+        void send('codeCopied', { id: account.id, code: account.code }).catch(() => {});
       } catch {
         announce('Could not copy the code');
       }
     },
-    [clipboard, announce],
+    [clipboard, announce, send],
   );
 
   const nextCode = useCallback(

@@ -1,0 +1,3 @@
+import { listenForClipboardChores } from '@/src/background/offscreen-clipboard';
+
+listenForClipboardChores(document);
