@@ -14,6 +14,7 @@ import { createFillChoices } from './fill-choices';
 import { createSignInFill, type GestureTab } from './sign-in-fill';
 import { createBackupLog } from './backup-log';
 import { createImportSessions } from './import-sessions';
+import { createTaskProgress } from './task-progress';
 import { createTransferHandlers } from './transfer-handlers';
 import { createPassphraseGuard } from './passphrase-guard';
 import { createClipboardJanitor, type ClipboardCleaner } from './clipboard-janitor';
@@ -182,6 +183,7 @@ export function createBackground(deps: BackgroundDeps) {
           tabs,
           decodeQrImage: deps.decodeQrImage,
           passphraseGuard,
+          progress: createTaskProgress(),
           now,
         }),
         ...createTabHandlers({

@@ -39,6 +39,7 @@ export const SENDER_POLICY: SenderPolicy<BackgroundMap> = {
   exportAccounts: PAGES,
   revealAccount: PAGES,
   backupStatus: PAGES,
+  taskProgress: PAGES,
   reportSetupScreen: CONTENT,
   reportVerifyOutcome: CONTENT,
   getPageConfig: CONTENT,

@@ -159,7 +159,13 @@ describe('import', () => {
   it('refuses files while locked and from content scripts', async () => {
     const send = await newVault();
     expect(await previewText(send, LIST).then((r) => r.ok)).toBe(true);
-    for (const name of ['previewImport', 'scanTabForQr', 'exportAccounts', 'revealAccount']) {
+    for (const name of [
+      'previewImport',
+      'scanTabForQr',
+      'exportAccounts',
+      'revealAccount',
+      'taskProgress',
+    ]) {
       expect(await send(name, {}, contentScript)).toMatchObject({
         ok: false,
         error: { code: 'sender-refused' },
@@ -305,4 +311,63 @@ describe('backup and restore', () => {
     expect(shown.secret).toBe(S1);
     expect(shown.uri).toMatch(/^otpauth:\/\/totp\/GitHub:alice\?/);
   });
+});
+
+describe('progress of long work', () => {
+  /**
+   * Sends `request` and polls `taskProgress` for its task until it answers: every fraction
+   * the page would have seen, in order.
+   */
+  async function follow(send: Send, taskId: string, request: Promise<Reply<unknown>>) {
+    const seen: (number | null)[] = [];
+    let settled = false;
+    void request.finally(() => (settled = true));
+    while (!settled) {
+      const { fraction } = await value<{ fraction: number | null }>(
+        send('taskProgress', { taskId }),
+      );
+      seen.push(fraction);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return { reply: await request, fractions: seen.filter((f): f is number => f !== null) };
+  }
+
+  const rising = (fractions: number[]) => {
+    const inside = new Set(fractions.filter((f) => f > 0 && f < 1));
+    expect(inside.size).toBeGreaterThan(1);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+  };
+
+  it('reports the KDF of a backup and of its restore as a rising fraction, to its own task only', async () => {
+    const send = await newVault();
+    await value(send('addAccountFromUri', { uri: uri('GitHub', 'alice', S1) }));
+    const saving = await follow(
+      send,
+      'backup-task-1',
+      send('exportAccounts', { format: 'keyfob', passphrase: PASS, taskId: 'backup-task-1' }),
+    );
+    rising(saving.fractions);
+    const file = await value(
+      Promise.resolve(saving.reply as Reply<{ data: string; fileName: string }>),
+    );
+    expect(await value(send('taskProgress', { taskId: 'backup-task-1' }))).toEqual({
+      fraction: null,
+    });
+
+    const restoring = await follow(
+      send,
+      'restore-task-1',
+      send('previewImport', {
+        name: file.fileName,
+        data: file.data,
+        password: PASS,
+        taskId: 'restore-task-1',
+      }),
+    );
+    rising(restoring.fractions);
+    expect(restoring.reply).toMatchObject({ ok: true });
+    expect(await value(send('taskProgress', { taskId: 'another-task' }))).toEqual({
+      fraction: null,
+    });
+  }, 60_000);
 });

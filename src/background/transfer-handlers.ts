@@ -17,6 +17,7 @@ import { VaultError, checkPassphrase, type NewAccount, type VaultService } from 
 import type { PassphraseGuard } from './passphrase-guard';
 import type { BackupLog } from './backup-log';
 import type { ImportSessions } from './import-sessions';
+import type { TaskProgress } from './task-progress';
 import type { TabsApi } from './tabs';
 
 /** The backup, import and export verbs. */
@@ -30,6 +31,7 @@ export type TransferVerbs = Pick<
   | 'exportAccounts'
   | 'revealAccount'
   | 'backupStatus'
+  | 'taskProgress'
 >;
 
 /** Dependencies of {@link createTransferHandlers}. */
@@ -42,6 +44,8 @@ export interface TransferHandlerDeps {
   decodeQrImage: (image: Blob) => Promise<string[]>;
   /** Every check of the vault passphrase goes through it, so guessing is slow. */
   passphraseGuard: PassphraseGuard;
+  /** Where long work reports how far it has come, for the page's progress bar. */
+  progress: TaskProgress;
   now: () => number;
 }
 
@@ -61,7 +65,20 @@ const AUTHENTICATOR_QR = /^otpauth(-migration)?:\/\//i;
  * one answer with a secret, `revealAccount`, and every export need the vault passphrase again.
  */
 export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<TransferVerbs> {
-  const { vault, imports, backups, tabs, decodeQrImage, now } = deps;
+  const { vault, imports, backups, tabs, decodeQrImage, progress, now } = deps;
+
+  /** Runs `work` as the page's task `taskId`, reporting its progress as it goes. */
+  async function tracked<T>(
+    taskId: unknown,
+    work: (onProgress: (fraction: number) => void) => Promise<T>,
+  ): Promise<T> {
+    const task = progress.start(taskId);
+    try {
+      return await work(task.report);
+    } finally {
+      task.end();
+    }
+  }
 
   function requireUnlocked(): void {
     if (!vault.isUnlocked()) throw new VaultError('vault-locked');
@@ -104,12 +121,14 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<Tran
   }
 
   return {
-    async previewImport({ name, data, password }) {
+    async previewImport({ name, data, password, taskId }) {
       requireUnlocked();
       const bytes = decodeBytes(data);
       const options = typeof password === 'string' && password !== '' ? { password } : {};
       const fileName = String(name ?? 'file').slice(0, 200);
-      return preview(await readImport({ name: fileName, bytes }, options));
+      return tracked(taskId, async (onProgress) =>
+        preview(await readImport({ name: fileName, bytes }, { ...options, onProgress })),
+      );
     },
 
     async previewImage({ data }) {
@@ -130,7 +149,7 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<Tran
       return previewQrImage(imageFromDataUrl(dataUrl));
     },
 
-    async commitImport({ importId, selected }) {
+    async commitImport({ importId, selected, taskId }) {
       requireUnlocked();
       const { result, duplicates } = imports.get(importId);
       const chosen = chosenIndexes(selected, result.accounts.length).filter(
@@ -141,8 +160,11 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<Tran
       const fresh = chosen.filter((_, position) => !already[position]);
       const details = result.details;
       if (details) fresh.sort((a, b) => (details[a]?.order ?? 0) - (details[b]?.order ?? 0));
-      const added = await vault.addAccounts(
-        fresh.map((index) => newAccount(result.accounts[index]!, details?.[index])),
+      const added = await tracked(taskId, (onProgress) =>
+        vault.addAccounts(
+          fresh.map((index) => newAccount(result.accounts[index]!, details?.[index])),
+          { onProgress },
+        ),
       );
       imports.drop(importId);
       return { added: added.length };
@@ -153,7 +175,7 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<Tran
       return { discarded: true as const };
     },
 
-    async exportAccounts({ format, passphrase, password }) {
+    async exportAccounts({ format, passphrase, password, taskId }) {
       if (!Object.hasOwn(EXPORT_FILES, format)) {
         throw new TransferError('unsupported-format', 'Keyfob cannot write that format.');
       }
@@ -178,10 +200,13 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<Tran
           updatedAt: account.updatedAt,
         },
       }));
-      const bytes = await writeExport(entries, {
-        format,
-        ...(filePassword !== undefined ? { password: filePassword } : {}),
-      });
+      const bytes = await tracked(taskId, (onProgress) =>
+        writeExport(entries, {
+          format,
+          ...(filePassword !== undefined ? { password: filePassword } : {}),
+          onProgress,
+        }),
+      );
       const at = now();
       if (format === 'keyfob') await backups.record(at);
       const file = EXPORT_FILES[format];
@@ -198,6 +223,10 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<Tran
       await confirmPassphrase(passphrase);
       const { params } = await vault.get(id);
       return { secret: params.secret, uri: formatOtpauthUri(params) };
+    },
+
+    async taskProgress({ taskId }) {
+      return { fraction: progress.read(taskId) };
     },
 
     async backupStatus() {

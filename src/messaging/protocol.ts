@@ -169,22 +169,38 @@ export interface ProtocolMap {
   /**
    * Reads an export file or pasted text (`pasted.txt`) in the background and answers with a
    * preview. `data` is the file's bytes in base64. Throws `password-required` or
-   * `wrong-password` for encrypted files: send again with `password`.
+   * `wrong-password` for encrypted files: send again with `password`. `taskId`, a random
+   * token the page picks, lets it follow the work with {@link ProtocolMap.taskProgress}.
    */
-  previewImport(data: { name: string; data: string; password?: string }): ImportPreview;
+  previewImport(data: {
+    name: string;
+    data: string;
+    password?: string;
+    taskId?: string;
+  }): ImportPreview;
   /** Decodes every QR code in an image (base64 bytes) and previews them as one import. */
   previewImage(data: { data: string }): ImportPreview;
   /** "Scan QR code on this page": captures the visible tab and previews its QR codes. */
   scanTabForQr(data: Record<string, never>): ImportPreview;
   /** Adds the chosen accounts of a preview, all in one step (all or nothing). */
-  commitImport(data: { importId: string; selected: number[] }): { added: number };
+  commitImport(data: { importId: string; selected: number[]; taskId?: string }): { added: number };
   /** Forgets a preview the person cancelled. */
   discardImport(data: { importId: string }): { discarded: true };
   /**
    * Writes every account to a file. Always re-asks the vault passphrase; `password` encrypts
    * the file (Keyfob backup and Aegis), defaulting to the vault passphrase.
    */
-  exportAccounts(data: { format: ExportFormat; passphrase: string; password?: string }): ExportFile;
+  exportAccounts(data: {
+    format: ExportFormat;
+    passphrase: string;
+    password?: string;
+    taskId?: string;
+  }): ExportFile;
+  /**
+   * How far the long request sent with `taskId` has come (the KDF of an encrypted file, the
+   * sealing of a large import), 0–1; null when no such request is running.
+   */
+  taskProgress(data: { taskId: string }): { fraction: number | null };
   /** One account's secret and otpauth URI, after the vault passphrase again. */
   revealAccount(data: { id: AccountId; passphrase: string }): RevealedAccount;
   /** Never backed up, or accounts added since the last backup. */

@@ -29,6 +29,9 @@ export type AccountStore = Pick<
   forget(): void;
 };
 
+/** The part of a bulk add's progress that sealing takes; the one write takes the rest. */
+const SEALING_SHARE = 0.9;
+
 /** How often an update re-reads and retries when another write got in between. */
 const UPDATE_ATTEMPTS = 3;
 
@@ -155,7 +158,11 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
   }
 
   /** Seals every new account, then stores them in one transaction (see `addAccounts`). */
-  async function addAll(current: VaultSession, inputs: readonly NewAccount[]): Promise<Account[]> {
+  async function addAll(
+    current: VaultSession,
+    inputs: readonly NewAccount[],
+    onProgress: (fraction: number) => void,
+  ): Promise<Account[]> {
     const time = now();
     const fresh = inputs.map((input) => {
       const payload = toAccountPayload({ ...input, state: input.state ?? 'verified' });
@@ -168,8 +175,15 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     const highest = await callStore(() => store.maxOrder());
     const first = highest !== undefined && Number.isFinite(highest) ? Math.floor(highest) + 1 : 0;
     const firstVersion = { format: RECORD_FORMAT, version: 1 } as const;
+    // The write itself is one step at the end: sealing counts for all but its last share.
+    let done = 0;
     const sealed = await Promise.all(
-      fresh.map(({ id, payload }) => sealPayload(current, { id, ...firstVersion }, payload)),
+      fresh.map(async ({ id, payload }) => {
+        const one = await sealPayload(current, { id, ...firstVersion }, payload);
+        done += 1;
+        onProgress((done / fresh.length) * SEALING_SHARE);
+        return one;
+      }),
     );
     const records = fresh.map(({ id, createdAt, updatedAt }, index): AccountRecord => ({
       id,
@@ -184,6 +198,7 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     const accounts = records.map((record, index) => toAccount(record, fresh[index]!.payload));
     for (const record of records) newestSeen.set(record.id, record.version);
     cache.put(accounts);
+    onProgress(1);
     return accounts;
   }
 
@@ -205,14 +220,14 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
 
     async add(input) {
       const current = session();
-      const [account] = await writing(() => addAll(current, [input]));
+      const [account] = await writing(() => addAll(current, [input], () => {}));
       return account!;
     },
 
-    async addAccounts(inputs) {
+    async addAccounts(inputs, { onProgress = () => {} } = {}) {
       const current = session();
       if (inputs.length === 0) return [];
-      return writing(() => addAll(current, inputs));
+      return writing(() => addAll(current, inputs, onProgress));
     },
 
     async findDuplicates(params) {

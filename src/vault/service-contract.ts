@@ -96,8 +96,12 @@ export interface VaultService {
    * Seals every account first, then stores them all in one transaction, placed last in the
    * given order: all or nothing (`account-invalid` for any malformed one, a storage failure,
    * or a taken id writes none). Does not check for duplicates: see {@link findDuplicates}.
+   * `onProgress` hears the fraction done as the accounts are sealed, and 1 once stored.
    */
-  addAccounts(accounts: NewAccount[]): Promise<Account[]>;
+  addAccounts(
+    accounts: NewAccount[],
+    options?: { onProgress?: (fraction: number) => void },
+  ): Promise<Account[]>;
   /**
    * For each of `params`, whether the vault already holds an account with the same OTP type
    * and the same secret (compared in canonical base32), or an earlier entry of `params` does,

@@ -452,6 +452,19 @@ describe('addAccounts', () => {
     expect(await fresh.list()).toEqual(await vault.list());
   });
 
+  it('reports its progress rising as the batch is sealed, and 1 only once it is stored', async () => {
+    const heard: { fraction: number; stored: number }[] = [];
+    const onProgress = (fraction: number) =>
+      heard.push({ fraction, stored: store.contents.records.size });
+    await vault.addAccounts(batch(20), { onProgress });
+    const fractions = heard.map((h) => h.fraction);
+    expect(fractions.length).toBeGreaterThan(10);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.filter((f) => f > 0 && f < 1).length).toBeGreaterThan(10);
+    expect(heard.at(-1)).toEqual({ fraction: 1, stored: 20 });
+    expect(heard.filter((h) => h.fraction < 1).every((h) => h.stored === 0)).toBe(true);
+  });
+
   it('writes none of the batch when one account is malformed', async () => {
     await vault.add({ params: totp() });
     const before = disk();
