@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { startTestBackground, type BackgroundOptions } from '../../../test/support/ui/background';
 import { PASSPHRASE, secretFor } from '../../../test/support/ui/seed-vault';
+import { fromBase64 } from '../../shared';
 import { OptionsApp } from './options-app';
 
 const link = (issuer: string, account: string, secret: string, extra = '') =>
@@ -171,8 +172,13 @@ describe('Backup & import', () => {
     await vi.waitFor(() => expect(saveFile).toHaveBeenCalledTimes(2), slow);
     const exports = fake.mock.mock.calls.filter(([name]) => name === 'exportAccounts');
     expect(exports.map(([, data]) => data)).toEqual([
-      { format: 'keyfob', passphrase: PASSPHRASE },
-      { format: 'keyfob', passphrase: PASSPHRASE, password: 'another long password' },
+      { format: 'keyfob', passphrase: PASSPHRASE, taskId: expect.any(String) },
+      {
+        format: 'keyfob',
+        passphrase: PASSPHRASE,
+        password: 'another long password',
+        taskId: expect.any(String),
+      },
     ]);
     // The chosen password opens the file; the vault passphrase does not.
     const second = saveFile.mock.calls[1]![0] as { data: string };
@@ -184,4 +190,41 @@ describe('Backup & import', () => {
     expect(await opens(second.data, 'another long password')).toBe(true);
     expect(await opens(second.data, PASSPHRASE)).toBe(false);
   });
+
+  it('shows how far a backup’s encryption and its restore’s decryption have come', async () => {
+    const { saveFile } = await renderBackup({ accounts: [{ account: 'a' }] });
+    await screen.findByText('You have never backed up your accounts.');
+    fill('Vault passphrase', PASSPHRASE);
+    click('Save backup');
+    await expectRisingProgress('Encrypting your accounts… this can take a few seconds.');
+    await screen.findByText(/^Last backup: /, {}, slow);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+
+    const file = saveFile.mock.calls[0]![0] as { data: string; fileName: string };
+    await choose('Import from a file', new File([fromBase64(file.data)], file.fileName));
+    await screen.findByLabelText('File password');
+    fill('File password', PASSPHRASE);
+    click('Open file');
+    await expectRisingProgress('Decrypting the file… this can take a few seconds.');
+    await screen.findByRole('heading', { name: 'Found 1 account' }, slow);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
 });
+
+/**
+ * Waits for the progress bar named `label` to show a fraction between none and all, then
+ * for it to show more: a bar that never moves (or a spinner) fails.
+ */
+async function expectRisingProgress(label: string) {
+  const shown = () => {
+    const bar = screen.getByRole('progressbar', { name: label });
+    return Number(bar.getAttribute('value'));
+  };
+  let first = 0;
+  await vi.waitFor(() => {
+    first = shown();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(100);
+  }, slow);
+  await vi.waitFor(() => expect(shown()).toBeGreaterThan(first), slow);
+}

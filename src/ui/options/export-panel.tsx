@@ -1,7 +1,9 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, SendMessage } from '../../messaging';
 import { ErrorAlert, PassphraseField, SelectField, TextField } from '../components/field';
+import { ProgressBar } from '../components/progress-bar';
 import { errorMessage } from '../errors';
+import { useTaskProgress } from '../hooks/use-task-progress';
 import type { SaveFile } from './file-data';
 
 /** Props of {@link ExportPanel}. */
@@ -34,8 +36,12 @@ export function ExportPanel({ send, announce, saveFile }: ExportPanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const passphraseRef = useRef<HTMLInputElement>(null);
+  const progress = useTaskProgress(send);
   const headingId = useId();
   const encrypted = format !== 'otpauth';
+  const busyText = encrypted
+    ? 'Encrypting your accounts… this can take a few seconds.'
+    : 'Writing the file…';
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -52,11 +58,14 @@ export function ExportPanel({ send, announce, saveFile }: ExportPanelProps) {
     setBusy(true);
     setError(undefined);
     try {
-      const file = await send('exportAccounts', {
-        format,
-        passphrase,
-        ...(encrypted && password ? { password } : {}),
-      });
+      const file = await progress.track((taskId) =>
+        send('exportAccounts', {
+          format,
+          passphrase,
+          taskId,
+          ...(encrypted && password ? { password } : {}),
+        }),
+      );
       saveFile(file);
       setPassphrase('');
       setPassword('');
@@ -127,10 +136,11 @@ export function ExportPanel({ send, announce, saveFile }: ExportPanelProps) {
         </div>
         {busy && (
           <p class="busy" role="status">
-            {encrypted
-              ? 'Encrypting your accounts… this can take a few seconds.'
-              : 'Writing the file…'}
+            {busyText}
           </p>
+        )}
+        {busy && progress.fraction !== undefined && (
+          <ProgressBar label={busyText} fraction={progress.fraction} />
         )}
       </form>
     </section>

@@ -3,6 +3,8 @@ import type { ImportPreview, SendMessage } from '../../messaging';
 import { utf8Encode, toBase64 } from '../../shared';
 import { ErrorAlert, TextField } from '../components/field';
 import { ImportPreviewList } from '../components/import-preview';
+import { ProgressBar } from '../components/progress-bar';
+import { useTaskProgress } from '../hooks/use-task-progress';
 import { errorCode, errorMessage } from '../errors';
 import { readAsBase64 } from './file-data';
 
@@ -35,6 +37,7 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   const passwordRef = useRef<HTMLInputElement>(null);
+  const progress = useTaskProgress(send);
   const headingId = useId();
   const pastedId = useId();
 
@@ -60,11 +63,14 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
       const answer =
         next.kind === 'image'
           ? await send('previewImage', { data: next.data })
-          : await send('previewImport', {
-              name: next.name,
-              data: next.data,
-              ...(withPassword ? { password: withPassword } : {}),
-            });
+          : await progress.track((taskId) =>
+              send('previewImport', {
+                name: next.name,
+                data: next.data,
+                taskId,
+                ...(withPassword ? { password: withPassword } : {}),
+              }),
+            );
       setNeedsPassword(false);
       setPassword('');
       setPreview(answer);
@@ -125,7 +131,9 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
     setBusy('Importing…');
     setError(undefined);
     try {
-      const { added } = await send('commitImport', { importId: preview.importId, selected });
+      const { added } = await progress.track((taskId) =>
+        send('commitImport', { importId: preview.importId, selected, taskId }),
+      );
       reset();
       setPasted('');
       announce(importedText(added));
@@ -225,6 +233,9 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
         <p class="busy" role="status">
           {busy}
         </p>
+      )}
+      {busy && progress.fraction !== undefined && (
+        <ProgressBar label={busy} fraction={progress.fraction} />
       )}
       <ErrorAlert message={error} />
     </section>
