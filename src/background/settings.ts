@@ -1,5 +1,5 @@
 import { KeyfobError } from '../shared';
-import type { Settings } from '../messaging/protocol';
+import { MAX_AUTO_LOCK_MINUTES, type Settings } from '../messaging/protocol';
 
 /** The part of `storage.local` this module uses. */
 export interface LocalArea {
@@ -19,8 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Longest device name accepted; Cognito stores it, and people read it in lists. */
 export const MAX_DEVICE_NAME_LENGTH = 64;
 
-/** Longest auto-lock delay accepted: one day. */
-export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
+export { MAX_AUTO_LOCK_MINUTES } from '../messaging/protocol';
 
 const KEY = 'settings';
 

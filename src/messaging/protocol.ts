@@ -69,6 +69,9 @@ export interface ManualAccountInput {
   counter?: number;
 }
 
+/** Longest auto-lock delay the background accepts (one day); the settings form shows it. */
+export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
+
 /** User preferences kept by the background. */
 export interface Settings {
   autoLockMinutes: number;

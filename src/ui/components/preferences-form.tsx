@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SendMessage, Settings } from '../../messaging';
+import { MAX_AUTO_LOCK_MINUTES, type SendMessage, type Settings } from '../../messaging';
 import { errorMessage } from '../errors';
 import { CheckboxField, ErrorAlert, TextField } from './field';
 
@@ -113,9 +113,10 @@ export function PreferencesForm({
             label="Auto-lock after (minutes)"
             type="number"
             min={1}
+            max={MAX_AUTO_LOCK_MINUTES}
             value={draft.autoLockMinutes}
             onValue={edit('autoLockMinutes')}
-            hint="Keyfob locks itself after this many idle minutes."
+            hint={`Keyfob locks itself after this many idle minutes: from 1 to ${MAX_AUTO_LOCK_MINUTES.toLocaleString('en')} (one day).`}
           />
           <TextField
             label="Device name"

@@ -16,6 +16,24 @@ const fill = (label: string, value: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 describe('add by URI', () => {
+  it('adds on Enter, keeps Shift+Enter for a new line, and cancels on Escape', async () => {
+    const { fake } = await openAdd();
+    const box = screen.getByLabelText('otpauth URI');
+    fill('otpauth URI', `otpauth://totp/ACME:alice?secret=${SECRET}&issuer=ACME`);
+    expect(fireEvent.keyDown(box, { key: 'Enter', shiftKey: true })).toBe(true);
+    expect(fake.calls('addAccountFromUri')).toBe(0);
+    expect(fireEvent.keyDown(box, { key: 'Enter' })).toBe(false);
+    await screen.findByRole('list', { name: 'Accounts' });
+    expect(fake.calls('addAccountFromUri')).toBe(1);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+    await screen.findByRole('heading', { name: 'Add account' });
+    fill('otpauth URI', 'otpauth://totp/Other?secret=' + SECRET);
+    fireEvent.keyDown(screen.getByLabelText('otpauth URI'), { key: 'Escape' });
+    await screen.findByRole('list', { name: 'Accounts' });
+    expect(fake.calls('addAccountFromUri')).toBe(1);
+  });
+
   it('adds the account and shows it in the list', async () => {
     const { fake } = await openAdd();
     expect(screen.getByRole('tab', { name: 'Paste URI' }).getAttribute('aria-selected')).toBe(

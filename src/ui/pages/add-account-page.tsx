@@ -115,6 +115,19 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
     setError(undefined);
   };
 
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || busy) return;
+    event.preventDefault();
+    onCancel();
+  };
+
+  // Enter adds the pasted link; Shift+Enter still starts a new line.
+  const onUriKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    (event.currentTarget as HTMLTextAreaElement).form?.requestSubmit();
+  };
+
   const cancel = (
     <button type="button" onClick={onCancel}>
       Cancel
@@ -122,7 +135,7 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
   );
 
   return (
-    <section class="page">
+    <section class="page" onKeyDown={onKeyDown}>
       <h2>Add account</h2>
       <Tabs label="Add by" tabs={MODES} selected={mode} onSelect={selectMode}>
         {mode === 'uri' ? (
@@ -135,6 +148,7 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
                 rows={3}
                 value={uri}
                 onInput={(event) => setUri(event.currentTarget.value)}
+                onKeyDown={onUriKeyDown}
                 aria-required="true"
                 placeholder="otpauth://totp/Issuer:name?secret=…"
                 spellcheck={false}

@@ -80,3 +80,18 @@ it('shows why a save failed and stays on the form', async () => {
   );
   expect(screen.getByRole('heading', { name: 'Edit GitHub (alice)' })).toBeTruthy();
 });
+
+it('backs out with Escape: from the delete question to the form, then to the list', async () => {
+  const { fake } = await openEdit('AWS (carol)');
+  fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+  const prompt = await screen.findByText(/Its secret is erased from Keyfob for good/);
+  fireEvent.keyDown(prompt, { key: 'Escape' });
+  expect(screen.queryByRole('button', { name: 'Delete account' })).toBeNull();
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete' }));
+
+  fill('Account', 'carol.changed');
+  fireEvent.keyDown(screen.getByLabelText('Account'), { key: 'Escape' });
+  await screen.findByRole('list', { name: 'Accounts' });
+  expect(within(accountList()).getAllByRole('listitem')).toHaveLength(2);
+  expect((await fake.account(fake.ids[1]!)).params.account).toBe('carol');
+});

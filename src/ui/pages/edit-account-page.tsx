@@ -83,8 +83,16 @@ export function EditAccountPage({
     setConfirming(false);
   };
 
+  // Escape backs out one step: from the delete question to the form, from the form to the list.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented || busy) return;
+    event.preventDefault();
+    if (confirming) keep();
+    else onCancel();
+  };
+
   return (
-    <section class="page">
+    <section class="page" onKeyDown={onKeyDown}>
       <h2>Edit {accountName(account)}</h2>
       <p class="muted">
         {describeParameters(account)}

@@ -18,6 +18,10 @@ describe('auto-lock', () => {
     const { fake } = await openSettings({ settings: { autoLockMinutes: 15 } });
     const field = (await screen.findByLabelText('Auto-lock after (minutes)')) as HTMLInputElement;
     expect(field.value).toBe('15');
+    // The allowed range is shown up front, not only in an error.
+    expect(field.max).toBe('1440');
+    const hint = document.getElementById(field.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toMatch(/from 1 to 1,440 \(one day\)/);
 
     fill('Auto-lock after (minutes)', '5');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
