@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { contentScriptMatches } from './src/content/matches';
+import { COGNITO_API_MATCHES, contentScriptMatches } from './src/content/matches';
 import { CONTENT_SCRIPT_FILES } from './src/shared/content-script-files';
 import { QR_WASM_FILE } from './src/qr/wasm-file';
 
@@ -61,12 +61,15 @@ export default defineConfig({
     // contextMenus: "Fill Keyfob code" on editable fields.
     // 'offscreen' (Chromium only, no install warning): a service worker has no clipboard, so an
     // offscreen page clears expired codes from it.
+    // webRequest (observing only, never blocking): the browser's own record of Cognito's answer
+    // to a setup code, the one evidence that verifies an account (src/background/verify-listener.ts).
     permissions: [
       'storage',
       'alarms',
       'activeTab',
       'scripting',
       'contextMenus',
+      'webRequest',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     // Asked for only when the person turns on "clear copied codes" (settings).
@@ -78,9 +81,10 @@ export default defineConfig({
         description: 'Fill the sign-in code for this site',
       },
     },
-    // The same hosts the content scripts match: the background injects the helper there when
-    // the page bridge asks (content-script matches alone do not allow scripting).
-    host_permissions: matches,
+    // The hosts the content scripts match: the background injects the helper there when the
+    // page bridge asks (content-script matches alone do not allow scripting). Plus Cognito's
+    // API endpoints, whose answers to VerifySoftwareToken webRequest may then see.
+    host_permissions: [...matches, ...COGNITO_API_MATCHES],
     // Sites the user allows for good (options page); nothing is granted up front.
     optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     web_accessible_resources: [],

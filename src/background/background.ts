@@ -1,3 +1,4 @@
+import type { VerifyEvidence } from '../cognito/protocol';
 import { createMessageServer } from '../messaging/server';
 import type { SenderInfo } from '../messaging/sender';
 import type { Reply } from '../messaging/protocol';
@@ -7,6 +8,7 @@ import { createVaultService } from '../vault';
 import { AUTO_LOCK_ALARM, createAutoLock, type AlarmsApi } from './auto-lock';
 import { createContentHandlers } from './content-handlers';
 import { createEnrollmentService } from './enrollment';
+import { createEnrollmentHandlers } from './enrollment-handlers';
 import { createVaultHandlers } from './handlers';
 import { SENDER_POLICY, type BackgroundMap } from './policy';
 import { createTabHandlers } from './tab-handlers';
@@ -112,6 +114,10 @@ export function createBackground(deps: BackgroundDeps) {
       decodeQr: deps.decodeQr,
       onWaitingForUnlock: (tabId) =>
         tabs.setBadge(tabId, '!', 'Unlock Keyfob to finish setting up your authenticator'),
+      showRefusals: (tabId, refusals) =>
+        refusals === 0
+          ? tabs.setBadge(tabId, '')
+          : tabs.setBadge(tabId, '✕', 'The site refused a code: open Keyfob to read why'),
     });
     const signInFill = createSignInFill({
       vault,
@@ -175,7 +181,9 @@ export function createBackground(deps: BackgroundDeps) {
           onRemoved: (account) => enrollment.personRemoved(account),
           passphraseGuard,
           clipboardJanitor,
+          beforeList: () => enrollment.expire(),
         }),
+        ...createEnrollmentHandlers({ vault, enrollment }),
         ...createTransferHandlers({
           vault,
           imports,
@@ -206,7 +214,7 @@ export function createBackground(deps: BackgroundDeps) {
         if (vault.isUnlocked() && !isPassive(name, data)) await autoLock.touch();
       },
     });
-    return { server, autoLock, vault, fillOnGesture };
+    return { server, autoLock, vault, fillOnGesture, enrollment };
   })();
 
   return {
@@ -227,6 +235,14 @@ export function createBackground(deps: BackgroundDeps) {
      */
     async handleFillGesture(tab: GestureTab, frameId = 0): Promise<GestureOutcome> {
       return (await ready).fillOnGesture(tab, frameId);
+    },
+    /** What the browser saw of a tab's VerifySoftwareToken (./verify-listener). Never rejects. */
+    async handleVerifyEvidence(evidence: VerifyEvidence): Promise<void> {
+      try {
+        await (await ready).enrollment.observed(evidence);
+      } catch {
+        // Evidence that could not be matched proves nothing; the account stays pending.
+      }
     },
     /** Routes an alarm; only the auto-lock alarm is ours. */
     async handleAlarm(name: string): Promise<void> {

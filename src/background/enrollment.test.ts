@@ -1,8 +1,14 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { generateCode } from '../otp';
-import type { Origin } from '../shared';
+import { base32Encode } from '../shared/base32';
+import type { AccountId, Origin } from '../shared';
 import { createMemoryVaultStore, createVaultService, type VaultService } from '../vault';
-import { createEnrollmentService } from './enrollment';
+import {
+  createEnrollmentService,
+  PENDING_TTL_MS,
+  TAB_REPORT_BURST,
+  TAB_REPORT_REFILL_MS,
+} from './enrollment';
 import { createSettingsStore } from './settings';
 
 const PASS = 'correct horse battery staple';
@@ -17,7 +23,10 @@ let clock = Date.UTC(2026, 10, 23, 12, 0, 10);
 let vault: VaultService;
 const waiting = vi.fn(async (_tabId: number) => {});
 
-async function service(decoded: Record<string, string> = {}) {
+async function service(
+  decoded: Record<string, string> = {},
+  showRefusals?: (tabId: number, refusals: number) => Promise<void>,
+) {
   vault = createVaultService({
     store: createMemoryVaultStore(),
     iterations: 1000,
@@ -30,8 +39,17 @@ async function service(decoded: Record<string, string> = {}) {
     now: () => clock,
     decodeQr: async (url) => decoded[url] ?? null,
     onWaitingForUnlock: waiting,
+    ...(showRefusals ? { showRefusals } : {}),
   });
 }
+
+const evidence = (codes: string[], accepted: boolean, origin: string = SITE) => ({
+  tabId: 1,
+  origin,
+  codes,
+  accepted,
+  via: 'api' as const,
+});
 
 const totpAt = (secret: string, at: number) =>
   generateCode(
@@ -154,31 +172,100 @@ describe('enrollment', () => {
     expect(accounts.map((a) => a.params.secret)).toEqual([OTHER_SECRET]);
   });
 
-  it('verifies on SUCCESS and marks the user’s older verified account for the origin replaced', async () => {
+  it('a page’s SUCCESS or leaving the setup never verifies; the browser’s evidence does', async () => {
     const enrollment = await service();
-    const old = await enrollment.reportSetup(
+    const site = { tabId: 1, origin: SITE };
+    const fill = (await enrollment.reportSetup({ secret: SECRET, hints: {} }, site)) as {
+      enrollmentId: string;
+      code: string;
+    };
+    const enrollmentId = fill.enrollmentId;
+    for (const outcome of [
+      { kind: 'status', status: 'SUCCESS' },
+      { kind: 'left-setup' },
+    ] as const) {
+      expect(await enrollment.reportOutcome({ enrollmentId, outcome }, site)).toEqual({
+        action: 'none',
+      });
+    }
+    expect((await vault.list()).accounts).toMatchObject([{ state: 'pending' }]);
+    await enrollment.observed(evidence([fill.code], true));
+    expect((await vault.list()).accounts).toMatchObject([{ state: 'verified' }]);
+    // The page's late SUCCESS now only learns that its setup is done.
+    expect(
+      await enrollment.reportOutcome(
+        { enrollmentId, outcome: { kind: 'status', status: 'SUCCESS' } },
+        site,
+      ),
+    ).toEqual({ action: 'verified' });
+  });
+
+  it('evidence counts only for a code of the pending secret, on the origin that sent it', async () => {
+    const enrollment = await service();
+    const fill = (await enrollment.reportSetup(
+      { secret: SECRET, hints: {} },
+      { tabId: 1, origin: SITE },
+    )) as { code: string };
+    await enrollment.observed(evidence([fill.code], true, EVIL));
+    await enrollment.observed(evidence([await totpAt(OTHER_SECRET, clock)], true));
+    await enrollment.observed(evidence([fill.code], false));
+    expect((await vault.list()).accounts).toMatchObject([{ state: 'pending' }]);
+    // After a restart nothing is remembered: a code of the secret near now still counts.
+    const fresh = await service();
+    await fresh.reportSetup({ secret: SECRET, hints: {} }, { tabId: 1, origin: SITE });
+    await createEnrollmentService({
+      vault,
+      settings: createSettingsStore(fakeBrowser.storage.local),
+      now: () => clock,
+      decodeQr: async () => null,
+      onWaitingForUnlock: waiting,
+    }).observed(evidence([await totpAt(SECRET, clock - 30_000)], true));
+    expect((await vault.list()).accounts).toMatchObject([{ state: 'verified' }]);
+  });
+
+  it('the person’s Keep verifies a pending account', async () => {
+    const enrollment = await service();
+    const fill = (await enrollment.reportSetup(
+      { secret: SECRET, hints: {} },
+      { tabId: 1, origin: SITE },
+    )) as { enrollmentId: string };
+    await enrollment.personKept(fill.enrollmentId as AccountId);
+    expect((await vault.list()).accounts).toMatchObject([{ state: 'verified' }]);
+  });
+
+  it('a verified account is never demoted: a second verified setup of that name sits beside it', async () => {
+    const enrollment = await service();
+    const site = { tabId: 1, origin: SITE };
+    const first = (await enrollment.reportSetup(
       { otpauthUri: uriFor(SECRET), hints: {} },
-      { tabId: 1, origin: SITE },
-    );
-    await enrollment.reportOutcome(
-      { outcome: { kind: 'status', status: 'SUCCESS' } },
-      { tabId: 1, origin: SITE },
-    );
-    const fresh = await enrollment.reportSetup(
+      site,
+    )) as {
+      enrollmentId: string;
+      code: string;
+    };
+    await enrollment.observed(evidence([first.code], true));
+    // A page reports a new secret under the same name and claims success: it stays pending.
+    const second = (await enrollment.reportSetup(
       { otpauthUri: uriFor(OTHER_SECRET), hints: {} },
-      { tabId: 1, origin: SITE },
+      site,
+    )) as { enrollmentId: string; code: string };
+    await enrollment.reportOutcome(
+      { enrollmentId: second.enrollmentId, outcome: { kind: 'status', status: 'SUCCESS' } },
+      site,
     );
-    const reply = await enrollment.reportOutcome(
-      {
-        enrollmentId: (fresh as { enrollmentId: string }).enrollmentId,
-        outcome: { kind: 'status', status: 'SUCCESS' },
-      },
-      { tabId: 1, origin: SITE },
-    );
-    expect(reply).toEqual({ action: 'verified' });
-    const states = Object.fromEntries((await vault.list()).accounts.map((a) => [a.id, a.state]));
-    expect(states[(old as { enrollmentId: string }).enrollmentId]).toBe('replaced');
-    expect(states[(fresh as { enrollmentId: string }).enrollmentId]).toBe('verified');
+    await enrollment.reportOutcome({ outcome: { kind: 'left-setup' } }, site);
+    const states = () =>
+      vault.list().then(({ accounts }) => Object.fromEntries(accounts.map((a) => [a.id, a.state])));
+    expect(await states()).toEqual({
+      [first.enrollmentId]: 'verified',
+      [second.enrollmentId]: 'pending',
+    });
+    // Cognito really accepted the second setup: both are kept, for the person to choose.
+    await enrollment.observed(evidence([second.code], true));
+    expect(await states()).toEqual({
+      [first.enrollmentId]: 'verified',
+      [second.enrollmentId]: 'verified',
+    });
   });
 
   it('retries a refused code once with a different code, then explains clock skew', async () => {
@@ -236,8 +323,11 @@ describe('enrollment', () => {
 
   it('never deletes a verified account, whatever a page reports later', async () => {
     const enrollment = await service();
-    await enrollment.reportSetup({ secret: SECRET, hints: {} }, { tabId: 1, origin: SITE });
-    await enrollment.reportOutcome({ outcome: { kind: 'left-setup' } }, { tabId: 1, origin: SITE });
+    const fill = await enrollment.reportSetup(
+      { secret: SECRET, hints: {} },
+      { tabId: 1, origin: SITE },
+    );
+    await enrollment.observed(evidence([(fill as { code: string }).code], true));
     await enrollment.reportOutcome(
       { outcome: { kind: 'error', errorName: 'NotAuthorizedException' } },
       { tabId: 1, origin: SITE },
@@ -273,5 +363,135 @@ describe('enrollment', () => {
       });
     }
     expect((await vault.list()).accounts).toHaveLength(0);
+  });
+
+  it('keeps at most 3 pending setups per origin and 20 in all, and never evicts a verified one', async () => {
+    const enrollment = await service();
+    const secrets = Array.from({ length: 30 }, (_, i) =>
+      base32Encode(Uint8Array.from({ length: 20 }, (_, j) => (i * 31 + j * 7 + 1) % 256)),
+    );
+    const verified = (await enrollment.reportSetup(
+      { secret: SECRET, hints: { account: 'kept' } },
+      { tabId: 1, origin: SITE },
+    )) as { code: string };
+    await enrollment.observed(evidence([verified.code], true));
+    const replies = [];
+    for (let i = 0; i < 5; i++) {
+      replies.push(
+        await enrollment.reportSetup(
+          { secret: secrets[i]!, hints: { account: `user${i}` } },
+          { tabId: 1, origin: SITE },
+        ),
+      );
+    }
+    expect(replies.map((r) => r.action)).toEqual(['fill', 'fill', 'fill', 'ignore', 'ignore']);
+    expect(enrollment.notices()[0]).toMatchObject({
+      origin: SITE,
+      message: expect.stringMatching(/unfinished setups/),
+    });
+    // Other origins, up to 20 pending in all.
+    for (let i = 5; i < 30; i++) {
+      await enrollment.reportSetup(
+        { secret: secrets[i]!, hints: { account: 'x' } },
+        { tabId: 100 + i, origin: `https://site${i}.example` as Origin },
+      );
+    }
+    const { accounts } = await vault.list();
+    expect(accounts.filter((a) => a.state === 'pending')).toHaveLength(20);
+    expect(accounts.filter((a) => a.origin === SITE && a.state === 'pending')).toHaveLength(3);
+    expect(accounts.filter((a) => a.state === 'verified')).toMatchObject([
+      { params: { secret: SECRET } },
+    ]);
+  });
+
+  it('removes pending setups older than a day, never verified ones', async () => {
+    const enrollment = await service();
+    const old = (await enrollment.reportSetup(
+      { secret: SECRET, hints: { account: 'old' } },
+      { tabId: 1, origin: SITE },
+    )) as { code: string };
+    await enrollment.reportSetup(
+      { secret: OTHER_SECRET, hints: { account: 'older' } },
+      { tabId: 1, origin: SITE },
+    );
+    await enrollment.observed(evidence([old.code], true));
+    clock += PENDING_TTL_MS - 1;
+    await enrollment.expire();
+    expect((await vault.list()).accounts).toHaveLength(2);
+    clock += 2;
+    await enrollment.expire();
+    expect((await vault.list()).accounts).toMatchObject([{ state: 'verified' }]);
+  });
+
+  it('never fills a refused code again: the next step’s, then nothing; badge and notices say so', async () => {
+    const badges = vi.fn(async (_tabId: number, _refusals: number) => {});
+    const enrollment = await service({}, badges);
+    const site = { tabId: 3, origin: SITE };
+    const first = (await enrollment.reportSetup({ secret: SECRET, hints: {} }, site)) as {
+      code: string;
+    };
+    await enrollment.observed({ ...evidence([first.code], false), tabId: 3 });
+    expect(badges).toHaveBeenLastCalledWith(3, 1);
+    expect(enrollment.notices()[0]?.message).toMatch(/did not accept/);
+    // A server-rendered page shows its setup screen again, within the same time step.
+    const again = (await enrollment.reportSetup({ secret: SECRET, hints: {} }, site)) as {
+      code: string;
+    };
+    expect(again.code).not.toBe(first.code);
+    expect(again.code).toBe(await totpAt(SECRET, clock + 30_000));
+    // The page the refusal led to is badged too (a navigation clears the tab's badge).
+    badges.mockClear();
+    await enrollment.reportSetup({ secret: SECRET, hints: {} }, { ...site, tabId: 4 });
+    expect(badges).toHaveBeenCalledWith(4, 1);
+    await enrollment.observed({ ...evidence([again.code], false), tabId: 3 });
+    expect(badges).toHaveBeenLastCalledWith(3, 2);
+    expect(enrollment.notices()[0]?.message).toMatch(/clock/);
+    // Both codes of this step and the next were refused: nothing to fill until time moves on.
+    expect(await enrollment.reportSetup({ secret: SECRET, hints: {} }, site)).toMatchObject({
+      action: 'ignore',
+    });
+    clock += 60_000;
+    expect(await enrollment.reportSetup({ secret: SECRET, hints: {} }, site)).toMatchObject({
+      action: 'fill',
+      code: await totpAt(SECRET, clock),
+    });
+  });
+
+  it('rate-limits reports per tab; another tab is not held back', async () => {
+    const enrollment = await service();
+    const replies = [];
+    for (let i = 0; i <= TAB_REPORT_BURST; i++) {
+      replies.push(await enrollment.reportSetup({ hints: {} }, { tabId: 1, origin: EVIL }));
+    }
+    expect(replies.at(-1)).toEqual({ action: 'ignore', reason: 'this page reports too often' });
+    expect(replies.at(-2)).toMatchObject({ reason: 'no usable secret on this page' });
+    expect(
+      await enrollment.reportSetup({ secret: SECRET, hints: {} }, { tabId: 2, origin: SITE }),
+    ).toMatchObject({ action: 'fill' });
+    clock += TAB_REPORT_REFILL_MS;
+    expect(await enrollment.reportSetup({ hints: {} }, { tabId: 1, origin: EVIL })).toMatchObject({
+      reason: 'no usable secret on this page',
+    });
+  });
+
+  it('queues reports per origin: a page whose QR image never decodes stalls only itself', async () => {
+    await service();
+    const stuck = createEnrollmentService({
+      vault,
+      settings: createSettingsStore(fakeBrowser.storage.local),
+      now: () => clock,
+      decodeQr: () => new Promise<never>(() => {}),
+      onWaitingForUnlock: waiting,
+    });
+    void stuck.reportSetup(
+      { qrImages: ['data:image/png;base64,HUGE'], hints: {} },
+      {
+        tabId: 1,
+        origin: EVIL,
+      },
+    );
+    await expect(
+      stuck.reportSetup({ secret: SECRET, hints: {} }, { tabId: 2, origin: SITE }),
+    ).resolves.toMatchObject({ action: 'fill' });
   });
 });

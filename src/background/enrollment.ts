@@ -1,9 +1,12 @@
+import type { VerifyEvidence } from '../cognito/protocol';
 import { nextEnrollmentStep, type VerifyOutcome } from '../cognito/protocol';
-import { generateCode } from '../otp';
 import type { OutcomeReply, SetupReply, SetupReport } from '../messaging/content-protocol';
 import type { Account, VaultService } from '../vault';
 import type { AccountId, Origin } from '../shared';
 import { resolveCapture } from './capture';
+import { accountForCodes, codeToFill, createCodeLedger } from './enrollment-codes';
+import { createKeyedQueue } from './keyed-queue';
+import { createRateLimiter } from './rate-limit';
 import type { SettingsStore } from './settings';
 
 /** Dependencies of {@link createEnrollmentService}. */
@@ -14,6 +17,8 @@ export interface EnrollmentDeps {
   decodeQr: (dataUrl: string) => Promise<string | null>;
   /** Tells the person (badge) that a tab waits for them to unlock. */
   onWaitingForUnlock: (tabId: number) => Promise<void>;
+  /** Shows on the tab's badge how many codes the site refused there (0 clears it). */
+  showRefusals?: (tabId: number, refusals: number) => Promise<void>;
 }
 
 /** Who is reporting: the tab and exact origin the browser gave for the content script. */
@@ -29,18 +34,36 @@ export interface EnrollmentNotice {
   atMs: number;
 }
 
+/** Pending accounts one origin may have at once. */
+export const MAX_PENDING_PER_ORIGIN = 3;
+/** Pending accounts in all. */
+export const MAX_PENDING = 20;
+/** A pending account older than this is removed: its setup is long over. */
+export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
+/** Reports a tab may send at once, and how fast it earns another. */
+export const TAB_REPORT_BURST = 20;
+export const TAB_REPORT_REFILL_MS = 1000;
+
+const REFUSED_ONCE =
+  'The site did not accept the code. Keyfob will fill the next code; it never fills a refused code again.';
+const TOO_MANY_HERE =
+  'This site started more unfinished setups than Keyfob keeps. Finish or remove one of them in Keyfob first.';
+const TOO_MANY =
+  'Keyfob already holds 20 unfinished setups. Remove the ones you do not need ("Remove all pending") first.';
+const TOO_FAST = 'this page reports too often';
+
 /**
- * Enrollment (docs/architecture.md §1, §4): a setup screen's secret becomes a *pending* account bound to
- * the exact origin the browser reported, and only Cognito's answer — or the page moving past
- * setup — makes it *verified*. Pages are untrusted: whatever one reports can only create,
- * confirm or discard pending accounts of its own origin, and never deletes a verified one.
+ * Enrollment (docs/architecture.md §1, §4): a setup screen's secret becomes a *pending* account
+ * bound to the exact origin the browser reported. It becomes *verified* only on evidence no
+ * page can forge: what the browser itself saw of the site's answer to one of Keyfob's codes
+ * ({@link EnrollmentService.observed}), or the person's own word in the popup. Pages are
+ * untrusted: what one reports can create pending accounts of its own origin (a few at most),
+ * refuse or discard them, and never verifies, demotes or deletes a verified one.
  */
 export function createEnrollmentService(deps: EnrollmentDeps) {
   const { vault, settings, now, decodeQr, onWaitingForUnlock } = deps;
-  /** Codes submitted per pending account, for the retry-once policy. Memory only. */
-  const attempts = new Map<AccountId, number>();
-  /** The code last handed out per pending account, so a retry never repeats it. */
-  const lastCode = new Map<AccountId, string>();
+  const showRefusals = deps.showRefusals ?? (async () => {});
+  const codes = createCodeLedger();
   /** Tabs that showed a setup screen while the vault was locked; rescanned after unlock. */
   const waitingTabs = new Set<number>();
   const notices: EnrollmentNotice[] = [];
@@ -53,48 +76,100 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
    */
   const removedByPerson = new Map<string, Set<string>>();
   /**
-   * Reports and outcomes run one at a time: the observer and the DOM report one setup at
-   * nearly the same moment, and a list-then-add that interleaves would save it twice.
+   * Reports run one at a time per origin: the observer and the DOM report one setup at nearly
+   * the same moment, and a list-then-add that interleaves would save it twice. Origins do not
+   * wait for each other, so one slow page cannot stall another's setup.
    */
-  let queue: Promise<unknown> = Promise.resolve();
-  function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const queue = createKeyedQueue();
+  const perTab = createRateLimiter({
+    burst: TAB_REPORT_BURST,
+    refillMs: TAB_REPORT_REFILL_MS,
+    now,
+  });
 
   function notify(origin: string, message: string): void {
+    const newest = notices[0];
+    if (newest?.origin === origin && newest.message === message) return;
     notices.unshift({ origin, message, atMs: now() });
     notices.length = Math.min(notices.length, 5);
   }
 
-  async function codeFor(account: Account, atMs: number): Promise<string> {
-    return generateCode(account.params, atMs);
+  function remember(map: Map<string, Set<string>>, origin: string, secret: string): void {
+    map.set(origin, (map.get(origin) ?? new Set<string>()).add(secret));
+  }
+
+  /** The vault's accounts, after removing pending ones whose day has passed. */
+  async function accountsNow(): Promise<Account[]> {
+    const { accounts } = await vault.list();
+    const expired = accounts.filter(
+      (a) => a.state === 'pending' && now() - a.createdAt > PENDING_TTL_MS,
+    );
+    for (const account of expired) {
+      await vault.remove(account.id);
+      codes.forget(account.id);
+    }
+    return expired.length === 0 ? accounts : accounts.filter((a) => !expired.includes(a));
   }
 
   async function pendingFor(origin: Origin, id?: string): Promise<Account | null> {
-    const { accounts } = await vault.list();
-    const mine = accounts.filter((a) => a.origin === origin && a.state === 'pending');
+    const mine = (await accountsNow()).filter((a) => a.origin === origin && a.state === 'pending');
     if (id !== undefined) return mine.find((a) => a.id === id) ?? null;
     return mine.sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
   }
 
+  /**
+   * Only ever called on the browser's evidence or the person's word. A verified account of the
+   * same name stays as it is: the popup asks which one to keep.
+   */
   async function markVerified(account: Account): Promise<void> {
     await vault.update(account.id, { state: 'verified' });
-    attempts.delete(account.id);
-    lastCode.delete(account.id);
-    // The user's older secret for this site stops working once the new one is verified.
-    const { accounts } = await vault.list();
-    for (const older of accounts) {
+    codes.forget(account.id);
+  }
+
+  /** The site refused `code`: it is never filled again; the tab and the popup say so. */
+  async function refused(account: Account, code: string, tabId: number): Promise<number> {
+    const refusals = codes.refuse(account.id, code);
+    const origin = account.origin ?? '';
+    notify(origin, refusals < 2 ? REFUSED_ONCE : clockExplanation());
+    await showRefusals(tabId, refusals).catch(() => {});
+    return refusals;
+  }
+
+  function clockExplanation(): string {
+    return nextEnrollmentStep({ kind: 'error', errorName: 'CodeMismatchException', attempt: 2 })
+      .explanation;
+  }
+
+  function refuse(reason: string): SetupReply {
+    return { action: 'ignore', reason };
+  }
+
+  async function newPending(
+    params: Account['params'],
+    sender: PageSender,
+    accounts: readonly Account[],
+  ): Promise<Account | SetupReply> {
+    // A second setup for the same user replaces the unfinished one instead of piling up.
+    for (const stale of accounts) {
       if (
-        older.id !== account.id &&
-        older.origin === account.origin &&
-        older.state === 'verified' &&
-        older.params.account === account.params.account
+        stale.origin === sender.origin &&
+        stale.state === 'pending' &&
+        stale.params.account === params.account
       ) {
-        await vault.update(older.id, { state: 'replaced' });
+        await vault.remove(stale.id);
+        codes.forget(stale.id);
       }
     }
+    const pending = (await vault.list()).accounts.filter((a) => a.state === 'pending');
+    if (pending.filter((a) => a.origin === sender.origin).length >= MAX_PENDING_PER_ORIGIN) {
+      notify(sender.origin, TOO_MANY_HERE);
+      return refuse('too many unfinished setups on this site');
+    }
+    if (pending.length >= MAX_PENDING) {
+      notify(sender.origin, TOO_MANY);
+      return refuse('too many unfinished setups');
+    }
+    return vault.add({ params, state: 'pending', origin: sender.origin });
   }
 
   async function reportSetup(report: SetupReport, sender: PageSender): Promise<SetupReply> {
@@ -104,18 +179,19 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       return { action: 'wait-unlock' };
     }
     const capture = await resolveCapture(report, sender.origin, decodeQr);
-    if (!capture) return { action: 'ignore', reason: 'no usable secret on this page' };
+    if (!capture) return refuse('no usable secret on this page');
     const { params } = capture;
     if (discarded.get(sender.origin)?.has(params.secret)) {
-      return { action: 'ignore', reason: 'this setup can no longer finish' };
+      return refuse('this setup can no longer finish');
     }
     if (removedByPerson.get(sender.origin)?.has(params.secret)) {
-      return { action: 'ignore', reason: 'you removed this setup' };
+      return refuse('you removed this setup');
     }
 
-    const { accounts } = await vault.list();
-    const sameOrigin = accounts.filter((a) => a.origin === sender.origin);
-    let account = sameOrigin.find((a) => a.params.secret === params.secret);
+    const accounts = await accountsNow();
+    let account = accounts.find(
+      (a) => a.origin === sender.origin && a.params.secret === params.secret,
+    );
     if (account) {
       // The observer and the DOM both report one setup; the site's own otpauth label, or
       // failing that any account name over none, wins.
@@ -129,23 +205,16 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         });
       }
     } else {
-      // A second setup for the same user replaces the unfinished one instead of piling up.
-      for (const stale of sameOrigin) {
-        if (stale.state === 'pending' && stale.params.account === params.account) {
-          await vault.remove(stale.id);
-          attempts.delete(stale.id);
-        }
-      }
-      account = await vault.add({ params, state: 'pending', origin: sender.origin });
+      const added = await newPending(params, sender, accounts);
+      if (!('id' in added)) return added;
+      account = added;
     }
-    // A repeated report of a setup in progress keeps its retry count and refilled code.
-    const attempt = attempts.get(account.id);
-    const code =
-      attempt !== undefined && attempt > 1 && lastCode.has(account.id)
-        ? lastCode.get(account.id)!
-        : await codeFor(account, now());
-    if (attempt === undefined) attempts.set(account.id, 1);
-    lastCode.set(account.id, code);
+    const refusals = codes.refusals(account.id);
+    // Again on the page a refusal led to: a browser clears a tab's badge when it navigates.
+    if (refusals > 0) await showRefusals(sender.tabId, refusals).catch(() => {});
+    const code = await codeToFill(account, now(), codes);
+    if (code === null) return refuse('the site refused this code; the next one comes shortly');
+    codes.handOut(account.id, code);
     const { deviceName, autoSubmitSetup } = await settings.get();
     return {
       action: 'fill',
@@ -161,45 +230,68 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     sender: PageSender,
   ): Promise<OutcomeReply> {
     if (!vault.isUnlocked()) return { action: 'none' };
-    const account = await pendingFor(sender.origin, data.enrollmentId);
-    if (!account) return { action: 'none' };
     const { outcome } = data;
-    if (outcome.kind === 'left-setup') {
-      await markVerified(account);
-      return { action: 'verified' };
+    const account = await pendingFor(sender.origin, data.enrollmentId);
+    if (
+      outcome.kind === 'left-setup' ||
+      (outcome.kind === 'status' && outcome.status === 'SUCCESS')
+    ) {
+      // A page's word never verifies: the browser's evidence or the person does. An account
+      // the evidence already verified is reported as such, so the page stops following it.
+      if (account || data.enrollmentId === undefined) return { action: 'none' };
+      const done = (await vault.list()).accounts.find((a) => a.id === data.enrollmentId);
+      return done?.state === 'verified' && done.origin === sender.origin
+        ? { action: 'verified' }
+        : { action: 'none' };
     }
-    const attempt = attempts.get(account.id) ?? 1;
-    const step = nextEnrollmentStep({ ...outcome, attempt });
+    if (!account) return { action: 'none' };
+    const step = nextEnrollmentStep({ ...outcome, attempt: 1 });
     switch (step.action) {
       case 'mark-verified':
-        await markVerified(account);
-        return { action: 'verified' };
-      case 'retry-next-code': {
-        attempts.set(account.id, attempt + 1);
-        // A refused code usually expired on the way; if the step has not moved on yet, the
-        // next step's code (Cognito accepts a neighbouring step) is the one to try.
-        let code = await codeFor(account, now());
-        if (code === lastCode.get(account.id)) {
-          code = await codeFor(account, now() + account.params.period * 1000);
-        }
-        lastCode.set(account.id, code);
+        return { action: 'none' };
+      case 'retry-next-code':
+      case 'explain-clock-skew': {
+        // The page does not say which code failed: the last one Keyfob handed out, which is
+        // never filled again. A wrong code the person typed costs Keyfob one of its own.
+        const last = codes.last(account.id) ?? (await codeToFill(account, now(), codes));
+        const refusals = last === null ? 2 : await refused(account, last, sender.tabId);
+        const code = refusals < 2 ? await codeToFill(account, now(), codes) : null;
+        if (code === null) return { action: 'explain', message: clockExplanation() };
+        codes.handOut(account.id, code);
         return { action: 'refill', code };
       }
       case 'discard-pending': {
         await vault.remove(account.id);
-        attempts.delete(account.id);
-        lastCode.delete(account.id);
-        const dead = discarded.get(sender.origin) ?? new Set<string>();
-        discarded.set(sender.origin, dead.add(account.params.secret));
+        codes.forget(account.id);
+        remember(discarded, sender.origin, account.params.secret);
         notify(sender.origin, step.explanation);
         return { action: 'explain', message: step.explanation };
       }
-      case 'explain-clock-skew':
       case 'keep-pending-ask-user':
       case 'keep-pending-retry-later':
         notify(sender.origin, step.explanation);
         return { action: 'explain', message: step.explanation };
     }
+  }
+
+  async function observed(evidence: VerifyEvidence): Promise<void> {
+    if (!vault.isUnlocked()) return;
+    const pending = (await accountsNow()).filter(
+      (a) => a.origin === evidence.origin && a.state === 'pending',
+    );
+    const match = await accountForCodes(evidence.codes, pending, codes, now());
+    if (!match) return;
+    if (evidence.accepted) {
+      await markVerified(match.account);
+      await showRefusals(evidence.tabId, 0).catch(() => {});
+    } else {
+      await refused(match.account, match.code, evidence.tabId);
+    }
+  }
+
+  async function personKeeps(id: AccountId): Promise<void> {
+    const account = (await vault.list()).accounts.find((a) => a.id === id);
+    if (account?.state === 'pending') await markVerified(account);
   }
 
   return {
@@ -213,8 +305,8 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     /** The person removed an account: a pending one stays removed while its screen is open. */
     personRemoved(account: Account): void {
       if (account.state !== 'pending' || account.origin === undefined) return;
-      const removed = removedByPerson.get(account.origin) ?? new Set<string>();
-      removedByPerson.set(account.origin, removed.add(account.params.secret));
+      codes.forget(account.id);
+      remember(removedByPerson, account.origin, account.params.secret);
     },
 
     /** The person asked to set up on this origin: what they removed there may come back. */
@@ -227,17 +319,38 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       return notices;
     },
 
-    /** A setup screen was seen: save its secret as pending and answer with what to fill. */
-    reportSetup(report: SetupReport, sender: PageSender): Promise<SetupReply> {
-      return oneAtATime(() => reportSetup(report, sender));
+    /** Removes pending accounts whose day has passed (before the popup lists accounts). */
+    async expire(): Promise<void> {
+      if (vault.isUnlocked()) await accountsNow();
     },
 
-    /** Cognito answered VerifySoftwareToken (or the page left setup): follow the catalogue. */
+    /** A setup screen was seen: save its secret as pending and answer with what to fill. */
+    reportSetup(report: SetupReport, sender: PageSender): Promise<SetupReply> {
+      if (!perTab.allow(String(sender.tabId))) return Promise.resolve(refuse(TOO_FAST));
+      return queue.run(sender.origin, () => reportSetup(report, sender));
+    },
+
+    /** The page says how its setup went: may refill or discard, never verifies. */
     reportOutcome(
       data: { enrollmentId?: string; outcome: VerifyOutcome },
       sender: PageSender,
     ): Promise<OutcomeReply> {
-      return oneAtATime(() => reportOutcome(data, sender));
+      if (!perTab.allow(String(sender.tabId))) return Promise.resolve({ action: 'none' });
+      return queue.run(sender.origin, () => reportOutcome(data, sender));
+    },
+
+    /**
+     * What the browser saw of a tab's VerifySoftwareToken (or hosted setup form): the site
+     * accepted one of Keyfob's codes for a pending account of that origin, which verifies
+     * it, or refused it, which Keyfob never fills again.
+     */
+    observed(evidence: VerifyEvidence): Promise<void> {
+      return queue.run(evidence.origin, () => observed(evidence));
+    },
+
+    /** The person confirmed in the popup that they finished this setup. */
+    personKept(id: AccountId): Promise<void> {
+      return personKeeps(id);
     },
   };
 }

@@ -10,11 +10,15 @@ import type { ClipboardJanitor } from './clipboard-janitor';
 import type { PassphraseGuard } from './passphrase-guard';
 import type { SessionKeyStore } from './session-key';
 import type { SettingsStore } from './settings';
+import type { EnrollmentVerbs } from './enrollment-handlers';
 import type { TabVerbs } from './tab-handlers';
 import type { TransferVerbs } from './transfer-handlers';
 
 /** The verbs these handlers answer: everything but the active-tab and transfer actions. */
-export type VaultVerbs = Omit<ProtocolMap, keyof TabVerbs | keyof TransferVerbs>;
+export type VaultVerbs = Omit<
+  ProtocolMap,
+  keyof TabVerbs | keyof TransferVerbs | keyof EnrollmentVerbs
+>;
 
 /** Dependencies of {@link createVaultHandlers}. */
 export interface VaultHandlerDeps {
@@ -35,6 +39,8 @@ export interface VaultHandlerDeps {
   clipboardJanitor: ClipboardJanitor;
   /** Runs after the person removed an account (so a setup screen still open can't revive it). */
   onRemoved: (account: Account) => void;
+  /** Runs before the popup lists accounts (pending accounts past their day go). */
+  beforeList?: () => Promise<void>;
 }
 
 /**
@@ -106,6 +112,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
     },
 
     async listCodes() {
+      await deps.beforeList?.();
       const at = now();
       const { accounts, damaged } = await vault.list();
       const views = await Promise.all(

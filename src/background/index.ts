@@ -6,6 +6,7 @@ import { createBackground } from './background';
 import { createBrowserTabs } from './browser-tabs';
 import { createBrowserClipboard } from './browser-clipboard';
 import { decodeQrDataUrl, decodeQrImage } from './qr-decode';
+import { listenForVerifyEvidence } from './verify-listener';
 
 export { createBackground, type BackgroundDeps } from './background';
 
@@ -39,6 +40,13 @@ export function startBackground(): void {
   });
   browser.runtime.onMessage.addListener((message, sender) =>
     background.handleMessage(message, sender),
+  );
+  const hosts = browser.runtime.getManifest().host_permissions ?? [];
+  // Only the e2e build may script loopback pages (test/e2e/manifest.e2e.test.ts): there, the
+  // Cognito rig on loopback stands in for Cognito's API and hosted UI.
+  listenForVerifyEvidence(
+    { urls: hosts, loopback: hosts.includes('http://127.0.0.1/*') },
+    (evidence) => void background.handleVerifyEvidence(evidence),
   );
   browser.alarms.onAlarm.addListener((alarm) => void background.handleAlarm(alarm.name));
   // The person's gestures for sign-in fill besides the popup's button.

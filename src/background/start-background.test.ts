@@ -33,6 +33,15 @@ async function value<T>(name: string, data: object = {}): Promise<T> {
   return reply.value;
 }
 
+const WEB_REQUEST_EVENTS = [
+  'onBeforeRequest',
+  'onSendHeaders',
+  'onHeadersReceived',
+  'onErrorOccurred',
+] as const;
+const webRequest: Partial<Record<(typeof WEB_REQUEST_EVENTS)[number], (details: unknown) => void>> =
+  {};
+
 beforeEach(() => {
   fakeBrowser.reset();
   globalThis.indexedDB = new IDBFactory();
@@ -52,6 +61,21 @@ beforeEach(() => {
     return item.id ?? '';
   });
   openPopup = vi.spyOn(fakeBrowser.action, 'openPopup').mockImplementation(async () => {});
+  // fakeBrowser has no webRequest events: keep the listeners the wiring adds.
+  for (const name of WEB_REQUEST_EVENTS) {
+    vi.spyOn(fakeBrowser.webRequest[name], 'addListener').mockImplementation(
+      (listener: unknown) => {
+        webRequest[name] = listener as (details: unknown) => void;
+      },
+    );
+  }
+  // The release build's host permissions: no loopback, so rig answers would not count.
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'Keyfob',
+    version: '0',
+    host_permissions: ['https://*.auth.us-east-1.amazoncognito.com/*'],
+  });
 });
 
 type Tab = { id: number; url: string };
@@ -139,5 +163,55 @@ describe('startBackground (the production wiring)', () => {
       }
     }
     expect(await value('getVaultState')).toMatchObject({ unlocked: true });
+  });
+
+  it('verifies a pending account on the browser’s record of Cognito’s 200, and only then', async () => {
+    startWorker();
+    await value('createVault', { passphrase: PASS, confirmation: PASS });
+    const site = 'https://demo.auth.us-east-1.amazoncognito.com';
+    const page = { id: ID, url: `${site}/mfa`, origin: site, tab: { id: 5 }, frameId: 0 };
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    const fill = await send<{ code: string }>('reportSetupScreen', { secret, hints: {} }, page);
+    if (!fill.ok) throw new Error(fill.error.code);
+    const status = async () =>
+      (await value<{ accounts: { status: string }[] }>('listCodes')).accounts[0]?.status;
+
+    const verifyCall = (id: string, url: string, statusCode = 200) => {
+      webRequest.onBeforeRequest!({
+        requestId: id,
+        tabId: 5,
+        frameId: 0,
+        type: 'xmlhttprequest',
+        method: 'POST',
+        url,
+        initiator: site,
+        requestBody: {
+          raw: [
+            {
+              bytes: new TextEncoder().encode(
+                JSON.stringify({ UserCode: fill.value.code, Session: 's'.repeat(40) }),
+              ).buffer,
+            },
+          ],
+        },
+      });
+      webRequest.onSendHeaders!({
+        requestId: id,
+        requestHeaders: [
+          { name: 'X-Amz-Target', value: 'AWSCognitoIdentityProviderService.VerifySoftwareToken' },
+        ],
+      });
+      webRequest.onHeadersReceived!({ requestId: id, statusCode });
+    };
+    // The release build: a loopback "Cognito" is any server, so its 200 proves nothing.
+    // Cognito's refusal, which comes after it in the origin's queue, shows when both are done.
+    verifyCall('1', 'http://127.0.0.1:9229/');
+    verifyCall('2', 'https://cognito-idp.us-east-1.amazonaws.com/', 400);
+    await vi.waitFor(async () =>
+      expect((await value<{ notices: unknown[] }>('listCodes')).notices).toHaveLength(1),
+    );
+    expect(await status()).toBe('pending');
+    verifyCall('3', 'https://cognito-idp.us-east-1.amazonaws.com/');
+    await vi.waitFor(async () => expect(await status()).toBe('verified'));
   });
 });

@@ -64,6 +64,18 @@ export const COGNITO_HOSTED_MATCHES: readonly string[] = [
 ];
 
 /**
+ * Cognito's user-pool API endpoints (`cognito-idp.<region>.amazonaws.com` and its FIPS twin),
+ * one pattern per region: host permissions, so that the background may see the status of a
+ * page's VerifySoftwareToken call (src/background/verify-listener.ts). Nothing runs there.
+ */
+export const COGNITO_API_MATCHES: readonly string[] = [
+  ...COGNITO_AUTH_REGIONS.map((region) => `https://cognito-idp.${region}.amazonaws.com/*`),
+  ...COGNITO_AUTH_FIPS_REGIONS.map(
+    (region) => `https://cognito-idp-fips.${region}.amazonaws.com/*`,
+  ),
+];
+
+/**
  * Loopback origins the end-to-end build adds, where the test rig serves its client pages and
  * its hosted-UI stand-in (any port: a match pattern without a port matches every port).
  * Never part of a release build.

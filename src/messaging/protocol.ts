@@ -208,6 +208,15 @@ export interface ProtocolMap {
   revealAccount(data: { id: AccountId; passphrase: string }): RevealedAccount;
   /** Never backed up, or accounts added since the last backup. */
   backupStatus(data: Record<string, never>): BackupStatus;
+  /** "Did you finish setting up …?" Keep: the person's word makes a pending account verified. */
+  keepPendingAccount(data: { id: AccountId }): { kept: true };
+  /**
+   * Two verified accounts for one name on one origin: keep this one; the others become
+   * `replaced` (kept, folded away).
+   */
+  keepAccountForSite(data: { id: AccountId }): { kept: true };
+  /** "Remove all pending": removes every pending account. */
+  removePendingAccounts(data: Record<string, never>): { removed: number };
 }
 
 /** A message verb. */

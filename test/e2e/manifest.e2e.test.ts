@@ -11,6 +11,7 @@ import {
 } from './support/e2e-build';
 import type { BrowserName } from './support/env';
 import { ALL_BROWSERS, e2eContext } from './support/env';
+import { COGNITO_API_MATCHES } from '../../src/content/matches';
 
 // The built manifests (docs/architecture.md §3 rules 5 and 9): the release builds never run content
 // scripts on loopback, expose no resources to pages and accept no external connections; only
@@ -133,7 +134,7 @@ describe.each(ALL_BROWSERS)('manifest of the %s builds', (name) => {
     expect(e2e).not.toHaveProperty('externally_connectable');
   });
 
-  it('static scripts are the observer and the bridge; host permissions are their hosts only', () => {
+  it('static scripts are the observer and the bridge; host permissions are their hosts and Cognito’s API', () => {
     for (const manifest of [production, e2e]) {
       const scripts = manifest.content_scripts ?? [];
       // The helper (detectors and filler) is injected on demand, never on every matched page.
@@ -141,8 +142,12 @@ describe.each(ALL_BROWSERS)('manifest of the %s builds', (name) => {
         'cognito-bridge.js',
         'page-observer.js',
       ]);
-      const hosts = new Set(scripts.flatMap((s) => s.matches ?? []));
+      const hosts = new Set([...scripts.flatMap((s) => s.matches ?? []), ...COGNITO_API_MATCHES]);
       expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...hosts].sort());
+      // Cognito's API hosts serve no page: nothing runs there, webRequest only sees answers.
+      for (const api of COGNITO_API_MATCHES) {
+        expect(scripts.some((s) => s.matches?.includes(api))).toBe(false);
+      }
     }
   });
 

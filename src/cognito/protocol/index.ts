@@ -49,3 +49,14 @@ export {
   type VerifyOutcome,
 } from './enrollment-policy';
 export { parseTokenClaims, type TokenClaims } from './token-claims';
+export {
+  createVerifyWatch,
+  isCognitoApiUrl,
+  isCognitoHostedUrl,
+  readUserCode,
+  type RequestBody,
+  type RequestEvent,
+  type VerifyEvidence,
+  type VerifyWatch,
+  type VerifyWatchOptions,
+} from './verify-evidence';

@@ -3,6 +3,7 @@ import type { AccountView, BackupStatus, SendMessage } from '../../messaging';
 import { BackupReminder } from '../components/backup-reminder';
 import { ErrorAlert } from '../components/field';
 import { ImportPreviewList } from '../components/import-preview';
+import { SetupQuestions } from '../components/setup-questions';
 import { GearIcon, LockIcon, PlusIcon } from '../components/icons';
 import { errorMessage } from '../errors';
 import { accountName, isWebOrigin } from '../format';
@@ -211,6 +212,11 @@ export function VaultPage({
       content = (
         <>
           <BackupReminder status={backup} onBackup={openBackup && backUp} />
+          <SetupQuestions
+            accounts={codes.listing?.accounts ?? []}
+            send={send}
+            onChanged={() => void codes.reload()}
+          />
           <CodesPage
             codes={codes}
             query={query}

@@ -1,0 +1,106 @@
+import { browser } from 'wxt/browser';
+import {
+  createVerifyWatch,
+  type RequestEvent,
+  type VerifyEvidence,
+  type VerifyWatchOptions,
+} from '../cognito/protocol';
+
+/** Longest request body read, in bytes: a VerifySoftwareToken body is well under this. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+type Details = {
+  requestId: string;
+  tabId: number;
+  frameId: number;
+  type: string;
+  url: string;
+  method?: string;
+  initiator?: string;
+  /** Firefox names the sending document's URL here instead of `initiator`. */
+  originUrl?: string;
+  requestBody?: {
+    formData?: Record<string, unknown[]>;
+    raw?: { bytes?: ArrayBuffer }[];
+  } | null;
+};
+
+function bodyText(details: Details): string | undefined {
+  const bytes = details.requestBody?.raw?.[0]?.bytes;
+  if (!bytes || bytes.byteLength > MAX_BODY_BYTES) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function formData(details: Details): Record<string, string[]> | undefined {
+  const form = details.requestBody?.formData;
+  if (!form) return undefined;
+  return Object.fromEntries(
+    Object.entries(form).map(([key, values]) => [
+      key,
+      values.filter((v): v is string => typeof v === 'string'),
+    ]),
+  );
+}
+
+function toEvent(details: Details): RequestEvent {
+  const event: RequestEvent = {
+    requestId: details.requestId,
+    tabId: details.tabId,
+    frameId: details.frameId,
+    type: details.type,
+    url: details.url,
+  };
+  if (details.method !== undefined) event.method = details.method;
+  const initiator = details.initiator ?? details.originUrl;
+  if (initiator !== undefined) event.initiator = initiator;
+  return event;
+}
+
+/**
+ * Listens, without blocking anything, to the browser's own record of requests from tabs to
+ * Cognito: the body a tab sent (VerifySoftwareToken's UserCode, or a hosted setup form's
+ * fields), the operation its headers named, and the status the server answered with. A page
+ * can say anything in its own messages, but these events come from the browser's network
+ * stack: the page can't make it report an answer the server did not give. Registered
+ * synchronously at start-up, so that a woken service worker gets the events.
+ */
+export function listenForVerifyEvidence(
+  options: VerifyWatchOptions & { urls: string[] },
+  onEvidence: (evidence: VerifyEvidence) => void,
+): void {
+  const webRequest = browser.webRequest;
+  if (!webRequest) return;
+  const watch = createVerifyWatch(options);
+  const filter = { urls: options.urls, types: ['main_frame', 'xmlhttprequest'] } as Parameters<
+    typeof webRequest.onBeforeRequest.addListener
+  >[1];
+  webRequest.onBeforeRequest.addListener(
+    (details) => {
+      const raw = details as unknown as Details;
+      const form = formData(raw);
+      const text = bodyText(raw);
+      watch.request(toEvent(raw), {
+        ...(form ? { formData: form } : {}),
+        ...(text !== undefined ? { text } : {}),
+      });
+      return undefined;
+    },
+    filter,
+    ['requestBody'],
+  );
+  webRequest.onSendHeaders.addListener(
+    (details) => watch.headers(details.requestId, details.requestHeaders ?? []),
+    filter,
+    ['requestHeaders'],
+  );
+  webRequest.onHeadersReceived.addListener((details) => {
+    const evidence = watch.answered(details.requestId, details.statusCode);
+    if (evidence) onEvidence(evidence);
+    return undefined;
+  }, filter);
+  webRequest.onErrorOccurred.addListener((details) => watch.failed(details.requestId), filter);
+}

@@ -1,0 +1,104 @@
+import { useState } from 'preact/hooks';
+import type { AccountView, SendMessage } from '../../messaging';
+import { errorMessage } from '../errors';
+import { accountName } from '../format';
+import { ErrorAlert } from './field';
+
+/** What the popup must ask the person about setups, read from the account listing. */
+export interface SetupQuestionList {
+  /** Pending accounts: "Did you finish setting up <origin>?" */
+  unfinished: AccountView[];
+  /** Verified accounts sharing one origin and account name: which one to keep? */
+  choices: AccountView[][];
+}
+
+/**
+ * The questions for `accounts`. A pending account is never verified on a page's word, and a
+ * verified one is never demoted on it: these are the person's to answer.
+ */
+export function setupQuestions(accounts: readonly AccountView[]): SetupQuestionList {
+  const unfinished = accounts.filter((a) => a.status === 'pending' && a.origin !== undefined);
+  const groups = new Map<string, AccountView[]>();
+  for (const account of accounts) {
+    if (account.status !== 'verified' || account.origin === undefined) continue;
+    const key = JSON.stringify([account.origin, account.account]);
+    groups.set(key, [...(groups.get(key) ?? []), account]);
+  }
+  return { unfinished, choices: [...groups.values()].filter((group) => group.length > 1) };
+}
+
+/** Props of {@link SetupQuestions}. */
+export interface SetupQuestionsProps {
+  accounts: readonly AccountView[];
+  send: SendMessage;
+  /** An answer changed the accounts: list them again. */
+  onChanged(): void;
+}
+
+/**
+ * Asks about unfinished setups ("Did you finish setting up <exact origin>?" Keep / Discard,
+ * and "Remove all pending") and about two verified accounts for one name on one site (which
+ * one to keep). The exact origin is shown, since two sites may share a host name.
+ */
+export function SetupQuestions({ accounts, send, onChanged }: SetupQuestionsProps) {
+  const [error, setError] = useState<string>();
+  const { unfinished, choices } = setupQuestions(accounts);
+  if (unfinished.length === 0 && choices.length === 0) return null;
+
+  const answer = (action: () => Promise<unknown>) => async () => {
+    setError(undefined);
+    try {
+      await action();
+      onChanged();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <section class="setup-questions" aria-label="Setups to confirm">
+      <ErrorAlert message={error} />
+      <ul>
+        {unfinished.map((account) => (
+          <li key={account.id} class="notice" data-question="finished" data-for={account.id}>
+            <p>
+              Did you finish setting up <strong>{account.origin}</strong>? ({accountName(account)})
+            </p>
+            <button
+              type="button"
+              onClick={answer(() => send('keepPendingAccount', { id: account.id }))}
+            >
+              Keep
+            </button>{' '}
+            <button type="button" onClick={answer(() => send('deleteAccount', { id: account.id }))}>
+              Discard
+            </button>
+          </li>
+        ))}
+        {choices.map((group) => (
+          <li key={group[0]!.id} class="notice" data-question="choose">
+            <p>
+              Two setups for <strong>{group[0]!.account || accountName(group[0]!)}</strong> on{' '}
+              <strong>{group[0]!.origin}</strong> were confirmed. Which one to keep?
+            </p>
+            {group.map((account, index) => (
+              <button
+                key={account.id}
+                type="button"
+                data-for={account.id}
+                onClick={answer(() => send('keepAccountForSite', { id: account.id }))}
+              >
+                Keep setup {index + 1} (code {account.code})
+              </button>
+            ))}
+          </li>
+        ))}
+      </ul>
+      {unfinished.length > 0 && (
+        <button type="button" onClick={answer(() => send('removePendingAccounts', {}))}>
+          Remove all pending
+        </button>
+      )}
+    </section>
+  );
+}
