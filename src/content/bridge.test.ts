@@ -52,7 +52,7 @@ describe('page bridge', () => {
   it('does not ask for the helper on a page without a code field', async () => {
     start();
     await settle();
-    fromPage({ __keyfob: 'observer', type: 'ready' });
+    fromPage({ __keyfob: 'content', type: 'config', deviceName: 'Keyfob' });
     await settle();
     expect(requests).toBe(0);
   });
@@ -112,7 +112,7 @@ describe('page bridge', () => {
   it('hands over what the observer posted, in order, once', () => {
     const bridge = start()!;
     const verify = { __keyfob: 'observer', type: 'verify', outcome: { kind: 'error' } };
-    fromPage({ __keyfob: 'observer', type: 'ready' });
+    fromPage({ __keyfob: 'observer', type: 'activity' });
     fromPage(associate);
     fromPage(verify);
     // Not from this window, or not the observer's shape: never kept.
@@ -120,7 +120,7 @@ describe('page bridge', () => {
     fromPage('associate');
     fromPage({ type: 'associate' });
 
-    expect(bridge.handOver()).toEqual([{ __keyfob: 'observer', type: 'ready' }, associate, verify]);
+    expect(bridge.handOver()).toEqual([{ __keyfob: 'observer', type: 'activity' }, associate, verify]);
     expect(bridge.handOver()).toBeUndefined();
     fromPage(associate);
     expect(requests).toBe(1);
@@ -129,7 +129,7 @@ describe('page bridge', () => {
   it('keeps only the newest messages of a page that floods it', () => {
     const bridge = start()!;
     for (let i = 0; i < MAX_HELD_MESSAGES + 10; i++) {
-      fromPage({ __keyfob: 'observer', type: 'ready', n: i });
+      fromPage({ __keyfob: 'observer', type: 'activity', n: i });
     }
     const held = bridge.handOver()!;
     expect(held).toHaveLength(MAX_HELD_MESSAGES);
@@ -158,5 +158,22 @@ describe('page bridge', () => {
     const frame = { top: {}, document } as unknown as Window;
     expect(start(frame)).toBeUndefined();
     expect(findPageBridge()).toBeUndefined();
+  });
+
+  it('an element named like the bridge neither stops it nor passes for it', () => {
+    // Chromium shows a page's `<div id="keyfobPageBridge">` on the isolated world's global
+    // too, as a named property up the prototype chain.
+    const named = Object.getPrototypeOf(globalThis) as Record<string, unknown>;
+    const element = document.createElement('div');
+    element.id = BRIDGE_KEY;
+    named[BRIDGE_KEY] = element;
+    try {
+      expect(findPageBridge()).toBeUndefined();
+      const bridge = start();
+      expect(bridge).toBeDefined();
+      expect(findPageBridge()).toBe(bridge);
+    } finally {
+      delete named[BRIDGE_KEY];
+    }
   });
 });

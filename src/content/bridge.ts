@@ -51,8 +51,7 @@ const WATCH: MutationObserverInit = {
 export function startPageBridge(options: PageBridgeOptions): PageBridge | undefined {
   const { win, requestHelper, warmUp } = options;
   const now = options.now ?? (() => Date.now());
-  const scope = globalThis as Record<string, unknown>;
-  if (win.top !== win || scope[BRIDGE_KEY]) return undefined;
+  if (win.top !== win || findPageBridge()) return undefined;
 
   let held: unknown[] | undefined = [];
   let requests = 0;
@@ -92,12 +91,11 @@ export function startPageBridge(options: PageBridgeOptions): PageBridge | undefi
     if (!held || event.source !== win || event.origin !== win.location.origin) return;
     const data: unknown = event.data;
     if (typeof data !== 'object' || data === null) return;
-    const { __keyfob, type } = data as { __keyfob?: unknown; type?: unknown };
-    if (__keyfob !== 'observer') return;
+    if ((data as { __keyfob?: unknown }).__keyfob !== 'observer') return;
     held.push(data);
     if (held.length > MAX_HELD_MESSAGES) held.shift();
-    // Anything but its hello: the page talks to Cognito, a setup or code screen may follow.
-    if (type !== 'ready') askForHelper();
+    // The page talks to Cognito: a setup or code screen may follow.
+    askForHelper();
   }
 
   // A sent form (a server-rendered sign-in, say) is followed by a new page, maybe a setup or
@@ -119,7 +117,9 @@ export function startPageBridge(options: PageBridgeOptions): PageBridge | undefi
       return messages;
     },
   };
-  scope[BRIDGE_KEY] = bridge;
+  // An own property of the isolated world's global: an element the page names BRIDGE_KEY is
+  // only a named property further up the chain, which this shadows and findPageBridge ignores.
+  Object.defineProperty(globalThis, BRIDGE_KEY, { value: bridge, configurable: true });
   win.addEventListener('message', onMessage);
   win.addEventListener('submit', onSubmit, true);
 
@@ -134,8 +134,15 @@ export function startPageBridge(options: PageBridgeOptions): PageBridge | undefi
   return bridge;
 }
 
-/** The bridge running in this isolated world, if any. */
+/**
+ * The bridge running in this isolated world, if any. Only our own property counts: in
+ * Chromium, an element with `id="keyfobPageBridge"` shows on the global too (a named
+ * property), and must neither pass for the bridge nor stop one from starting.
+ */
 export function findPageBridge(): PageBridge | undefined {
-  const bridge = (globalThis as Record<string, unknown>)[BRIDGE_KEY];
-  return typeof bridge === 'object' && bridge !== null ? (bridge as PageBridge) : undefined;
+  if (!Object.prototype.hasOwnProperty.call(globalThis, BRIDGE_KEY)) return undefined;
+  const bridge = Object.getOwnPropertyDescriptor(globalThis, BRIDGE_KEY)?.value as unknown;
+  return typeof (bridge as PageBridge | undefined)?.handOver === 'function'
+    ? (bridge as PageBridge)
+    : undefined;
 }

@@ -140,13 +140,14 @@ describe('content script: observer messages', () => {
     expect(callsNamed('reportVerifyOutcome')).toEqual([]);
   });
 
-  it('tells the observer the device name from the page config', async () => {
-    await start().idle();
-    expect(posted).toContainEqual({
-      __keyfob: 'content',
-      type: 'config',
-      deviceName: 'Keyfob on Chromium',
-    });
+  it('tells the observer the device name only once a setup shows', async () => {
+    const config = { __keyfob: 'content', type: 'config', deviceName: 'Keyfob on Chromium' };
+    const running = start();
+    await running.idle();
+    // A page without a setup learns nothing of Keyfob, its device name included.
+    expect(posted).toEqual([]);
+    document.body.innerHTML = AMPLIFY_SETUP;
+    await vi.waitFor(() => expect(posted).toContainEqual(config));
   });
 
   it('reports a secret the observer read, and fills the code the background answers', async () => {

@@ -161,9 +161,6 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
     return signIn.fill(command.code, command.autoSubmit === true);
   }
 
-  void pageConfig.then((deviceName) => {
-    if (!stopped && deviceName) link.postDeviceName(deviceName);
-  });
   link.start();
   // The bridge checked only where they came from (this window); they get the full check here.
   for (const data of options.earlierMessages ?? []) link.receive(data);

@@ -1,4 +1,5 @@
 import {
+  readContentConfig,
   readObserverMessage,
   type ContentConfig,
   type ObserverAssociate,
@@ -20,7 +21,10 @@ export interface ObserverLinkDeps {
 export interface ObserverLink {
   /** Tells the observer the device name to add to VerifySoftwareToken (once per new name). */
   postDeviceName(deviceName: string): void;
-  /** Settles once the observer has taken the latest device name, or after `configAckMs`. */
+  /**
+   * Settles once the observer has taken the latest device name (its listener runs before
+   * ours, so our own config message coming back means it has), or after `configAckMs`.
+   */
   configAck(): Promise<void>;
   /** Reads one message as the page posted it: every shape is checked here. */
   receive(data: unknown): void;
@@ -49,14 +53,14 @@ export function createObserverLink(deps: ObserverLinkDeps): ObserverLink {
 
   function receive(data: unknown): void {
     if (isStopped()) return;
-    const message = readObserverMessage(data);
-    if (!message) return;
-    if (message.type === 'ready') {
+    if (readContentConfig(data)?.deviceName === sentDeviceName) {
       const waiters = ackWaiters;
       ackWaiters = [];
       waiters.forEach((resolve) => resolve());
       return;
     }
+    const message = readObserverMessage(data);
+    if (!message) return;
     // The bridge's cue to bring this script in; nothing for the script itself.
     if (message.type === 'activity') return;
     onReport(message);

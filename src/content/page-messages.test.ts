@@ -13,10 +13,6 @@ describe('observer messages as the content script reads them', () => {
     };
     expect(readObserverMessage(associate)).toEqual(associate);
     expect(readObserverMessage(associate)).not.toBe(associate);
-    expect(readObserverMessage({ __keyfob: 'observer', type: 'ready' })).toEqual({
-      __keyfob: 'observer',
-      type: 'ready',
-    });
     expect(readObserverMessage({ __keyfob: 'observer', type: 'activity' })).toEqual({
       __keyfob: 'observer',
       type: 'activity',
@@ -36,11 +32,13 @@ describe('observer messages as the content script reads them', () => {
 
   it.each([
     ['not an object', 'associate'],
-    ['an array', [{ __keyfob: 'observer', type: 'ready' }]],
+    ['an array', [{ __keyfob: 'observer', type: 'activity' }]],
+    // The observer says nothing when installed: a hello would tell the page Keyfob is there.
+    ['a hello', { __keyfob: 'observer', type: 'ready' }],
     ['null', null],
-    ['another namespace', { __keyfob: 'content', type: 'ready' }],
+    ['another namespace', { __keyfob: 'content', type: 'activity' }],
     ['an unknown type', { __keyfob: 'observer', type: 'fill', code: '123456' }],
-    ['an extra key', { __keyfob: 'observer', type: 'ready', extra: true }],
+    ['an extra key', { __keyfob: 'observer', type: 'activity', extra: true }],
     [
       'an activity cue with data',
       { __keyfob: 'observer', type: 'activity', secret: 'JBSWY3DPEHPK3PXP' },

@@ -8,12 +8,6 @@
  */
 import { ERROR_NAME_PATTERN, type ObservedVerifyOutcome } from '../cognito/protocol';
 
-/** Observer → content: the observer is installed, or has taken a new device name. */
-export interface ObserverReady {
-  __keyfob: 'observer';
-  type: 'ready';
-}
-
 /**
  * Observer → content: the page has started talking to Cognito (its first sign-in or MFA call).
  * It says nothing more; the bridge takes it as the moment to bring in the helper, so that the
@@ -42,7 +36,7 @@ export interface ObserverVerify {
 }
 
 /** Every message the observer posts. */
-export type ObserverMessage = ObserverReady | ObserverActivity | ObserverAssociate | ObserverVerify;
+export type ObserverMessage = ObserverActivity | ObserverAssociate | ObserverVerify;
 
 /** Content → observer: the one thing the observer is told. An empty name means "add none". */
 export interface ContentConfig {
@@ -113,11 +107,8 @@ export function readObserverMessage(data: unknown): ObserverMessage | null {
   const message = data as Record<string, unknown>;
   if (message.__keyfob !== 'observer') return null;
   switch (message.type) {
-    case 'ready':
     case 'activity':
-      return hasOnly(keys, ['__keyfob', 'type'])
-        ? { __keyfob: 'observer', type: message.type }
-        : null;
+      return hasOnly(keys, ['__keyfob', 'type']) ? { __keyfob: 'observer', type: 'activity' } : null;
     case 'associate': {
       if (!hasOnly(keys, ['__keyfob', 'type', 'secret'], ['account'])) return null;
       const { secret, account } = message;

@@ -23,15 +23,40 @@ export type RuntimeListener = (
   sendResponse: (response: unknown) => void,
 ) => boolean | undefined;
 
-/** `browser.runtime` where it exists (Firefox), else `chrome.runtime` (Chromium). */
-export function contentRuntime(): ContentRuntime {
-  const scope = globalThis as {
-    browser?: { runtime?: ContentRuntime };
-    chrome?: { runtime?: ContentRuntime };
-  };
-  const runtime = scope.browser?.runtime ?? scope.chrome?.runtime;
-  if (!runtime) throw new Error('Keyfob: no extension runtime in this context');
-  return runtime;
+/** A real extension runtime: DOM clobbering gives elements, never functions. */
+function isRuntime(value: unknown): value is ContentRuntime {
+  try {
+    const runtime = value as Partial<ContentRuntime> | null | undefined;
+    return (
+      typeof runtime?.sendMessage === 'function' &&
+      typeof runtime.onMessage?.addListener === 'function' &&
+      typeof runtime.onMessage.removeListener === 'function'
+    );
+  } catch {
+    return false;
+  }
+}
+
+function runtimeOf(scope: unknown, name: 'browser' | 'chrome'): unknown {
+  try {
+    return (scope as Record<string, { runtime?: unknown } | undefined>)[name]?.runtime;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `browser.runtime` where it is real (Firefox), else `chrome.runtime` (Chromium). Read once,
+ * when a script starts, and kept by its caller: in Chromium a page's element with
+ * `id="browser"` (holding an input named `runtime`) shows up as `browser.runtime` in the
+ * isolated world too, and must not switch Keyfob off.
+ */
+export function contentRuntime(scope: unknown = globalThis): ContentRuntime {
+  for (const name of ['browser', 'chrome'] as const) {
+    const runtime = runtimeOf(scope, name);
+    if (isRuntime(runtime)) return runtime;
+  }
+  throw new Error('Keyfob: no extension runtime in this context');
 }
 
 /**

@@ -21,7 +21,10 @@ export interface SetupDeps {
   filler: SetupFiller;
   /** Tells the page observer the device name to add to VerifySoftwareToken. */
   postDeviceName(deviceName: string): void;
-  /** The device name of the page config, once the background has answered (or failed to). */
+  /**
+   * The device name of the page config, once the background has answered (or failed to). It
+   * goes into the page only once a setup shows: a page without one learns nothing of Keyfob.
+   */
   pageConfig: Promise<string>;
   isStopped(): boolean;
   /** Runs the detectors again soon. */
@@ -61,6 +64,12 @@ export function createSetup(deps: SetupDeps): Setup {
   let pendingFill: (SetupFill & { until: number }) | undefined;
   let lastSetupKey: string | undefined;
   const reportedSecrets = new Set<string>();
+
+  /** A setup is running: the observer gets the device name for its VerifySoftwareToken. */
+  async function setupRunning(): Promise<void> {
+    const deviceName = await pageConfig;
+    if (deviceName && !isStopped()) postDeviceName(deviceName);
+  }
 
   async function fill(setupFill: SetupFill, force: boolean): Promise<boolean> {
     enrollment = { deviceName: setupFill.deviceName, autoSubmit: setupFill.autoSubmit };
@@ -123,6 +132,7 @@ export function createSetup(deps: SetupDeps): Setup {
         pendingFill = undefined;
         if (now() <= held.until) await filler.apply(screen, held, false);
       }
+      await setupRunning();
       const key = setupKey(screen);
       if (!force && key === lastSetupKey) return;
       const report = await buildSetupReport(screen, doc);
@@ -143,6 +153,7 @@ export function createSetup(deps: SetupDeps): Setup {
       }
       if (reportedSecrets.has(message.secret)) return;
       reportedSecrets.add(message.secret);
+      await setupRunning();
       const hints = pageHints(doc);
       if (message.account !== undefined) hints.account = message.account;
       await reportSetup({ secret: message.secret, hints });

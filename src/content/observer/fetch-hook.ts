@@ -1,3 +1,4 @@
+import type { Disguise } from './disguise';
 import { createExchange, type Exchange, type ObserverState } from './exchange';
 
 /** The parts of the page's window the fetch hook touches. */
@@ -47,12 +48,16 @@ function watchResponse(sent: Promise<Response>, exchange: Exchange, before?: Pro
 }
 
 /**
- * Wraps `win.fetch` so that the watched Cognito calls are read (and VerifySoftwareToken gets a
+ * Wraps `win.fetch` (in a disguise the page can't tell from its own fetch) so that the watched Cognito calls are read (and VerifySoftwareToken gets a
  * FriendlyDeviceName when it has none). Every other call goes to the page's fetch with the
  * same `this` and the very same arguments, and its promise is returned as is. Returns a
  * function that puts the original back.
  */
-export function hookFetch(win: FetchWindow, state: ObserverState): () => void {
+export function hookFetch(
+  win: FetchWindow,
+  state: ObserverState,
+  disguise: Pick<Disguise, 'wrap'>,
+): () => void {
   const original = win.fetch;
   if (typeof original !== 'function') return ignore;
 
@@ -122,8 +127,9 @@ export function hookFetch(win: FetchWindow, state: ObserverState): () => void {
     );
   };
 
-  win.fetch = wrapped as typeof fetch;
+  const standIn = disguise.wrap(original, (self, args) => Reflect.apply(wrapped, self, args));
+  win.fetch = standIn;
   return () => {
-    if (win.fetch === wrapped) win.fetch = original;
+    if (win.fetch === standIn) win.fetch = original;
   };
 }

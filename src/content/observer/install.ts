@@ -1,14 +1,14 @@
 import { readContentConfig, type ObserverMessage } from '../page-messages';
 import type { ObserverState } from './exchange';
+import { createDisguise, type DisguiseWindow } from './disguise';
 import { hookFetch, type FetchWindow } from './fetch-hook';
 import { hookXhr, type XhrWindow } from './xhr-hook';
 
 /** The parts of the page's window the observer uses. */
 export type ObserverWindow = FetchWindow &
   XhrWindow &
+  DisguiseWindow &
   Pick<Window, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'location'>;
-
-const INSTALLED = Symbol.for('keyfob.page-observer');
 
 /**
  * Installs the page observer into `win` (the page's own world, at document_start, before the
@@ -16,13 +16,15 @@ const INSTALLED = Symbol.for('keyfob.page-observer');
  * the content script's config message, and posts what it reads to the content script with
  * window.postMessage. It never posts a token, a session, a code or a password: only a new
  * secret with its account labels, and VerifySoftwareToken outcomes. Returns an uninstall
- * function (for tests); a second install on the same window does nothing.
+ * function (for tests).
+ *
+ * It leaves the page nothing to detect it by: no global or marker under a name of ours,
+ * wrappers the page can't tell from its own functions (./disguise), and no answer to a config
+ * message (a page could post one to see who replies). Installed twice (an "Enroll on this
+ * page" over a page that already has it), the second wraps the first and both read the same
+ * calls; the content script drops the repeats.
  */
 export function installPageObserver(win: ObserverWindow): () => void {
-  const marked = win as unknown as Record<symbol, boolean>;
-  if (marked[INSTALLED]) return () => {};
-  marked[INSTALLED] = true;
-
   let deviceName = '';
   let targetOrigin = '*';
   try {
@@ -45,18 +47,18 @@ export function installPageObserver(win: ObserverWindow): () => void {
     if (event.source !== (win as unknown)) return;
     const config = readContentConfig(event.data);
     if (!config) return;
+    // No reply: the content script sees its own message arrive after this listener ran.
     deviceName = config.deviceName;
-    post({ __keyfob: 'observer', type: 'ready' });
   };
   win.addEventListener('message', onMessage);
-  const unhookFetch = hookFetch(win, state);
-  const unhookXhr = hookXhr(win, state);
-  post({ __keyfob: 'observer', type: 'ready' });
+  const disguise = createDisguise(win);
+  const unhookFetch = hookFetch(win, state, disguise);
+  const unhookXhr = hookXhr(win, state, disguise);
 
   return () => {
     win.removeEventListener('message', onMessage);
     unhookFetch();
     unhookXhr();
-    delete marked[INSTALLED];
+    disguise.restore();
   };
 }

@@ -95,6 +95,13 @@ function configure(deviceName: string, source: unknown = window) {
   );
 }
 
+/** FakeXhr's own methods, as the page has them before the observer wraps them. */
+const XHR_METHODS = {
+  open: FakeXhr.prototype.open,
+  setRequestHeader: FakeXhr.prototype.setRequestHeader,
+  send: FakeXhr.prototype.send,
+};
+
 /** A page's USER_PASSWORD_AUTH sign-in: its password must never be posted. */
 const SIGN_IN_BODY = JSON.stringify({
   AuthFlow: 'USER_PASSWORD_AUTH',
@@ -134,8 +141,32 @@ afterEach(() => {
 });
 
 describe('page observer: fetch', () => {
-  it('announces itself, and nothing else, when installed', () => {
-    expect(posted).toEqual([{ __keyfob: 'observer', type: 'ready' }]);
+  it('leaves the page nothing to find it by: no message, no marker, no reply to a config', () => {
+    expect(posted).toEqual([]);
+    expect(Object.getOwnPropertySymbols(window).map(String)).not.toContainEqual(
+      expect.stringMatching(/keyfob/i),
+    );
+    expect(Object.keys(window).filter((key) => /keyfob|observer/i.test(key))).toEqual([]);
+    // A page posting a config message to see who answers hears nothing.
+    configure('Probe');
+    expect(posted).toEqual([]);
+  });
+
+  it('wraps fetch and XMLHttpRequest so that they read as the page’s own functions', () => {
+    const source = (f: unknown) => Function.prototype.toString.call(f);
+    expect(window.fetch).not.toBe(pageFetch);
+    expect(source(window.fetch)).toBe(source(pageFetch));
+    expect(window.fetch.name).toBe(pageFetch.name);
+    expect(window.fetch.length).toBe(pageFetch.length);
+    for (const name of ['open', 'setRequestHeader', 'send'] as const) {
+      const wrapped = window.XMLHttpRequest.prototype[name];
+      const original = XHR_METHODS[name];
+      expect(wrapped).not.toBe(original);
+      expect(source(wrapped)).toBe(source(original));
+      expect(wrapped.name).toBe(original.name);
+    }
+    // Function.prototype.toString itself reads as native.
+    expect(source(Function.prototype.toString)).toMatch(/^function toString\(\) \{\s*\[native code\]\s*\}$/);
   });
 
   it('cues the bridge once, at the page’s first Cognito call, and says nothing else with it', async () => {
@@ -416,8 +447,10 @@ describe('page observer: fetch', () => {
   });
 
   it('puts the page’s fetch back when uninstalled', () => {
+    const toString = Function.prototype.toString;
     uninstall();
     expect(window.fetch).toBe(pageFetch);
+    expect(Function.prototype.toString).not.toBe(toString);
     uninstall = () => {};
   });
 });

@@ -1,3 +1,4 @@
+import type { Disguise } from './disguise';
 import { createExchange, type Exchange, type ObserverState } from './exchange';
 
 /** The parts of the page's window the XHR hook touches. */
@@ -31,12 +32,16 @@ function finish(xhr: XMLHttpRequest, exchange: Exchange): void {
 }
 
 /**
- * Wraps `open`, `setRequestHeader` and `send` of the page's XMLHttpRequest (the legacy AWS SDK
+ * Wraps `open`, `setRequestHeader` and `send` of the page's XMLHttpRequest, disguised (the legacy AWS SDK
  * v2 path). Headers are recorded per request after the page's own call succeeds; at `send`, a
  * watched Cognito call is read (and may get a FriendlyDeviceName), every other call is sent
  * with the very same arguments. Returns a function that puts the originals back.
  */
-export function hookXhr(win: XhrWindow, state: ObserverState): () => void {
+export function hookXhr(
+  win: XhrWindow,
+  state: ObserverState,
+  disguise: Pick<Disguise, 'wrap'>,
+): () => void {
   const proto = win.XMLHttpRequest?.prototype;
   if (!proto) return () => {};
   const { open, setRequestHeader, send } = proto;
@@ -82,13 +87,20 @@ export function hookXhr(win: XhrWindow, state: ObserverState): () => void {
     return result;
   };
 
-  proto.open = wrappedOpen as typeof proto.open;
-  proto.setRequestHeader = wrappedSetRequestHeader;
-  proto.send = wrappedSend;
+  const standIns = {
+    open: disguise.wrap(open, (self, args) => Reflect.apply(wrappedOpen, self, args)),
+    setRequestHeader: disguise.wrap(setRequestHeader, (self, args) =>
+      Reflect.apply(wrappedSetRequestHeader, self, args),
+    ),
+    send: disguise.wrap(send, (self, args) => Reflect.apply(wrappedSend, self, args)),
+  };
+  proto.open = standIns.open;
+  proto.setRequestHeader = standIns.setRequestHeader;
+  proto.send = standIns.send;
   return () => {
-    if (proto.open === (wrappedOpen as unknown)) proto.open = open;
-    if (proto.setRequestHeader === wrappedSetRequestHeader)
+    if (proto.open === standIns.open) proto.open = open;
+    if (proto.setRequestHeader === standIns.setRequestHeader)
       proto.setRequestHeader = setRequestHeader;
-    if (proto.send === wrappedSend) proto.send = send;
+    if (proto.send === standIns.send) proto.send = send;
   };
 }
