@@ -120,7 +120,11 @@ describe('page bridge', () => {
     fromPage('associate');
     fromPage({ type: 'associate' });
 
-    expect(bridge.handOver()).toEqual([{ __keyfob: 'observer', type: 'activity' }, associate, verify]);
+    expect(bridge.handOver()).toEqual([
+      { __keyfob: 'observer', type: 'activity' },
+      associate,
+      verify,
+    ]);
     expect(bridge.handOver()).toBeUndefined();
     fromPage(associate);
     expect(requests).toBe(1);

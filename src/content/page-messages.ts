@@ -108,7 +108,9 @@ export function readObserverMessage(data: unknown): ObserverMessage | null {
   if (message.__keyfob !== 'observer') return null;
   switch (message.type) {
     case 'activity':
-      return hasOnly(keys, ['__keyfob', 'type']) ? { __keyfob: 'observer', type: 'activity' } : null;
+      return hasOnly(keys, ['__keyfob', 'type'])
+        ? { __keyfob: 'observer', type: 'activity' }
+        : null;
     case 'associate': {
       if (!hasOnly(keys, ['__keyfob', 'type', 'secret'], ['account'])) return null;
       const { secret, account } = message;

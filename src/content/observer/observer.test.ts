@@ -166,7 +166,9 @@ describe('page observer: fetch', () => {
       expect(wrapped.name).toBe(original.name);
     }
     // Function.prototype.toString itself reads as native.
-    expect(source(Function.prototype.toString)).toMatch(/^function toString\(\) \{\s*\[native code\]\s*\}$/);
+    expect(source(Function.prototype.toString)).toMatch(
+      /^function toString\(\) \{\s*\[native code\]\s*\}$/,
+    );
   });
 
   it('cues the bridge once, at the page’s first Cognito call, and says nothing else with it', async () => {
