@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import config, { GECKO_ID } from '../../wxt.config';
-import { contentScriptMatches } from '../../src/content/matches';
+import { COGNITO_API_MATCHES, contentScriptMatches } from '../../src/content/matches';
 import { CONTENT_SCRIPT_FILES } from '../../src/shared/content-script-files';
 
 // The manifest as wxt.config.ts writes it, checked without a build (test/e2e/manifest.e2e.test.ts
@@ -49,15 +49,30 @@ describe.each<Browser>(['chrome', 'firefox'])('the %s manifest', (browser) => {
     // 'offscreen' in Chromium only: its service worker has no clipboard (see clearing codes).
     const chromiumOnly = browser === 'firefox' ? [] : ['offscreen'];
     expect(manifest.permissions?.toSorted()).toEqual(
-      ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage', ...chromiumOnly].toSorted(),
+      [
+        'activeTab',
+        'alarms',
+        'contextMenus',
+        'scripting',
+        'storage',
+        'webRequest',
+        ...chromiumOnly,
+      ].toSorted(),
     );
     // Clipboard access only when the person turns on clearing copied codes.
     expect(manifest.optional_permissions?.toSorted()).toEqual(['clipboardRead', 'clipboardWrite']);
     expect(manifest.web_accessible_resources).toEqual([]);
     expect(manifest).not.toHaveProperty('externally_connectable');
-    expect(manifest.host_permissions).toEqual(contentScriptMatches(false));
+    // Cognito's hosted domains (scripts run there) and its API hosts (webRequest sees the
+    // answer to VerifySoftwareToken there), and nothing else.
+    expect(manifest.host_permissions).toEqual([
+      ...contentScriptMatches(false),
+      ...COGNITO_API_MATCHES,
+    ]);
     for (const host of manifest.host_permissions ?? []) {
-      expect(host).toMatch(/^https:\/\/\*\.auth(-fips)?\.[a-z0-9-]+\.amazoncognito\.com\/\*$/);
+      expect(host).toMatch(
+        /^https:\/\/(\*\.auth(-fips)?\.[a-z0-9-]+\.amazoncognito\.com|cognito-idp(-fips)?\.[a-z0-9-]+\.amazonaws\.com)\/\*$/,
+      );
     }
   });
 
