@@ -6,7 +6,7 @@ import type { AccountId, Origin } from '../shared';
 import { resolveCapture } from './capture';
 import { accountForCodes, codeToFill, createCodeLedger } from './enrollment-codes';
 import { createKeyedQueue } from './keyed-queue';
-import { createRateLimiter } from './rate-limit';
+import { createRateLimiter } from './report-rate-limit';
 import type { SettingsStore } from './settings';
 
 /** Dependencies of {@link createEnrollmentService}. */

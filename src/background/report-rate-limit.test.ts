@@ -1,4 +1,4 @@
-import { createRateLimiter } from './rate-limit';
+import { createRateLimiter } from './report-rate-limit';
 
 describe('rate limiter', () => {
   it('allows a burst per key, refuses beyond it, and earns requests back over time', () => {
