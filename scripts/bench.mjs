@@ -6,11 +6,14 @@
 //      manifests, and the scripts V8 actually parsed in the page on each client page's
 //      sign-in screen (observer and bridge) and setup screen (plus the on-demand helper);
 //   3. no content script at all on an unmatched page (production build), with a positive
-//      control (the e2e build, which matches http://127.0.0.1/*) so the check can fail.
+//      control (the e2e build, which matches http://127.0.0.1/*) so the check can fail;
+//   4. import of 1,000 accounts from an otpauth list, parse to sealed, and the Keyfob backup's
+//      export and restore of them (KDF included; scripts/bench/kdf.mjs times the KDF alone);
+//   5. 1,000 single adds in Node, with the first and last 100 adds' median (no growth per add).
 // Reports targets and whether they were met; exits non-zero only when something broke.
 //
 // Usage: node scripts/bench.mjs [--runs=15] [--cold=1] [--pages=amplify-ui,identity-js,hosted]
-//                               [--no-build] [--debug]
+//                               [--import-only] [--no-build] [--debug]
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { startCognitoRig } from '../test/rig/cognito.mjs';
 import { startClientPages } from '../test/rig/pages.mjs';
 import { totp } from '../test/rig/totp.mjs';
 import { launchWithExtension } from './bench/chromium.mjs';
+import { measureImport } from './bench/import.mjs';
 import { injectedScriptBytes } from './bench/manifest.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,6 +48,7 @@ const intOption = (name, fallback, min, max) => {
 const RUNS = intOption('runs', 15, 1, 200);
 const COLD_RUNS = intOption('cold', 1, 0, 10);
 const NO_BUILD = args.includes('--no-build');
+const IMPORT_ONLY = args.includes('--import-only');
 const DEBUG = args.includes('--debug');
 const ALL_PAGES = ['amplify-ui', 'identity-js', 'hosted'];
 const PAGES = option('pages', ALL_PAGES.join(',')).split(',');
@@ -62,12 +67,16 @@ if (!HELPER_FILE) throw new Error('src/shared/content-script-files.ts names no h
 
 const TARGET_FILL_MS = 150;
 const TARGET_CS_BYTES = 20 * 1024;
+const TARGET_IMPORT_MS = 3000;
+const IMPORT_ACCOUNTS = 1000;
 const FILL_TIMEOUT_MS = 10_000;
 const MAX_FAILURES_PER_PAGE = 3;
 const PASSPHRASE = 'bench vault passphrase 42';
 const COGNITO_URL = 'https://example.auth.us-east-1.amazoncognito.com/';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Ends the measuring early (--import-only) without counting as a failure. */
+class SkipRest extends Error {}
 const log = (...parts) => console.log(...parts);
 const debug = (...parts) => DEBUG && console.log('  [debug]', ...parts);
 
@@ -421,7 +430,15 @@ async function createVault(ext) {
 
 // ---- main -----------------------------------------------------------------------------------
 
-const results = { fills: {}, bytes: null, injected: {}, unmatched: null, control: null };
+const results = {
+  fills: {},
+  bytes: null,
+  injected: {},
+  unmatched: null,
+  control: null,
+  import: null,
+  adds: null,
+};
 const errors = [];
 let exitCode = 0;
 const t0 = Date.now();
@@ -429,25 +446,53 @@ const t0 = Date.now();
 try {
   if (!NO_BUILD) await build();
 
-  // 2. bytes (static)
-  results.bytes = measureBytes();
+  if (!IMPORT_ONLY) {
+    // 2. bytes (static)
+    results.bytes = measureBytes();
 
-  const plain = await startPlainServer();
-  cleanups.push(plain.stop);
+    const plain = await startPlainServer();
+    cleanups.push(plain.stop);
 
-  // 3. production build on an unmatched loopback page
-  {
+    // 3. production build on an unmatched loopback page
     const prod = await launchWithExtension(PROD_DIST, { label: 'prod' });
     cleanups.push(prod.close);
     results.unmatched = await probeInjection(prod, plain.url);
     await prod.close();
+
+    // e2e build: positive control
+    const control = await launchWithExtension(E2E_DIST, { label: 'e2e' });
+    cleanups.push(control.close);
+    results.control = await probeInjection(control, plain.url);
+    await control.close();
   }
 
-  // e2e build: positive control, then the fill runs
+  // 4. import and backup, in a vault of their own
+  {
+    const importer = await launchWithExtension(E2E_DIST, { label: 'import' });
+    cleanups.push(importer.close);
+    await createVault(importer);
+    results.import = await measureImport(importer, {
+      accounts: IMPORT_ACCOUNTS,
+      passphrase: PASSPHRASE,
+    });
+    await importer.close();
+  }
+
+  // 5. 1,000 single adds, and whether an add grows with the vault (Node, fake-indexeddb)
+  const addsOutput = await run(
+    'npx',
+    ['vitest', 'bench', '--run', 'scripts/bench/vault-add.bench.ts'],
+    { NO_COLOR: '1', FORCE_COLOR: '0' },
+  );
+  results.adds = addsOutput
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /^(\d+ single adds:|addAccounts of \d+:)/.test(line));
+  if (IMPORT_ONLY) throw new SkipRest();
+
+  // 1. the fill runs
   const ext = await launchWithExtension(E2E_DIST, { label: 'e2e' });
   cleanups.push(ext.close);
-  results.control = await probeInjection(ext, plain.url);
-
   await createVault(ext);
   const rig = await startCognitoRig();
   cleanups.push(() => rig.stop());
@@ -498,7 +543,7 @@ try {
     );
   }
 } catch (err) {
-  errors.push(err?.stack ?? String(err));
+  if (!(err instanceof SkipRest)) errors.push(err?.stack ?? String(err));
 } finally {
   await cleanup();
 }
@@ -591,6 +636,26 @@ if (results.unmatched && results.control) {
   );
   if (!(injectedCount(k) > 0 && !k.fetchNative))
     errors.push('positive control did not detect the e2e content scripts');
+}
+if (results.import) {
+  const r = results.import;
+  const total = r.previewMs + r.commitMs;
+  log(
+    `import of ${r.added} accounts from an otpauth list (parse to sealed): ${ms(total)} ms ` +
+      `(read + duplicate check ${ms(r.previewMs)} ms, seal + write ${ms(r.commitMs)} ms) ` +
+      `target ≤${TARGET_IMPORT_MS} ms: ${met(total <= TARGET_IMPORT_MS)}`,
+  );
+  log(
+    `Keyfob backup of ${r.exportCount} accounts: export ${ms(r.exportMs)} ms, restore (open + preview) ` +
+      `${ms(r.restoreMs)} ms, KDF included (node scripts/bench/kdf.mjs: the KDF alone); ` +
+      `the same export as a plain otpauth list (no KDF): ${ms(r.plainExportMs)} ms`,
+  );
+  if (r.added !== IMPORT_ACCOUNTS) errors.push(`import added ${r.added} of ${IMPORT_ACCOUNTS}`);
+  if (r.restoredCount !== r.exportCount) errors.push('the backup did not restore every account');
+}
+if (results.adds) {
+  for (const line of results.adds) log(`${line} (scripts/bench/vault-add.bench.ts)`);
+  if (results.adds.length === 0) errors.push('the vault-add bench printed no result');
 }
 log(`total time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 if (errors.length) {
