@@ -4,7 +4,7 @@ import { e2eDist } from './support/e2e-build';
 import type { WebPage } from './support/enrollment-browser';
 import type { RigFixture } from './support/enrollment-rig';
 import { FLOWS, resetRig, startRigFixture } from './support/enrollment-rig';
-import type { EnrollmentSession } from './support/enrollment-steps';
+import type { Enrolled, EnrollmentSession } from './support/enrollment-steps';
 import {
   enroll,
   expectCurrentCode,
@@ -98,104 +98,101 @@ describe.each(selectedBrowsers())('automatic sign-in fill in %s', (browserName) 
     dist = e2eDist(browserName);
   }, 120_000);
 
+  /** Runs `body` after a real enrollment on the Amplify API page, with diagnostics on failure. */
+  async function afterEnrollment(
+    tag: string,
+    body: (session: EnrollmentSession, enrolled: Enrolled, pages: WebPage[]) => Promise<void>,
+  ): Promise<void> {
+    let session: EnrollmentSession | undefined;
+    const pages: WebPage[] = [];
+    await withDiagnostics(
+      () => ({ session, pages: pages.map((page) => ({ page })), rig: fixture.rig }),
+      async () => {
+        session = await startSession(browserName, dist);
+        const enrolled = await enroll(session, fixture, FLOWS['amplify-api'], tag);
+        pages.push(enrolled.page);
+        await body(session, enrolled, pages);
+      },
+    );
+  }
+
   // Chromium only: Firefox's stand-in for the popup (a tab behind the page, see clickAction)
   // sometimes asks for the active tab before the page is in front again, and then offers no
   // Fill; the background's answer itself is covered in src/background/sign-in-fill.test.ts.
   it.skipIf(browserName !== 'chromium')(
     'the popup’s Fill says why it filled nothing into a hidden field, then fills the visible one',
-    async () => {
-      const flow = FLOWS['amplify-api'];
-      let session: EnrollmentSession | undefined;
-      const pages: { page: WebPage }[] = [];
-      await withDiagnostics(
-        () => ({ session, pages, rig: fixture.rig }),
-        async () => {
-          session = await startSession(browserName, dist);
-          const { page, secret, account } = await enroll(session, fixture, flow, 'popup');
-          pages.push({ page });
-          await page.bringToFront();
-          await page.evaluate(INSTRUMENT);
-          await show(page, HIDDEN[0]![1]);
-
-          // Chromium: the real popup over the page. Firefox: its page in a tab behind this one,
-          // after the browser's own toolbar click granted activeTab (clickAction).
-          const popup = await session.browser.clickAction(page.url());
-          const name = account.issuer ? `${account.issuer} (${account.account})` : account.account;
-          await popup.fillCodeInPage(name);
-          const refusal = await waitFor(async () => (await popup.readAlert()) ?? undefined, {
-            what: 'the popup to say why nothing was filled',
-          });
-          expect(refusal).toContain('hidden or covered');
-          expect(await fieldValue(page)).toBe('');
-
-          const pressedAt = Date.now();
-          await show(page, codeForm('visible'));
-          await popup.fillCodeInPage(name);
-          await popup.waitForText('Filled');
-          expectCurrentCode(await fieldValue(page), secret, pressedAt);
-          const seen = await page.evaluate<{ inputs: string[] }>('window.__kf');
-          expect(new Set(seen.inputs)).toEqual(new Set(['visible']));
-        },
-      );
-    },
-  );
-
-  it('fills the enrolled origin’s visible field only: nothing hidden, framed, or on another origin', async () => {
-    const flow = FLOWS['amplify-api'];
-    let session: EnrollmentSession | undefined;
-    const pages: { page: WebPage }[] = [];
-    await withDiagnostics(
-      () => ({ session, pages, rig: fixture.rig }),
-      async () => {
-        session = await startSession(browserName, dist);
-        const { page, secret } = await enroll(session, fixture, flow, 'autofill');
-        pages.push({ page });
-        const settings = await session.console.evaluate<{ ok: boolean }>(
-          `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ keyfob: 1, name: 'updateSettings', data: { autoFillSignIn: true } })`,
-        );
-        expect(settings.ok).toBe(true);
-
-        // A copy of the sign-in page on another port of the same host.
-        const elsewhere = await session.browser.openPage(copy.url);
-        pages.push({ page: elsewhere });
-        await elsewhere.bringToFront();
-        await sleep(SETTLE_MS);
-        expect(await fieldValue(elsewhere)).toBe('');
-
+    () =>
+      afterEnrollment('popup', async (session, { page, secret, account }) => {
         await page.bringToFront();
         await page.evaluate(INSTRUMENT);
-        for (const [variant, html] of HIDDEN) {
-          await show(page, html);
-          await sleep(SETTLE_MS);
-          expect(await fieldValue(page), variant).toBe('');
-        }
+        await show(page, HIDDEN[0]![1]);
 
-        // The same copy framed inside the enrolled page: the frame is not the page.
-        await show(page, `<iframe src="${copy.url}" width="460" height="160"></iframe>`);
-        await waitFor(
-          async () =>
-            (await page.evaluate<string[]>('window.__kf.frame')).length > 0 ? true : undefined,
-          { what: 'the framed copy to load' },
-        );
-        await sleep(SETTLE_MS);
+        // The real action popup over the page, as a toolbar click opens it (clickAction).
+        const popup = await session.browser.clickAction(page.url());
+        const name = account.issuer ? `${account.issuer} (${account.account})` : account.account;
+        await popup.fillCodeInPage(name);
+        const refusal = await waitFor(async () => (await popup.readAlert()) ?? undefined, {
+          what: 'the popup to say why nothing was filled',
+        });
+        expect(refusal).toContain('hidden or covered');
+        expect(await fieldValue(page)).toBe('');
 
-        // The positive control: the identical form, visible, on the enrolled origin.
-        const shownAt = Date.now();
+        const pressedAt = Date.now();
         await show(page, codeForm('visible'));
-        const filled = await waitFor(
-          async () => {
-            const value = await fieldValue(page);
-            return /^\d{6}$/.test(value) ? value : undefined;
-          },
-          { what: 'automatic fill of the visible code field' },
-        );
-        expectCurrentCode(filled, secret, shownAt);
-
-        const seen = await page.evaluate<{ inputs: string[]; frame: string[] }>('window.__kf');
+        await popup.fillCodeInPage(name);
+        await popup.waitForText('Filled');
+        expectCurrentCode(await fieldValue(page), secret, pressedAt);
+        const seen = await page.evaluate<{ inputs: string[] }>('window.__kf');
         expect(new Set(seen.inputs)).toEqual(new Set(['visible']));
-        expect(seen.frame).toEqual(['ready']);
-        expect(await fieldValue(elsewhere)).toBe('');
-      },
-    );
-  });
+      }),
+  );
+
+  it('fills the enrolled origin’s visible field only: nothing hidden, framed, or on another origin', () =>
+    afterEnrollment('autofill', async (session, { page, secret }, pages) => {
+      const settings = await session.console.evaluate<{ ok: boolean }>(
+        `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ keyfob: 1, name: 'updateSettings', data: { autoFillSignIn: true } })`,
+      );
+      expect(settings.ok).toBe(true);
+
+      // A copy of the sign-in page on another port of the same host.
+      const elsewhere = await session.browser.openPage(copy.url);
+      pages.push(elsewhere);
+      await elsewhere.bringToFront();
+      await sleep(SETTLE_MS);
+      expect(await fieldValue(elsewhere)).toBe('');
+
+      await page.bringToFront();
+      await page.evaluate(INSTRUMENT);
+      for (const [variant, html] of HIDDEN) {
+        await show(page, html);
+        await sleep(SETTLE_MS);
+        expect(await fieldValue(page), variant).toBe('');
+      }
+
+      // The same copy framed inside the enrolled page: the frame is not the page.
+      await show(page, `<iframe src="${copy.url}" width="460" height="160"></iframe>`);
+      await waitFor(
+        async () =>
+          (await page.evaluate<string[]>('window.__kf.frame')).length > 0 ? true : undefined,
+        { what: 'the framed copy to load' },
+      );
+      await sleep(SETTLE_MS);
+
+      // The positive control: the identical form, visible, on the enrolled origin.
+      const shownAt = Date.now();
+      await show(page, codeForm('visible'));
+      const filled = await waitFor(
+        async () => {
+          const value = await fieldValue(page);
+          return /^\d{6}$/.test(value) ? value : undefined;
+        },
+        { what: 'automatic fill of the visible code field' },
+      );
+      expectCurrentCode(filled, secret, shownAt);
+
+      const seen = await page.evaluate<{ inputs: string[]; frame: string[] }>('window.__kf');
+      expect(new Set(seen.inputs)).toEqual(new Set(['visible']));
+      expect(seen.frame).toEqual(['ready']);
+      expect(await fieldValue(elsewhere)).toBe('');
+    }));
 });
