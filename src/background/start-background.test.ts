@@ -201,7 +201,11 @@ describe('startBackground (the production wiring)', () => {
           { name: 'X-Amz-Target', value: 'AWSCognitoIdentityProviderService.VerifySoftwareToken' },
         ],
       });
-      webRequest.onHeadersReceived!({ requestId: id, statusCode });
+      webRequest.onHeadersReceived!({
+        requestId: id,
+        statusCode,
+        responseHeaders: [{ name: 'x-amzn-ErrorType', value: 'CodeMismatchException:' }],
+      });
     };
     // The release build: a loopback "Cognito" is any server, so its 200 proves nothing.
     // Cognito's refusal, which comes after it in the origin's queue, shows when both are done.

@@ -97,10 +97,17 @@ export function listenForVerifyEvidence(
     filter,
     ['requestHeaders'],
   );
-  webRequest.onHeadersReceived.addListener((details) => {
-    const evidence = watch.answered(details.requestId, details.statusCode);
-    if (evidence) onEvidence(evidence);
-    return undefined;
-  }, filter);
+  webRequest.onHeadersReceived.addListener(
+    (details) => {
+      const errorType = details.responseHeaders?.find(
+        (header) => header.name.toLowerCase() === 'x-amzn-errortype',
+      )?.value;
+      const evidence = watch.answered(details.requestId, details.statusCode, errorType);
+      if (evidence) onEvidence(evidence);
+      return undefined;
+    },
+    filter,
+    ['responseHeaders'],
+  );
   webRequest.onErrorOccurred.addListener((details) => watch.failed(details.requestId), filter);
 }

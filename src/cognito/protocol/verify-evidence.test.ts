@@ -29,11 +29,17 @@ const body = (code = '123456') => ({
   text: JSON.stringify({ Session: 'x'.repeat(30), UserCode: code }),
 });
 
-function verify(status: number, event = apiCall(), headers = TARGET, options = release) {
+function verify(
+  status: number,
+  event = apiCall(),
+  headers = TARGET,
+  options = release,
+  errorType = 'EnableSoftwareTokenMFAException:',
+) {
   const watch = createVerifyWatch(options);
   watch.request(event, body());
   watch.headers(event.requestId, headers);
-  return watch.answered(event.requestId, status);
+  return watch.answered(event.requestId, status, errorType);
 }
 
 describe('verify evidence', () => {
@@ -46,6 +52,9 @@ describe('verify evidence', () => {
       via: 'api',
     });
     expect(verify(400)).toMatchObject({ accepted: false, codes: ['123456'] });
+    // An expired session or a server error says nothing about the code.
+    expect(verify(400, apiCall(), TARGET, release, 'NotAuthorizedException:')).toBeNull();
+    expect(verify(500, apiCall(), TARGET, release, '')).toBeNull();
   });
 
   it('another operation, another host, a frame or a background request proves nothing', () => {

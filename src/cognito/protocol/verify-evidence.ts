@@ -68,6 +68,8 @@ export interface VerifyWatchOptions {
 export const MAX_WATCHED_REQUESTS = 32;
 
 const CODE = /^\d{6,8}$/;
+/** Cognito's names for a wrong code (docs/architecture.md §4). */
+const CODE_REFUSALS = new Set(['CodeMismatchException', 'EnableSoftwareTokenMFAException']);
 const VERIFY_TARGET = `${TARGET_PREFIX}VerifySoftwareToken`;
 
 function parseUrl(url: string | undefined): URL | null {
@@ -146,13 +148,20 @@ export function createVerifyWatch(options: VerifyWatchOptions) {
     }
   }
 
-  function finish(requestId: string, statusCode: number): VerifyEvidence | null {
+  function finish(
+    requestId: string,
+    statusCode: number,
+    errorType: string | undefined,
+  ): VerifyEvidence | null {
     const entry = watched.get(requestId);
     if (!entry) return null;
     watched.delete(requestId);
     if (entry.via === 'api' && !entry.target) return null;
     const accepted =
       entry.via === 'api' ? statusCode === 200 : statusCode >= 300 && statusCode < 400;
+    // Only "code did not match" refuses the code itself; an expired session says nothing of it.
+    const name = errorType?.split(':', 1)[0]?.trim() ?? '';
+    if (entry.via === 'api' && !accepted && !CODE_REFUSALS.has(name)) return null;
     return {
       tabId: entry.event.tabId,
       origin: entry.origin,
@@ -197,9 +206,12 @@ export function createVerifyWatch(options: VerifyWatchOptions) {
       );
     },
 
-    /** The server's status line arrived (`onHeadersReceived`): evidence, or null. */
-    answered(requestId: string, statusCode: number): VerifyEvidence | null {
-      return finish(requestId, statusCode);
+    /**
+     * The server's status line arrived (`onHeadersReceived`), with Cognito's
+     * `x-amzn-ErrorType` header if any: evidence, or null.
+     */
+    answered(requestId: string, statusCode: number, errorType?: string): VerifyEvidence | null {
+      return finish(requestId, statusCode, errorType);
     },
 
     /** The request failed without an answer (`onErrorOccurred`): it proves nothing. */
