@@ -41,6 +41,13 @@ export async function takeDownload(page: PopupPage): Promise<TestFile> {
 
 /** Puts a file into the file input labelled `label`, as the browser's picker would. */
 export async function chooseFile(page: PopupPage, label: string, file: TestFile): Promise<void> {
+  // The options page renders its panels once the background has answered: wait for the input.
+  const labelled = `Array.from(document.querySelectorAll('input[type=file]')).some((el) =>
+    Array.from(el.labels || []).some((l) => l.textContent.trim() === ${JSON.stringify(label)}))`;
+  await waitFor(async () => (await page.evaluate<boolean>(labelled)) || undefined, {
+    timeoutMs: 30_000,
+    what: `a file input labelled ${JSON.stringify(label)}`,
+  });
   const chosen = await page.evaluate<boolean>(`(() => {
     const input = Array.from(document.querySelectorAll('input[type=file]')).find((el) =>
       Array.from(el.labels || []).some((l) => l.textContent.trim() === ${JSON.stringify(label)}));

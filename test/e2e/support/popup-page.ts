@@ -109,8 +109,11 @@ export class PopupPage {
         const shown = await this.ui.evaluate<string>('document.body.innerText');
         if (shown.includes(text)) return true;
         const alert = await this.readAlert();
-        if (alert && alert !== before) throw new WaitAbort(`alert instead: ${alert}`);
-        return undefined;
+        if (!alert || alert === before) return undefined;
+        // The alert may have come up between the two reads, carrying the very text awaited.
+        const now = await this.ui.evaluate<string>('document.body.innerText');
+        if (now.includes(text)) return true;
+        throw new WaitAbort(`alert instead: ${alert}`);
       },
       { timeoutMs, what: `the page to show ${JSON.stringify(text)}` },
     );
