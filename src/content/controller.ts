@@ -7,7 +7,7 @@ import { createScreenWatch } from './screen-watch';
 import { createSetup } from './setup';
 import { createSetupFiller, type SetupFill } from './setup-fill';
 import { createSignIn } from './sign-in';
-import { whyHidden as measureHidden, type HiddenReason } from './visibility';
+import { whyHiddenAfterReveal, type HiddenReason } from './visibility';
 
 /** Options of {@link startCognitoContent}. */
 export interface CognitoContentOptions {
@@ -26,7 +26,10 @@ export interface CognitoContentOptions {
   configAckMs?: number;
   /** What the page observer posted before this script started (held by the page bridge). */
   earlierMessages?: readonly unknown[];
-  /** Why a person cannot see a field; by default measured in `win` (./visibility). */
+  /**
+   * Why a person cannot see a field; by default measured in `win` after scrolling a field that
+   * is merely out of view into view (./visibility).
+   */
   whyHidden?: (field: Element) => HiddenReason | null;
 }
 
@@ -59,7 +62,7 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
   const { win, send } = options;
   if (win.top !== win) return INERT;
   const now = options.now ?? (() => Date.now());
-  const whyHidden = options.whyHidden ?? ((field: Element) => measureHidden(field, win));
+  const whyHidden = options.whyHidden ?? ((field: Element) => whyHiddenAfterReveal(field, win));
   const doc = win.document;
 
   let stopped = false;

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { whyHidden } from './visibility';
+import { whyHidden, whyHiddenAfterReveal } from './visibility';
 
 /**
  * happy-dom computes styles but lays nothing out: elements give their box as
@@ -102,5 +102,57 @@ describe('whyHidden', () => {
     shadow.innerHTML = `<input ${FIELD}>`;
     shadow.elementsFromPoint = (x, y) => hits(shadow, x, y);
     expect(whyHidden(shadow.querySelector('#f')!, view)).toBe('covered');
+  });
+});
+
+describe('whyHiddenAfterReveal', () => {
+  /**
+   * The browser's scroll, as far as a page lets it reach: a field below or right of the view
+   * is brought to its bottom edge; nothing scrolls to negative coordinates.
+   */
+  const scrolled = vi.fn(function (this: Element) {
+    const box = boxOf(this);
+    if (box.left < 0 || box.top < 0) return;
+    const top = Math.min(box.top, view.innerHeight - box.height);
+    const left = Math.min(box.left, view.innerWidth - box.width);
+    this.setAttribute('data-box', `${left} ${top} ${box.width} ${box.height}`);
+  });
+
+  beforeEach(() => {
+    scrolled.mockClear();
+    Element.prototype.scrollIntoView = scrolled;
+  });
+
+  it('scrolls a field below the fold into view and lets it through', () => {
+    const field = page('<input id="f" data-box="100 5000 200 30">');
+    expect(whyHiddenAfterReveal(field, view)).toBeNull();
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(boxOf(field).top).toBeLessThan(view.innerHeight);
+  });
+
+  it('leaves a field no scroll can reach off-screen', () => {
+    const field = page('<input id="f" data-box="-9999 100 200 30">');
+    expect(whyHiddenAfterReveal(field, view)).toBe('off-screen');
+  });
+
+  it('still refuses a field that is covered once scrolled into view', () => {
+    const field = page(
+      '<input id="f" data-box="100 5000 200 30"><div data-box="0 0 800 600"></div>',
+    );
+    expect(whyHiddenAfterReveal(field, view)).toBe('covered');
+  });
+
+  it('does not scroll for a field in view, nor for one hidden another way', () => {
+    expect(whyHiddenAfterReveal(page(`<input ${FIELD}>`), view)).toBeNull();
+    expect(whyHiddenAfterReveal(page(`<input ${FIELD} style="opacity:0">`), view)).toBe(
+      'transparent',
+    );
+    expect(
+      whyHiddenAfterReveal(
+        page('<div style="display:none"><input id="f" data-box="100 5000 200 30"></div>'),
+        view,
+      ),
+    ).toBe('hidden');
+    expect(scrolled).not.toHaveBeenCalled();
   });
 });

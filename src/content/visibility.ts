@@ -76,3 +76,18 @@ export function whyHidden(field: Element, win: ViewWindow): HiddenReason | null 
   if (!(x >= 0 && y >= 0 && x < win.innerWidth && y < win.innerHeight)) return 'off-screen';
   return isOnTop(field, x, y) ? null : 'covered';
 }
+
+/**
+ * {@link whyHidden}, after scrolling a field that is only out of view into view: a code field
+ * below the fold of a small window (or pushed down by an error message) is one the person
+ * reaches by scrolling, and Keyfob shows it to them rather than skip it. A field out of reach
+ * (left of the page, clipped away) stays off-screen, and the field is measured again in full
+ * after the scroll, so whatever covers it there still refuses it.
+ */
+export function whyHiddenAfterReveal(field: Element, win: ViewWindow): HiddenReason | null {
+  const reason = whyHidden(field, win);
+  if (reason !== 'off-screen') return reason;
+  // 'instant': a page's `scroll-behavior: smooth` would otherwise leave it moving while measured.
+  field.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
+  return whyHidden(field, win);
+}

@@ -19,9 +19,10 @@ import { sleep, waitFor } from './support/wait';
 // enrollment on a rig page: Keyfob fills the enrolled origin's visible code field, and
 // nothing a person cannot see (opacity 0.001, a transparent overlay, display:none,
 // off-screen), nothing in a cross-origin frame, and nothing on a copy of the page on another
-// loopback origin (same host, another port). The keyboard command and the context menu
-// cannot be triggered by automation; their handlers run through the real background in
-// src/background/sign-in-fill.test.ts and start-background.test.ts.
+// loopback origin (same host, another port); a field merely below the fold is scrolled into
+// view first. The keyboard command and the context menu cannot be triggered by automation;
+// their handlers run through the real background in src/background/sign-in-fill.test.ts and
+// start-background.test.ts.
 
 /**
  * Time for the helper to notice a new field (250 ms debounce), ask the background and fill.
@@ -194,5 +195,27 @@ describe.each(selectedBrowsers())('automatic sign-in fill in %s', (browserName) 
       expect(new Set(seen.inputs)).toEqual(new Set(['visible']));
       expect(seen.frame).toEqual(['ready']);
       expect(await fieldValue(elsewhere)).toBe('');
+
+      // A field merely below the fold is one the person reaches by scrolling: Keyfob scrolls
+      // it into view, then fills it.
+      await show(page, '');
+      await page.evaluate(
+        `document.body.insertAdjacentHTML('beforeend', '<div style="height:4000px"></div>' + ${JSON.stringify(codeForm('below-fold'))})`,
+      );
+      expect(await page.evaluate<number>('window.scrollY')).toBe(0);
+      const belowShownAt = Date.now();
+      const belowFilled = await waitFor(
+        async () => {
+          const value = await fieldValue(page);
+          return /^\d{6}$/.test(value) ? value : undefined;
+        },
+        { what: 'automatic fill of the field below the fold' },
+      );
+      expectCurrentCode(belowFilled, secret, belowShownAt);
+      const inView = await page.evaluate<boolean>(
+        `(() => { const box = document.getElementById('kf-otp').getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight; })()`,
+      );
+      expect(inView, 'the filled field is in view').toBe(true);
     }));
 });
