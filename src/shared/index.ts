@@ -4,3 +4,4 @@ export * from './brand';
 export * from './bytes';
 export * from './base32';
 export * from './content-script-files';
+export * from './is-record';

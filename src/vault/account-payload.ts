@@ -1,7 +1,6 @@
-import { utf8Decode, utf8Encode, type Origin } from '../shared';
+import { isRecord, type Origin, utf8Decode, utf8Encode } from '../shared';
 import { OTP_ALGORITHMS } from '../otp/limits';
 import type { OtpAlgorithm, OtpParams, OtpType } from '../otp/types';
-import { isRecord } from './parse-stored';
 import { ACCOUNT_STATUSES, type AccountStatus } from './service-contract';
 
 /** The part of an account that is sealed: everything but id, timestamps and order. */

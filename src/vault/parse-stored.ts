@@ -1,3 +1,4 @@
+import { isRecord } from '../shared';
 import {
   GCM_IV_BYTES,
   GCM_TAG_BYTES,
@@ -13,10 +14,6 @@ import {
   type StoredBox,
   type VaultHeader,
 } from './records';
-
-/** Whether a value read from disk (or parsed JSON) is a plain object whose fields we can read. */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isVaultId = (value: unknown): value is string =>
   typeof value === 'string' && /^[0-9a-f]{32}$/.test(value);

@@ -1,5 +1,5 @@
+import { isRecord } from '../../shared';
 import { createOtpParams, isOtpError, type OtpParams } from '../../otp';
-import { isRecord } from '../json';
 import type { SkippedEntry } from '../types';
 import { entryLabel } from '../label';
 

@@ -1,8 +1,8 @@
 import { aesGcmDecryptRaw, aesGcmEncryptRaw, randomBytes } from '../../crypto';
-import { toBase64, toHex, utf8Encode, wipe } from '../../shared';
+import { isRecord, toBase64, toHex, utf8Encode, wipe } from '../../shared';
 import { decodeBase64Strict, decodeHexStrict } from '../encoding';
 import { TransferError } from '../errors';
-import { isRecord, parseJsonBytes } from '../json';
+import { parseJsonBytes } from '../json';
 import { wrongPassword } from '../password';
 import { deriveScrypt, type ScryptParams } from '../scrypt';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from '../../crypto';
-import { toHex, utf8Encode, wipe } from '../../shared';
+import { isRecord, toHex, utf8Encode, wipe } from '../../shared';
 import { TransferError } from '../errors';
-import { isRecord, parseJsonOrUndefined } from '../json';
+import { parseJsonOrUndefined } from '../json';
 import { requirePassword } from '../password';
 import type { ScryptParams } from '../scrypt';
 import type { ImportReader } from '../types';

@@ -1,6 +1,6 @@
 import { argon2idAsync } from '@noble/hashes/argon2.js';
-import { toBase64, toHex, utf8Decode, utf8Encode } from '../../shared';
-import { isRecord, parseJsonBytes } from '../json';
+import { isRecord, toBase64, toHex, utf8Decode, utf8Encode } from '../../shared';
+import { parseJsonBytes } from '../json';
 import { decryptOpenSslSalted } from '../openssl-salted';
 
 /**

@@ -1,7 +1,7 @@
 import { createOtpParams, isOtpError, type OtpParams } from '../../otp';
-import { base32Encode, fromHex } from '../../shared';
+import { base32Encode, fromHex, isRecord } from '../../shared';
 import { TransferError } from '../errors';
-import { isRecord, parseJsonOrUndefined } from '../json';
+import { parseJsonOrUndefined } from '../json';
 import { requirePassword, wrongPassword } from '../password';
 import type { ImportReader, ImportResult } from '../types';
 import {

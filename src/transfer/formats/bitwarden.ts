@@ -1,10 +1,11 @@
+import { isRecord } from '../../shared';
 import { createOtpParams } from '../../otp/params';
 import { parseOtpauthUri } from '../../otp/uri-parse';
 import { TransferError } from '../errors';
 import type { ImportReader } from '../types';
 import { createCollector, entryLabel, type Collector } from './collect';
 import { parseCsv } from './csv';
-import { isRecord, parseJsonObject, textField } from './json-fields';
+import { parseJsonObject, textField } from './json-fields';
 
 // Bitwarden keeps an authenticator key in each login's `totp` field (`login_totp` in CSV):
 // an otpauth:// link, a bare base32 secret, or `steam://<secret>`. Bare secrets take the

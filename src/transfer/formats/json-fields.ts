@@ -1,8 +1,5 @@
+import { isRecord } from '../../shared';
 import { TransferError } from '../errors';
-
-/** A JSON object (not an array, not null). */
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A string field, or undefined for anything else. */
 export const textField = (value: unknown): string | undefined =>

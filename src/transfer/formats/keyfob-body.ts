@@ -1,5 +1,5 @@
+import { isRecord } from '../../shared';
 import { validateOtpParams, type OtpParams } from '../../otp';
-import { isRecord } from '../json';
 import type { AccountDetails, ExportAccount, SkippedEntry } from '../types';
 import { entryLabel } from '../label';
 

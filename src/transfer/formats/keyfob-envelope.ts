@@ -1,8 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { toBase64, toHex, utf8Encode } from '../../shared';
+import { isRecord, toBase64, toHex, utf8Encode } from '../../shared';
 import { decodeBase64Strict } from '../encoding';
 import { TransferError } from '../errors';
-import { isRecord, parseJsonOrUndefined } from '../json';
+import { parseJsonOrUndefined } from '../json';
 import type { ScryptParams } from '../scrypt';
 
 /** The `format` value of a Keyfob backup's header. */

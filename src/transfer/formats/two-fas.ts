@@ -1,10 +1,10 @@
 import { CryptoError, derivePbkdf2AesKey, openBox } from '../../crypto';
 import { createOtpParams } from '../../otp/params';
-import { fromBase64, utf8Decode } from '../../shared';
+import { fromBase64, isRecord, utf8Decode } from '../../shared';
 import { TransferError } from '../errors';
 import type { ImportReader } from '../types';
 import { createCollector, entryLabel, type Collector } from './collect';
-import { isRecord, numberField, parseJsonObject, textField } from './json-fields';
+import { numberField, parseJsonObject, textField } from './json-fields';
 
 // 2FAS Authenticator's `.2fas` backup (Android and iOS, schemaVersion 1–4): JSON with
 // `services[]`, each `{ name, secret, otp: { label, account, issuer, digits, period,
