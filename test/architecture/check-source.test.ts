@@ -51,9 +51,9 @@ const trials = [
   },
   {
     fixture: 'browser-global-in-pure.ts',
-    as: 'src/cognito/leak.ts',
+    as: 'src/cognito/screens/leak.ts',
     line: 3,
-    says: "browser global 'document' in pure code: src/cognito runs in plain Node",
+    says: "browser global 'document' in pure code: src/cognito/screens runs in plain Node",
   },
   {
     fixture: 'webextension-polyfill.ts',

@@ -1,4 +1,4 @@
-// The module table of docs/architecture.md §2 (and §7) as data: for each folder of src/, what it
+// The module table of docs/architecture.md §2 as data: for each folder of src/, what it
 // may import. One table for every folder, read by architecture.test.ts through check-source.ts.
 // A key is a path prefix; the longest key that prefixes a file's path is that file's rule, so a
 // subfolder (or one adapter file) can have a rule of its own. A file may always import files
@@ -25,7 +25,8 @@ const OTPLIB = [
   '@otplib/plugin-base32-scure',
   '@otplib/plugin-crypto-noble',
 ];
-const QR_DECODERS = ['jsqr', '@zxing/library', 'zxing-wasm'];
+// jsQR and @zxing/library stay dev dependencies, for the decoder comparison (npm run bench:qr).
+const QR_DECODERS = ['zxing-wasm'];
 const UI: ModuleRule = {
   imports: ['src/messaging', 'src/otp', 'src/shared'],
   packages: ['preact'],
@@ -38,8 +39,6 @@ export const MODULE_RULES: Readonly<Record<string, ModuleRule>> = {
   'src/crypto': { imports: ['src/shared'], packages: [], pure: true, allowGlobals: ['crypto'] },
   'src/vault': { imports: ['src/otp', 'src/crypto', 'src/shared'], packages: [], pure: true },
   'src/storage': { imports: ['src/shared'], types: ['src/vault'], packages: ['idb'] },
-  // Flat today; being split into protocol (the wire contract) and screens (the DOM detectors).
-  'src/cognito': { imports: ['src/shared'], types: ['src/otp'], packages: [], pure: true },
   'src/cognito/protocol': { imports: ['src/shared'], types: ['src/otp'], packages: [], pure: true },
   'src/cognito/screens': {
     imports: ['src/shared', 'src/cognito/protocol'],
