@@ -26,6 +26,8 @@ it('unlocks with the keyboard alone', async () => {
   type('correct horse battery');
   press('Enter');
   expect(await screen.findByRole('list', { name: 'Accounts' })).toBeTruthy();
+  // Unlocked, the next keys search.
+  await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Search')));
 });
 
 it('reaches every control of the list in a sensible Tab order', async () => {

@@ -91,6 +91,15 @@ export function CodesPage(props: CodesPageProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  // Once the list first shows (after unlock, or on opening an unlocked popup), typing goes to
+  // search, unless something already holds focus (a row after an edit, a notice's button).
+  const listed = Boolean(codes.listing && accounts.length > 0);
+  useEffect(() => {
+    if (!listed) return;
+    const active = document.activeElement;
+    if (!active || active === document.body) searchRef.current?.focus();
+  }, [listed]);
+
   // A layout effect: focus moves before paint, so it never visibly lands on the page top first.
   const { focusId, onFocused } = props;
   useLayoutEffect(() => {
