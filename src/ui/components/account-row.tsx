@@ -59,19 +59,21 @@ export function AccountRow({
         onClick={() => onCopy(account)}
       >
         <span class="account-text">
-          <span class="account-title">{accountTitle(account)}</span>
-          {account.issuer?.trim() && <span class="account-name">{account.account}</span>}
+          {/* Long names are cut with an ellipsis; the title shows them whole on hover. */}
+          <span class="account-title" title={accountTitle(account)}>
+            {accountTitle(account)}
+          </span>
+          {account.issuer?.trim() && (
+            <span class="account-name" title={account.account}>
+              {account.account}
+            </span>
+          )}
           {host && (
-            <span class="account-origin" id={`${base}-origin`}>
+            <span class="account-origin" id={`${base}-origin`} title={host}>
               {host}
             </span>
           )}
           <span class="account-badges" id={`${base}-badges`}>
-            {account.weak && (
-              <span class="badge badge-warn" title="This secret is shorter than 128 bits">
-                weak secret
-              </span>
-            )}
             {account.status === 'pending' && (
               <span class="badge" title="Waiting for the site to confirm the setup">
                 pending

@@ -4,7 +4,7 @@ import { accountList, renderPopup, row } from '../../../test/support/ui/render-p
 
 const ACCOUNTS = [
   { issuer: 'GitHub', account: 'alice' },
-  { issuer: 'AWS', account: 'carol' },
+  { issuer: 'AWS', account: 'carol', weak: true },
 ];
 
 async function openEdit(name: string) {
@@ -94,4 +94,13 @@ it('backs out with Escape: from the delete question to the form, then to the lis
   await screen.findByRole('list', { name: 'Accounts' });
   expect(within(accountList()).getAllByRole('listitem')).toHaveLength(2);
   expect((await fake.account(fake.ids[1]!)).params.account).toBe('carol');
+});
+
+it('explains a short secret in the edit view of that account only', async () => {
+  await openEdit('AWS (carol)');
+  expect(screen.getByText(/shorter than the 128 bits/)).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Edit GitHub (alice)' }));
+  await screen.findByRole('heading', { name: 'Edit GitHub (alice)' });
+  expect(screen.queryByText(/shorter than the 128 bits/)).toBeNull();
 });

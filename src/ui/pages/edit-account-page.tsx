@@ -103,6 +103,15 @@ export function EditAccountPage({
           </>
         )}
       </p>
+      {account.weak && (
+        // Explained here, once, rather than as a badge on every row: the person can do nothing
+        // about a secret's length but know what it means.
+        <p class="hint">
+          This site issued a secret shorter than the 128 bits current guidance asks for. Many sites
+          still do, and it is safe to keep using: guessing it is far beyond reach. If the site lets
+          you set up the authenticator again, it may issue a longer one.
+        </p>
+      )}
       <form onSubmit={save} noValidate aria-busy={busy}>
         <TextField label="Issuer" value={issuer} onValue={setIssuer} inputRef={issuerRef} />
         <TextField label="Account" value={name} onValue={setName} inputRef={nameRef} required />
