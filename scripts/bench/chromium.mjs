@@ -1,5 +1,5 @@
 // Headless Chromium with an unpacked build loaded, following ../shared/STACK.md.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -11,10 +11,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Launches Chromium on a fresh profile with a snapshot of `dist` loaded (copied to a temp dir,
- * so a rebuild elsewhere cannot change it under the browser). Returns the context, the
- * extension id and helpers; `close()` removes the profile and the snapshot.
+ * so a rebuild elsewhere cannot change it under the browser), plus `extraFiles` (name → text)
+ * written into the copy. Returns the context, the extension id and helpers; `close()` removes
+ * the profile and the snapshot.
  */
-export async function launchWithExtension(dist, { label = 'ext' } = {}) {
+export async function launchWithExtension(dist, { label = 'ext', extraFiles = {} } = {}) {
   const root = await mkdtemp(path.join(tmpdir(), `keyfob-bench-${label}-`));
   const snapshot = path.join(root, 'dist');
   const profile = path.join(root, 'profile');
@@ -26,6 +27,9 @@ export async function launchWithExtension(dist, { label = 'ext' } = {}) {
   };
   try {
     await cp(dist, snapshot, { recursive: true });
+    for (const [name, text] of Object.entries(extraFiles)) {
+      await writeFile(path.join(snapshot, name), text);
+    }
     const manifest = readManifest(snapshot);
     const workerScript = manifest.background?.service_worker;
     if (!workerScript) throw new Error(`${dist}/manifest.json has no background.service_worker`);

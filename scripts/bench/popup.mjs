@@ -1,0 +1,195 @@
+/* global chrome, crypto, performance, document, requestAnimationFrame, btoa, TextEncoder, MutationObserver, window */
+// The popup's speed (issue 10), measured on the production build in headless Chromium:
+//   - floor: an empty extension page ("hello", added to a copy of the build) painted, the
+//     browser's own cost of showing an extension page on the machine at hand;
+//   - codes painted: from navigation start until every account's code is in the page and
+//     two animation frames have passed (the frame that paints them), at each account count;
+//   - at a period boundary: main-thread task time in the 3 s around it (Performance metrics
+//     over CDP) against 3 s mid-period, and how long the last row showed the old step's code;
+//   - popup JS: the bytes of every script popup.html loads.
+import { statSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const FLOOR_PAGE = 'bench-floor.html';
+/** The empty page added to the bench's copy of the build (never shipped). */
+export const FLOOR_FILES = {
+  [FLOOR_PAGE]:
+    '<!doctype html><html><head><meta charset="utf-8"></head><body><p id="hello">hello</p></body></html>',
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Adds otpauth accounts through the same requests the options page's import sends. */
+async function addAccounts({ count, offset }) {
+  const send = async (name, data) => {
+    const reply = await chrome.runtime.sendMessage({ keyfob: 1, name, data });
+    if (!reply?.ok) throw new Error(`${name}: ${reply?.error?.code ?? 'no reply'}`);
+    return reply.value;
+  };
+  const base32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const secret = () =>
+    Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => base32[b % 32]).join('');
+  const lines = Array.from({ length: count }, (_, i) => {
+    const n = offset + i;
+    return `otpauth://totp/Site%20${n}:person${n}%40example.com?secret=${secret()}&issuer=Site%20${n}`;
+  });
+  let binary = '';
+  for (const byte of new TextEncoder().encode(lines.join('\n')))
+    binary += String.fromCharCode(byte);
+  const preview = await send('previewImport', { name: 'pasted.txt', data: btoa(binary) });
+  const selected = preview.accounts.map((_, index) => index);
+  return (await send('commitImport', { importId: preview.importId, selected })).added;
+}
+
+/**
+ * Runs in the page before its own scripts: records when `ready()` first holds, then waits two
+ * animation frames (the frame that paints what is there), as time since navigation start.
+ */
+function watchPainted(kind) {
+  const ready =
+    kind === 'floor'
+      ? () => document.getElementById('hello') !== null
+      : () => {
+          const want = window.__benchAccounts;
+          const codes = document.querySelectorAll('[data-testid="code"][data-code]');
+          return codes.length >= want && [...codes].every((c) => c.getAttribute('data-code'));
+        };
+  window.__benchPainted = new Promise((resolve) => {
+    const done = () =>
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
+    const check = () => {
+      if (!document.documentElement || !ready()) return false;
+      observer.disconnect();
+      done();
+      return true;
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+  });
+}
+
+/** Loads `url` in a fresh tab and returns the time until it painted (see watchPainted). */
+async function paintedAt(ext, url, kind, accounts) {
+  const page = await ext.context.newPage();
+  try {
+    await page.addInitScript(`window.__benchAccounts = ${accounts};`);
+    await page.addInitScript(watchPainted, kind);
+    await page.goto(url);
+    return await page.evaluate(() => window.__benchPainted);
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** Task time (ms) the page's main thread spent in the next `windowMs` from now. */
+async function taskTime(cdp, windowMs) {
+  const read = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const before = await read();
+  await sleep(windowMs);
+  return ((await read()) - before) * 1000;
+}
+
+/**
+ * Around one period boundary, with `accounts` rows on screen: main-thread task time in 3 s
+ * centred on it and in 3 s mid-period, and the longest time any row kept the old code.
+ */
+async function boundary(ext, url, accounts) {
+  const page = await ext.context.newPage();
+  try {
+    await page.addInitScript(`window.__benchAccounts = ${accounts};`);
+    await page.addInitScript(watchPainted, 'codes');
+    await page.goto(url);
+    await page.evaluate(() => window.__benchPainted);
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const untilPhase = async (phaseMs) => {
+      const wait = (phaseMs - (Date.now() % 30_000) + 30_000) % 30_000;
+      await sleep(wait);
+    };
+    // Mid-period: 13.5 s to 16.5 s into the step.
+    await untilPhase(13_500);
+    const midMs = await taskTime(cdp, 3000);
+    // The boundary: record every code change, from 1.5 s before to 1.5 s after it.
+    await untilPhase(28_500);
+    await page.evaluate(() => {
+      window.__changes = new Map();
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const row = r.target.closest?.('[data-account-id]');
+          if (row) window.__changes.set(row.getAttribute('data-account-id'), Date.now());
+        }
+      }).observe(document.body, { subtree: true, attributeFilter: ['data-code'] });
+    });
+    const boundaryMs = await taskTime(cdp, 3000);
+    const stale = await page.evaluate((count) => {
+      const boundaryAt = Math.floor(Date.now() / 30_000) * 30_000;
+      const delays = [...window.__changes.values()]
+        .filter((t) => t >= boundaryAt)
+        .map((t) => t - boundaryAt);
+      return {
+        changed: delays.length,
+        of: count,
+        worstMs: delays.length ? Math.max(...delays) : null,
+      };
+    }, accounts);
+    await cdp.detach().catch(() => {});
+    return { midMs, boundaryMs, stale };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** Bytes of every script popup.html loads (module entry and its preloaded chunks). */
+export function popupScriptBytes(dist) {
+  const html = readFileSync(path.join(dist, 'popup.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) =>
+    m[1].replace(/^\//, ''),
+  );
+  const unique = [...new Set(files)];
+  return {
+    files: unique,
+    bytes: unique.reduce((sum, f) => sum + statSync(path.join(dist, f)).size, 0),
+  };
+}
+
+/**
+ * The popup at each of `counts` accounts (ascending), `runs` loads each, in the unlocked vault
+ * of `ext` (launched with FLOOR_FILES). Returns per count the paint times and the boundary
+ * figures, and the floor's paint times.
+ */
+export async function measurePopup(ext, { counts, runs, boundaries = true, log = () => {} }) {
+  const floor = [];
+  for (let i = 0; i < runs; i++)
+    floor.push(await paintedAt(ext, `${ext.origin}/${FLOOR_PAGE}`, 'floor', 0));
+  log(`  floor: ${floor.map(Math.round).join(' ')} ms`);
+  const setup = await ext.context.newPage();
+  await setup.goto(`${ext.origin}/options.html`);
+  const results = [];
+  let have = 0;
+  try {
+    for (const count of counts) {
+      if (count > have) {
+        const added = await setup.evaluate(addAccounts, { count: count - have, offset: have });
+        if (added !== count - have) throw new Error(`added ${added} of ${count - have} accounts`);
+        have = count;
+      }
+      const painted = [];
+      for (let i = 0; i < runs; i++) {
+        painted.push(await paintedAt(ext, `${ext.origin}/popup.html`, 'codes', count));
+      }
+      log(`  ${count} accounts painted: ${painted.map(Math.round).join(' ')} ms`);
+      const atBoundary = boundaries ? await boundary(ext, `${ext.origin}/popup.html`, count) : null;
+      if (atBoundary) {
+        log(
+          `  ${count} accounts at a boundary: tasks ${Math.round(atBoundary.boundaryMs)} ms / 3 s (mid-period ${Math.round(atBoundary.midMs)} ms); ` +
+            `rows changed ${atBoundary.stale.changed}/${count}, last after ${atBoundary.stale.worstMs ?? '-'} ms`,
+        );
+      }
+      results.push({ count, painted, atBoundary });
+    }
+  } finally {
+    await setup.close().catch(() => {});
+  }
+  return { floor, results };
+}
