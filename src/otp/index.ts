@@ -25,3 +25,14 @@ export { formatOtpauthUri } from './uri-format';
 export { generateCode } from './generate';
 export { STEAM_ALPHABET, STEAM_PARAMS, encodeSteamCode, isTimeBased } from './steam';
 export { timeStep, validUntilMs } from './time-step';
+export {
+  CLOCK_JITTER_MS,
+  CLOCK_WARNING_MS,
+  MAX_CLOCK_OFFSET_MS,
+  adoptOffset,
+  estimateOffset,
+  isClockOffset,
+  parseHttpDate,
+  type ClockOffset,
+  type ServerTimeReading,
+} from './clock-offset';
