@@ -23,6 +23,8 @@ import { createClipboardJanitor, type ClipboardCleaner } from './clipboard-janit
 import { commandTopFrame, type TabsApi } from './tabs';
 import { createSessionKeyStore, type SessionArea } from './session-key';
 import { createSettingsStore, type LocalArea } from './settings';
+import { createCodeClock } from './code-clock';
+import type { ServerTimeReading } from '../otp';
 
 /** What the background needs from the browser, injected so tests can run it in Node. */
 export interface BackgroundDeps {
@@ -67,16 +69,20 @@ export function createBackground(deps: BackgroundDeps) {
   // Parsed imports hold secrets: they live in this instance's memory and go with every lock.
   const imports = createImportSessions({ now });
   const passphraseGuard = createPassphraseGuard({ local, now });
-  const clipboardJanitor = createClipboardJanitor({
-    cleaner: deps.clipboard ?? { clearIfHolds: async () => {} },
-    now,
-  });
 
   const ready = (async () => {
     const vault = createVaultService({
       store: await deps.openStore(),
       now,
       ...(deps.iterations ? { iterations: deps.iterations } : {}),
+    });
+    // Every code, its validity and the popup's countdown go by this clock.
+    const clock = createCodeClock({ local, now, vaultId: () => vault.vaultId() });
+    await clock.load();
+    const codeNow = () => clock.codeNow();
+    const clipboardJanitor = createClipboardJanitor({
+      cleaner: deps.clipboard ?? { clearIfHolds: async () => {} },
+      now: codeNow,
     });
     const autoLock = createAutoLock({
       session,
@@ -111,6 +117,7 @@ export function createBackground(deps: BackgroundDeps) {
       vault,
       settings,
       now,
+      codeNow,
       decodeQr: deps.decodeQr,
       onWaitingForUnlock: (tabId) =>
         tabs.setBadge(tabId, '!', 'Unlock Keyfob to finish setting up your authenticator'),
@@ -123,7 +130,7 @@ export function createBackground(deps: BackgroundDeps) {
       vault,
       tabs,
       choices: createFillChoices(local),
-      now,
+      now: codeNow,
       sleep,
     });
     // A keyboard command or menu click that came while the vault was locked.
@@ -174,7 +181,7 @@ export function createBackground(deps: BackgroundDeps) {
           sessionKey,
           settings,
           autoLock,
-          now,
+          clock,
           notices: () => enrollment.notices(),
           onUnlocked,
           onLocked: () => imports.clear(),
@@ -214,7 +221,7 @@ export function createBackground(deps: BackgroundDeps) {
         if (vault.isUnlocked() && !isPassive(name, data)) await autoLock.touch();
       },
     });
-    return { server, autoLock, vault, fillOnGesture, enrollment };
+    return { server, autoLock, vault, fillOnGesture, enrollment, clock };
   })();
 
   return {
@@ -242,6 +249,17 @@ export function createBackground(deps: BackgroundDeps) {
         await (await ready).enrollment.observed(evidence);
       } catch {
         // Evidence that could not be matched proves nothing; the account stays pending.
+      }
+    },
+    /**
+     * A Cognito answer's `Date` header as the browser saw it arrive (./server-date-listener):
+     * the codes' clock may move to the server's. Pages have no say in this. Never rejects.
+     */
+    async handleServerTime(reading: ServerTimeReading): Promise<void> {
+      try {
+        await (await ready).clock.observe(reading);
+      } catch {
+        // An offset that could not be stored is learned again from the next answer.
       }
     },
     /** Routes an alarm; only the auto-lock alarm is ours. */

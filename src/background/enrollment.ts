@@ -14,6 +14,8 @@ export interface EnrollmentDeps {
   vault: VaultService;
   settings: SettingsStore;
   now: () => number;
+  /** The clock codes are made by (this computer's plus the learned offset); default `now`. */
+  codeNow?: () => number;
   decodeQr: (dataUrl: string) => Promise<string | null>;
   /** Tells the person (badge) that a tab waits for them to unlock. */
   onWaitingForUnlock: (tabId: number) => Promise<void>;
@@ -62,6 +64,7 @@ const TOO_FAST = 'this page reports too often';
  */
 export function createEnrollmentService(deps: EnrollmentDeps) {
   const { vault, settings, now, decodeQr, onWaitingForUnlock } = deps;
+  const codeNow = deps.codeNow ?? now;
   const showRefusals = deps.showRefusals ?? (async () => {});
   const codes = createCodeLedger();
   /** Tabs that showed a setup screen while the vault was locked; rescanned after unlock. */
@@ -212,7 +215,7 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     const refusals = codes.refusals(account.id);
     // Again on the page a refusal led to: a browser clears a tab's badge when it navigates.
     if (refusals > 0) await showRefusals(sender.tabId, refusals).catch(() => {});
-    const code = await codeToFill(account, now(), codes);
+    const code = await codeToFill(account, codeNow(), codes);
     if (code === null) return refuse('the site refused this code; the next one comes shortly');
     codes.handOut(account.id, code);
     const { deviceName, autoSubmitSetup } = await settings.get();
@@ -253,9 +256,9 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       case 'explain-clock-skew': {
         // The page does not say which code failed: the last one Keyfob handed out, which is
         // never filled again. A wrong code the person typed costs Keyfob one of its own.
-        const last = codes.last(account.id) ?? (await codeToFill(account, now(), codes));
+        const last = codes.last(account.id) ?? (await codeToFill(account, codeNow(), codes));
         const refusals = last === null ? 2 : await refused(account, last, sender.tabId);
-        const code = refusals < 2 ? await codeToFill(account, now(), codes) : null;
+        const code = refusals < 2 ? await codeToFill(account, codeNow(), codes) : null;
         if (code === null) return { action: 'explain', message: clockExplanation() };
         codes.handOut(account.id, code);
         return { action: 'refill', code };
@@ -279,7 +282,7 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     const pending = (await accountsNow()).filter(
       (a) => a.origin === evidence.origin && a.state === 'pending',
     );
-    const match = await accountForCodes(evidence.codes, pending, codes, now());
+    const match = await accountForCodes(evidence.codes, pending, codes, codeNow());
     if (!match) return;
     if (evidence.accepted) {
       await markVerified(match.account);

@@ -6,6 +6,7 @@ import type { Account, VaultService } from '../vault';
 import { KeyfobError, type AccountId } from '../shared';
 import { toAccountView } from './account-view';
 import type { AutoLock } from './auto-lock';
+import type { CodeClock } from './code-clock';
 import type { ClipboardJanitor } from './clipboard-janitor';
 import type { PassphraseGuard } from './passphrase-guard';
 import type { SessionKeyStore } from './session-key';
@@ -26,7 +27,8 @@ export interface VaultHandlerDeps {
   sessionKey: SessionKeyStore;
   settings: SettingsStore;
   autoLock: AutoLock;
-  now: () => number;
+  /** The clock codes are made by (this computer's plus the learned offset). */
+  clock: CodeClock;
   /** Enrollment messages for the popup (a refused code, an expired session). */
   notices: () => readonly { origin: string; message: string; atMs: number }[];
   /** Runs after each successful unlock (to resume setups that waited for it). */
@@ -48,8 +50,9 @@ export interface VaultHandlerDeps {
  * Every answer is built from {@link AccountView}s: no handler returns a secret.
  */
 export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs> {
-  const { vault, sessionKey, settings, autoLock, now, notices, onUnlocked, onLocked, onRemoved } =
+  const { vault, sessionKey, settings, autoLock, clock, notices, onUnlocked, onLocked, onRemoved } =
     deps;
+  const now = () => clock.codeNow();
   const { passphraseGuard, clipboardJanitor } = deps;
 
   async function state(): Promise<VaultState> {
@@ -82,6 +85,8 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
 
     async createVault({ passphrase, confirmation }) {
       await vault.create(String(passphrase ?? ''), String(confirmation ?? ''));
+      // A new vault has a new id: an offset learned for another vault does not carry over.
+      await clock.load();
       await rememberUnlock();
       return state();
     },
@@ -118,7 +123,13 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
       const views = await Promise.all(
         [...accounts].sort((a, b) => a.order - b.order).map((a) => toAccountView(a, at)),
       );
-      return { accounts: views, damaged, nowMs: at, notices: [...notices()] };
+      return {
+        accounts: views,
+        damaged,
+        nowMs: at,
+        clockOffsetMs: clock.status().offsetMs,
+        notices: [...notices()],
+      };
     },
 
     async addAccountFromUri({ uri }) {
@@ -165,6 +176,10 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
     },
 
     getSettings: () => settings.get(),
+
+    getClock: async () => clock.status(),
+
+    resetClock: () => clock.reset(),
 
     async updateSettings(patch) {
       const next = await settings.update(patch);

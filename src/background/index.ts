@@ -7,6 +7,7 @@ import { createBrowserTabs } from './browser-tabs';
 import { createBrowserClipboard } from './browser-clipboard';
 import { decodeQrDataUrl, decodeQrImage } from './qr-decode';
 import { listenForVerifyEvidence } from './verify-listener';
+import { listenForServerTime } from './server-date-listener';
 
 export { createBackground, type BackgroundDeps } from './background';
 
@@ -44,8 +45,11 @@ export function startBackground(): void {
   const hosts = browser.runtime.getManifest().host_permissions ?? [];
   // Only the e2e build may script loopback pages (test/e2e/manifest.e2e.test.ts): there, the
   // Cognito rig on loopback stands in for Cognito's API and hosted UI.
+  const cognitoHosts = { urls: hosts, loopback: hosts.includes('http://127.0.0.1/*') };
+  // The clock first: a refused code's answer carries the Date that explains the refusal.
+  listenForServerTime(cognitoHosts, (reading) => void background.handleServerTime(reading));
   listenForVerifyEvidence(
-    { urls: hosts, loopback: hosts.includes('http://127.0.0.1/*') },
+    cognitoHosts,
     (evidence) => void background.handleVerifyEvidence(evidence),
   );
   browser.alarms.onAlarm.addListener((alarm) => void background.handleAlarm(alarm.name));

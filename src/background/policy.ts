@@ -31,6 +31,8 @@ export const SENDER_POLICY: SenderPolicy<BackgroundMap> = {
   enrollActiveTab: PAGES,
   getSettings: PAGES,
   updateSettings: PAGES,
+  getClock: PAGES,
+  resetClock: PAGES,
   previewImport: PAGES,
   previewImage: PAGES,
   scanTabForQr: PAGES,

@@ -43,8 +43,13 @@ export interface CodeListing {
   accounts: AccountView[];
   /** Records that failed to decrypt or decode: kept on disk, reported, never dropped. */
   damaged: AccountId[];
-  /** Background clock when the codes were computed, so the popup can correct its countdown. */
+  /**
+   * The codes' clock when they were computed (the background's, plus the learned clock
+   * offset), so the popup can time its countdown by it.
+   */
   nowMs: number;
+  /** The learned clock offset the codes include (ms; positive: the site's clock is ahead). */
+  clockOffsetMs: number;
   /** Recent messages about Cognito setups (a refused code, an expired session), newest first. */
   notices: { origin: string; message: string; atMs: number }[];
 }
@@ -83,6 +88,19 @@ export interface Settings {
   autoSubmitSetup: boolean;
   /** Empty the clipboard when a copied code expires, if it still holds that code. */
   clearClipboard: boolean;
+}
+
+/**
+ * How far the codes' clock is from this computer's, learned from Cognito's answers. Not secret,
+ * kept per vault.
+ */
+export interface ClockStatus {
+  /** Added to this computer's clock for every code (ms; positive: the site is ahead). */
+  offsetMs: number;
+  /** Host whose answer taught it; absent while the offset is zero. */
+  learnedFrom?: string;
+  /** When it was learned (ms since the epoch, this computer's clock). */
+  learnedAtMs?: number;
 }
 
 /** One account an import found, as the preview shows it: who it is for, never its secret. */
@@ -169,6 +187,10 @@ export interface ProtocolMap {
   enrollActiveTab(data: Record<string, never>): { started: true };
   getSettings(data: Record<string, never>): Settings;
   updateSettings(data: Partial<Settings>): Settings;
+  /** The clock offset Keyfob adds to this computer's clock for codes, and where it came from. */
+  getClock(data: Record<string, never>): ClockStatus;
+  /** Forgets the learned clock offset: codes go by this computer's clock again. */
+  resetClock(data: Record<string, never>): ClockStatus;
   /**
    * Reads an export file or pasted text (`pasted.txt`) in the background and answers with a
    * preview. `data` is the file's bytes in base64. Throws `password-required` or

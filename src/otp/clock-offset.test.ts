@@ -22,9 +22,7 @@ const reading = (date: string, arrivedAtMs = ARRIVED) => ({ date, arrivedAtMs, h
 describe('parseHttpDate', () => {
   it('reads an IMF-fixdate to the second', () => {
     expect(parseHttpDate('Fri, 04 Dec 2026 12:01:30 GMT')).toBe(Date.UTC(2026, 11, 4, 12, 1, 30));
-    expect(parseHttpDate(' Fri, 04 Dec 2026 12:01:30 GMT ')).toBe(
-      Date.UTC(2026, 11, 4, 12, 1, 30),
-    );
+    expect(parseHttpDate(' Fri, 04 Dec 2026 12:01:30 GMT ')).toBe(Date.UTC(2026, 11, 4, 12, 1, 30));
   });
 
   it('refuses anything else, rather than guessing', () => {

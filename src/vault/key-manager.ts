@@ -43,6 +43,7 @@ export interface KeyManagerOptions {
 export type KeyManager = Pick<
   VaultService,
   | 'exists'
+  | 'vaultId'
   | 'isUnlocked'
   | 'create'
   | 'unlock'
@@ -165,6 +166,11 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
 
   return {
     exists: vaultExists,
+
+    async vaultId() {
+      const stored = await callStore(() => store.readHeader());
+      return stored === undefined ? null : parseHeader(stored).vaultId;
+    },
 
     isUnlocked() {
       return session !== undefined;

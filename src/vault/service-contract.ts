@@ -63,6 +63,12 @@ export interface VaultListing {
 export interface VaultService {
   /** Whether a vault exists on disk. */
   exists(): Promise<boolean>;
+  /**
+   * The vault's id, random at creation and never secret (it is in the clear header), or null
+   * when no vault exists. Works locked: what is kept per vault outside it (the clock offset)
+   * is keyed by it.
+   */
+  vaultId(): Promise<string | null>;
   isUnlocked(): boolean;
   /** Creates a new vault and leaves it unlocked. Refuses weak or mismatched passphrases. */
   create(passphrase: string, confirmation: string): Promise<void>;

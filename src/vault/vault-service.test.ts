@@ -45,9 +45,13 @@ beforeEach(() => {
 describe('create', () => {
   it('writes a header and leaves the vault unlocked', async () => {
     expect(await vault.exists()).toBe(false);
+    expect(await vault.vaultId()).toBeNull();
     await vault.create(PASSPHRASE, PASSPHRASE);
     expect(await vault.exists()).toBe(true);
     expect(vault.isUnlocked()).toBe(true);
+    // The clear header's id, readable while locked too.
+    vault.lock();
+    expect(await vault.vaultId()).toBe(header().vaultId);
     expect(header()).toMatchObject({
       format: 1,
       vaultId: expect.stringMatching(/^[0-9a-f]{32}$/),

@@ -31,6 +31,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   const keys = createKeyManager({ store, iterations, now, onSessionChange: accounts.forget });
   return {
     exists: keys.exists,
+    vaultId: keys.vaultId,
     isUnlocked: keys.isUnlocked,
     create: keys.create,
     unlock: keys.unlock,

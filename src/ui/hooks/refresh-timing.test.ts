@@ -27,6 +27,7 @@ const listing = (accounts: AccountView[], nowMs: number): CodeListing => ({
   accounts,
   damaged: [],
   nowMs,
+  clockOffsetMs: 0,
   notices: [],
 });
 

@@ -1,0 +1,55 @@
+import { browser } from 'wxt/browser';
+import { isCognitoApiUrl, isCognitoHostedUrl, type VerifyWatchOptions } from '../cognito/protocol';
+import type { ServerTimeReading } from '../otp';
+
+/**
+ * Listens, without blocking anything, for the `Date` header of Cognito's answers as the
+ * browser's network stack received them (docs/architecture.md §3 rule 14). A page can forge
+ * its own messages, but not what the browser reports of a response from Cognito's hosts; the
+ * page observer's reports never move the clock. Registered synchronously at start-up.
+ */
+export function listenForServerTime(
+  options: VerifyWatchOptions & { urls: string[] },
+  onReading: (reading: ServerTimeReading) => void,
+): void {
+  const webRequest = browser.webRequest;
+  if (!webRequest) return;
+  const filter = { urls: options.urls, types: ['main_frame', 'xmlhttprequest'] } as Parameters<
+    typeof webRequest.onHeadersReceived.addListener
+  >[1];
+  webRequest.onHeadersReceived.addListener(
+    (details) => {
+      // The arrival time as the browser stamped it, before any wait for this worker to wake.
+      const arrivedAtMs = typeof details.timeStamp === 'number' ? details.timeStamp : Date.now();
+      const reading = serverTimeOf(details.url, details.responseHeaders, arrivedAtMs, options);
+      if (reading) onReading(reading);
+      return undefined;
+    },
+    filter,
+    ['responseHeaders'],
+  );
+}
+
+type Header = { name: string; value?: string | undefined };
+
+function headerValue(headers: Header[] | undefined, name: string): string | undefined {
+  return headers?.find((header) => header.name.toLowerCase() === name)?.value;
+}
+
+/**
+ * The reading of one answer, or null unless Cognito sent it: its API (which names every answer
+ * with `x-amzn-RequestId`; in the e2e build the loopback rig, whose neighbours on loopback, the
+ * test pages, name none) or a page of its own hosted sign-in domain.
+ */
+export function serverTimeOf(
+  url: string,
+  headers: Header[] | undefined,
+  arrivedAtMs: number,
+  options: VerifyWatchOptions,
+): ServerTimeReading | null {
+  const api = isCognitoApiUrl(url, options) && headerValue(headers, 'x-amzn-requestid');
+  if (!api && !isCognitoHostedUrl(url, { loopback: false })) return null;
+  const date = headerValue(headers, 'date');
+  if (date === undefined) return null;
+  return { date, arrivedAtMs, host: new URL(url).host };
+}
