@@ -42,6 +42,31 @@ const allowedSites = () =>
     .getAllByRole('listitem')
     .map((item) => item.querySelector('.site-name')?.textContent);
 
+describe('clock', () => {
+  it('shows the offset Keyfob learned and where from, and resets it', async () => {
+    const { fake } = await renderOptions([], { serverAheadMs: 90_000 });
+    expect(await screen.findByRole('heading', { name: 'Clock', level: 2 })).toBeTruthy();
+    expect(
+      await screen.findByText(
+        /^Keyfob adds \+90 s to this computer’s clock, learned from cognito-idp\.eu-west-1\.amazonaws\.com at .+\.$/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/This computer’s clock is 90 s behind/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reset clock' }));
+    expect(await screen.findByText('Keyfob uses this computer’s clock as it is.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Reset clock' })).toBeNull();
+    expect(screen.queryByText(/This computer’s clock is/)).toBeNull();
+    expect(await fake.elsewhere('getClock', {})).toEqual({ offsetMs: 0 });
+  });
+
+  it('tells of a computer clock ahead, with a minus', async () => {
+    await renderOptions([], { serverAheadMs: -42_000 });
+    expect(await screen.findByText(/^Keyfob adds −41 s to this computer’s clock/)).toBeTruthy();
+    expect(screen.getByText(/This computer’s clock is 41 s ahead/)).toBeTruthy();
+  });
+});
+
 describe('preferences', () => {
   it('shows and saves the same settings as the popup, while the vault is locked', async () => {
     const { fake } = await renderOptions([], {
@@ -68,7 +93,12 @@ describe('preferences', () => {
     });
     // Nothing from the locked vault: the settings verbs, and whether it is locked.
     const verbs = new Set(fake.mock.mock.calls.map(([name]) => name));
-    expect([...verbs].sort()).toEqual(['getSettings', 'getVaultState', 'updateSettings']);
+    expect([...verbs].sort()).toEqual([
+      'getClock',
+      'getSettings',
+      'getVaultState',
+      'updateSettings',
+    ]);
   });
 
   it("keeps the input and shows the background's refusal", async () => {

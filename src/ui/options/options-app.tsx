@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { useAnnouncer } from '../hooks/use-announcer';
 import { BACKUP_SECTION_ID } from './backup-anchor';
 import { BackupSection } from './backup-section';
+import { ClockSection } from './clock-section';
 import { saveWithDownloadLink, type SaveFile } from './file-data';
 import type { SiteGrants } from './site-grants';
 import { SitesSection } from './sites-section';
@@ -26,8 +27,8 @@ export interface OptionsAppProps {
 }
 
 /**
- * The options page: the same preferences as the popup's Settings, the sites Keyfob may run
- * on, and "Backup & import". Preferences and sites work while the vault is locked; backup asks
+ * The options page: the same preferences as the popup's Settings, the clock offset, the sites
+ * Keyfob may run on, and "Backup & import". Preferences and sites work while the vault is locked; backup asks
  * for the passphrase first.
  */
 export function OptionsApp({
@@ -55,6 +56,7 @@ export function OptionsApp({
           headingLevel={2}
           requestClipboardAccess={requestClipboardAccess}
         />
+        <ClockSection send={send} announce={announce} />
         <SitesSection grants={grants} announce={announce} />
       </main>
       <p class="toast" role="status">

@@ -52,6 +52,30 @@ describe('the account list', () => {
   });
 });
 
+describe('a computer clock off from the sign-in server’s', () => {
+  it('shows the server’s codes and says how far this computer’s clock is behind', async () => {
+    const { fake } = await renderPopup({ accounts: ACCOUNTS, serverAheadMs: 90_000 });
+    await screen.findByRole('list', { name: 'Accounts' });
+    const serverNow = Date.now() + 90_500;
+    const serverCodes = [
+      await fake.codeOf(fake.ids[0]!, serverNow),
+      await fake.codeOf(fake.ids[0]!, serverNow - 30_000),
+    ];
+    expect(codeIn(row('GitHub'))).toBeOneOf(serverCodes);
+    expect(
+      screen.getByText(
+        'This computer’s clock is 90 s behind the sign-in server’s. Keyfob corrects its codes for it.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('says nothing of an offset of 15 s or less', async () => {
+    await renderPopup({ accounts: ACCOUNTS, serverAheadMs: -15_000 });
+    await screen.findByRole('list', { name: 'Accounts' });
+    expect(screen.queryByText(/This computer’s clock is/)).toBeNull();
+  });
+});
+
 describe('code refresh', () => {
   afterEach(() => {
     vi.useRealTimers();

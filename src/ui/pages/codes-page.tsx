@@ -3,6 +3,7 @@ import type { AccountView } from '../../messaging';
 import { AccountRow } from '../components/account-row';
 import { ErrorAlert, TextField } from '../components/field';
 import { SetupNotices } from '../components/setup-notices';
+import { clockWarning } from '../clock-text';
 import { damagedNotice, matchesQuery } from '../format';
 import { secondsLeft } from '../hooks/refresh-timing';
 import type { Codes } from '../hooks/use-codes';
@@ -65,6 +66,7 @@ export function CodesPage(props: CodesPageProps) {
   const visible = accounts.filter((account) => matchesQuery(account, query));
   const groups = groupAccounts(visible, props.siteIds);
   const damaged = codes.listing?.damaged.length ?? 0;
+  const clockNotice = clockWarning(codes.listing?.clockOffsetMs ?? 0);
 
   // Arrow keys walk every row on screen, across the groups; rows of the folded replaced
   // group are out of sight, so they are skipped.
@@ -183,6 +185,7 @@ export function CodesPage(props: CodesPageProps) {
     <div ref={rootRef}>
       <ErrorAlert message={codes.error} />
       {damaged > 0 && <p class="notice">{damagedNotice(damaged)}</p>}
+      {clockNotice && <p class="warning">{clockNotice}</p>}
       <SetupNotices
         notices={codes.listing.notices}
         dismissed={props.dismissedNotices}

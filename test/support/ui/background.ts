@@ -58,7 +58,12 @@ export interface BackgroundOptions {
   qrCodes?: string[];
   /** A Keyfob backup of the seeded accounts was saved (default false). */
   backedUp?: boolean;
+  /** Cognito answered with a Date this far ahead of the background's clock (default none). */
+  serverAheadMs?: number;
 }
+
+/** The Cognito API host the harness's server answers come from. */
+export const SERVER_HOST = 'cognito-idp.eu-west-1.amazonaws.com';
 
 /**
  * The REAL background (message server, vault, settings, enrollment, tab handlers) running in
@@ -128,7 +133,21 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
   const mock = vi.fn(createMessageClient(transport));
   const send = mock as unknown as SendMessage;
 
+  /**
+   * Cognito answered, as the browser saw it, with its clock `aheadMs` ahead. The answer
+   * arrives on a whole second, so Keyfob learns `aheadMs` + 500 ms exactly.
+   */
+  const serverAnswer = (aheadMs: number) => {
+    const arrivedAtMs = Math.floor(now() / 1000) * 1000;
+    return background.handleServerTime({
+      date: new Date(arrivedAtMs + aheadMs).toUTCString(),
+      arrivedAtMs,
+      host: SERVER_HOST,
+    });
+  };
+
   if (options.settings) await elsewhere('updateSettings', options.settings);
+  if (options.serverAheadMs !== undefined) await serverAnswer(options.serverAheadMs);
   if (exists) {
     await elsewhere('unlockVault', { passphrase: PASSPHRASE });
     await seedRefusals(background, options.refusals ?? []);
@@ -181,6 +200,7 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
     },
     /** Whether a passphrase opens the vault on disk now. */
     opens: (passphrase: string) => opensVault(store, passphrase),
+    serverAnswer,
     /** Requests still being answered. */
     busy: () => inFlight > 0,
   };
