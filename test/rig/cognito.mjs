@@ -207,6 +207,12 @@ export async function startCognitoRig(options = {}) {
     sessionTtlMs: options.sessionTtlMs ?? 3 * 60 * 1000,
     /** Extra latency added to every proxied Cognito call, in ms. */
     latencyMs: 0,
+    /**
+     * How far the rig's clock runs ahead of this machine's, in ms (negative: behind). The rig
+     * then behaves as a server with that clock: its Date headers say so, and it accepts a TOTP
+     * code only for its own time (one 30-s step either side, as Cognito does).
+     */
+    clockSkewMs: options.clockSkewMs ?? 0,
   };
   /** poolId -> { key, userPoolId, clientId, mfa: 'ON'|'OPTIONAL'|'OFF', softwareTokenMfa } */
   const pools = new Map();
@@ -222,6 +228,32 @@ export async function startCognitoRig(options = {}) {
   let stopped = false;
 
   const emu = (op, body) => cognitoCall(emulator.url, op, body);
+
+  // ---- clock skew --------------------------------------------------------------------------------
+
+  /** The rig's clock: this machine's plus the skew knob. */
+  const rigNow = () => Date.now() + knobs.clockSkewMs;
+
+  /** The codes a server whose clock is `atMs` accepts: one step either side. */
+  const codesAt = (secret, atMs) =>
+    new Set([-1, 0, 1].map((k) => totp(secret, { time: atMs + k * 30_000 })));
+
+  /**
+   * The emulator checks codes against this machine's clock. With a skew, the rig checks them
+   * against its own clock instead and hands the emulator a code of the emulator's time when
+   * the rig accepts, or one outside its window when the rig refuses, so the emulator's answer
+   * is the skewed server's.
+   */
+  async function codeForEmulator(code, username, pool) {
+    if (knobs.clockSkewMs === 0 || typeof code !== 'string' || !username) return code;
+    const secret = (await getUser(username, pool))?.softwareTokenMfa.secret;
+    if (!secret) return code;
+    if (codesAt(secret, rigNow()).has(code)) return totp(secret);
+    const emulatorAccepts = codesAt(secret, Date.now());
+    let wrong = 0;
+    while (emulatorAccepts.has(String(wrong).padStart(6, '0'))) wrong += 1;
+    return String(wrong).padStart(6, '0');
+  }
 
   // ---- state files ---------------------------------------------------------------------------
 
@@ -398,6 +430,18 @@ export async function startCognitoRig(options = {}) {
 
     async RespondToAuthChallenge(body) {
       if (body.ChallengeName !== 'MFA_SETUP') {
+        const responses = body.ChallengeResponses;
+        if (body.ChallengeName === 'SOFTWARE_TOKEN_MFA' && responses) {
+          const pool = poolOfClientId(body.ClientId);
+          const code = responses.SOFTWARE_TOKEN_MFA_CODE;
+          const emulatorCode = await codeForEmulator(code, responses.USERNAME, pool);
+          if (emulatorCode !== code) {
+            body = {
+              ...body,
+              ChallengeResponses: { ...responses, SOFTWARE_TOKEN_MFA_CODE: emulatorCode },
+            };
+          }
+        }
         const result = await emu('RespondToAuthChallenge', body);
         return maybeRequireMfaSetup(body.ClientId, result);
       }
@@ -437,14 +481,18 @@ export async function startCognitoRig(options = {}) {
       }
       validateTokenOrSession(body);
       assertTotpAvailable(poolOfRequest(body));
+      const pool = poolOfRequest(body);
       const forward = { UserCode: body.UserCode };
       if (body.FriendlyDeviceName !== undefined)
         forward.FriendlyDeviceName = body.FriendlyDeviceName;
       if (body.AccessToken) {
+        const username = decodeJwtPayload(body.AccessToken)?.username;
+        forward.UserCode = await codeForEmulator(body.UserCode, username, pool);
         const out = await emu('VerifySoftwareToken', { ...forward, AccessToken: body.AccessToken });
         return { Status: out.Status ?? 'SUCCESS' };
       }
       const state = takeSession(body.Session);
+      forward.UserCode = await codeForEmulator(body.UserCode, state.username, pool);
       await emu('VerifySoftwareToken', { ...forward, AccessToken: state.tokens.AccessToken });
       return {
         Status: 'SUCCESS',
@@ -499,7 +547,12 @@ export async function startCognitoRig(options = {}) {
 
   async function onRequest(req, res) {
     const requestId = randomUUID();
-    const base = { ...corsHeaders(req), 'x-amzn-requestid': requestId };
+    // Every answer tells the rig's time, as a server with that clock would.
+    const base = {
+      ...corsHeaders(req),
+      'x-amzn-requestid': requestId,
+      date: new Date(rigNow()).toUTCString(),
+    };
     if (req.method === 'OPTIONS') {
       res.writeHead(204, base);
       res.end();

@@ -51,7 +51,13 @@ export interface RigLogEntry {
 export interface CognitoRig {
   endpoint: string;
   pools: Record<RigPool, { userPoolId: string; clientId: string }>;
-  knobs: { realisticErrors: boolean; sessionTtlMs: number; latencyMs: number };
+  knobs: {
+    realisticErrors: boolean;
+    sessionTtlMs: number;
+    latencyMs: number;
+    /** The rig's clock minus this machine's: its Date headers and its TOTP checks. */
+    clockSkewMs: number;
+  };
   log: RigLogEntry[];
   clearLog(): void;
   createUser(options?: {
@@ -144,6 +150,7 @@ export function resetRig(rig: CognitoRig): void {
   rig.knobs.realisticErrors = false;
   rig.knobs.latencyMs = 0;
   rig.knobs.sessionTtlMs = 3 * 60 * 1000;
+  rig.knobs.clockSkewMs = 0;
 }
 
 /** A username no other test uses (the rig's pools outlive single tests). */
