@@ -547,14 +547,11 @@ export async function startCognitoRig(options = {}) {
 
   async function onRequest(req, res) {
     const requestId = randomUUID();
-    // Every answer tells the rig's time, as a server with that clock would.
-    const base = {
-      ...corsHeaders(req),
-      'x-amzn-requestid': requestId,
-      date: new Date(rigNow()).toUTCString(),
-    };
+    const base = { ...corsHeaders(req), 'x-amzn-requestid': requestId };
+    // Every answer tells the rig's time when it is sent, as a server with that clock would.
+    const stamped = (headers) => ({ ...headers, date: new Date(rigNow()).toUTCString() });
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, base);
+      res.writeHead(204, stamped(base));
       res.end();
       return;
     }
@@ -570,7 +567,7 @@ export async function startCognitoRig(options = {}) {
       const headers = { ...out.headers, ...base };
       delete headers['transfer-encoding'];
       delete headers['content-length'];
-      res.writeHead(out.status, headers);
+      res.writeHead(out.status, stamped(headers));
       res.end(out.body);
       return;
     }
@@ -622,7 +619,7 @@ export async function startCognitoRig(options = {}) {
     entry.status = status;
     const text = JSON.stringify(payload);
     headers['content-length'] = Buffer.byteLength(text);
-    res.writeHead(status, headers);
+    res.writeHead(status, stamped(headers));
     res.end(text);
   }
 
