@@ -101,9 +101,10 @@ describe('lock', () => {
     const { fake } = await renderPopup({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
     await screen.findByText('GitHub');
 
-    await fake.elsewhere('lockVault', {}); // locked from another window
     fireEvent.click(screen.getByRole('button', { name: 'Edit GitHub (alice)' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Save' }));
+    const save = await screen.findByRole('button', { name: 'Save' });
+    await fake.elsewhere('lockVault', {}); // locked from another window
+    fireEvent.click(save);
 
     expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
     expect(screen.getByText(/locked itself/)).toBeTruthy();

@@ -74,6 +74,7 @@ describe('Show QR code and secret', () => {
     const { fake } = await renderPopup({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
     const secret = secretFor(0);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit GitHub (alice)' }));
+    await screen.findByRole('heading', { name: 'Edit GitHub (alice)' });
     click('Show QR code and secret');
     expect(screen.getByText(/Anyone who sees this QR code or secret can generate your codes/));
 

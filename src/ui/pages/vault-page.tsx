@@ -11,10 +11,16 @@ import { useActiveTab } from '../hooks/use-active-tab';
 import { ANNOUNCE_MS, useAnnouncer } from '../hooks/use-announcer';
 import { useCodes } from '../hooks/use-codes';
 import type { VaultView } from '../screens';
-import { AddAccountPage } from './add-account-page';
+import { lazyView } from '../components/lazy';
 import { CodesPage } from './codes-page';
-import { EditAccountPage } from './edit-account-page';
-import { SettingsPage } from './settings-page';
+
+// Views a person opens now and then come in when first shown: the list paints without them.
+const AddAccountPage = lazyView(() => import('./add-account-page').then((m) => m.AddAccountPage));
+const EditAccountPage = lazyView(() =>
+  import('./edit-account-page').then((m) => m.EditAccountPage),
+);
+const SettingsPage = lazyView(() => import('./settings-page').then((m) => m.SettingsPage));
+const LAZY_VIEWS = [AddAccountPage, EditAccountPage, SettingsPage];
 
 /** Where codes are copied to: `navigator.clipboard` in the popup, a fake in tests. */
 export interface ClipboardWriter {
@@ -82,6 +88,14 @@ export function VaultPage({
     (headerFocus === 'add' ? addRef : settingsRef).current?.focus();
     setHeaderFocus(undefined);
   }, [view.name, headerFocus]);
+
+  // Once the list is on screen, fetch the other views' code in the background.
+  const listed = codes.listing !== undefined;
+  useEffect(() => {
+    if (!listed) return;
+    const timer = setTimeout(() => LAZY_VIEWS.forEach((view) => void view.prefetch()), 500);
+    return () => clearTimeout(timer);
+  }, [listed]);
 
   useEffect(() => {
     if (!copiedId) return;
