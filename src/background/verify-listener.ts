@@ -9,14 +9,8 @@ import {
 /** Longest request body read, in bytes: a VerifySoftwareToken body is well under this. */
 const MAX_BODY_BYTES = 16 * 1024;
 
-type Details = {
-  requestId: string;
-  tabId: number;
-  frameId: number;
-  type: string;
-  url: string;
-  method?: string;
-  initiator?: string;
+/** A `webRequest` details object: the watch's request event, as each browser spells it. */
+type Details = RequestEvent & {
   /** Firefox names the sending document's URL here instead of `initiator`. */
   originUrl?: string;
   requestBody?: {
