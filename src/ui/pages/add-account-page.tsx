@@ -128,10 +128,19 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
     (event.currentTarget as HTMLTextAreaElement).form?.requestSubmit();
   };
 
-  const cancel = (
-    <button type="button" onClick={onCancel}>
-      Cancel
-    </button>
+  // Both forms end the same way: what went wrong, then Add and Cancel.
+  const footer = (
+    <>
+      <ErrorAlert message={error} />
+      <div class="actions">
+        <button type="submit" class="primary">
+          Add
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </>
   );
 
   return (
@@ -156,13 +165,7 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
                 autoComplete="off"
               />
             </div>
-            <ErrorAlert message={error} />
-            <div class="actions">
-              <button type="submit" class="primary">
-                Add
-              </button>
-              {cancel}
-            </div>
+            {footer}
           </form>
         ) : (
           <form onSubmit={submitManual} noValidate aria-busy={busy}>
@@ -223,13 +226,7 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
                 />
               )}
             </details>
-            <ErrorAlert message={error} />
-            <div class="actions">
-              <button type="submit" class="primary">
-                Add
-              </button>
-              {cancel}
-            </div>
+            {footer}
           </form>
         )}
       </Tabs>
