@@ -11,6 +11,7 @@ import { createEnrollmentService } from './enrollment';
 import { createEnrollmentHandlers } from './enrollment-handlers';
 import { createVaultHandlers } from './handlers';
 import { SENDER_POLICY, type BackgroundMap } from './policy';
+import { createSiteLinkHandlers } from './site-link-handlers';
 import { createTabHandlers } from './tab-handlers';
 import { createFillChoices } from './fill-choices';
 import { createSignInFill, type GestureTab } from './sign-in-fill';
@@ -207,6 +208,7 @@ export function createBackground(deps: BackgroundDeps) {
           signInFill,
           onEnrollRequested: (origin) => enrollment.enrollRequested(origin),
         }),
+        ...createSiteLinkHandlers({ vault, tabs, now }),
         ...createContentHandlers({ settings, enrollment, tabs, signInFill }),
       },
       policy: SENDER_POLICY,

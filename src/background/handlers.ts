@@ -12,13 +12,14 @@ import type { PassphraseGuard } from './passphrase-guard';
 import type { SessionKeyStore } from './session-key';
 import type { SettingsStore } from './settings';
 import type { EnrollmentVerbs } from './enrollment-handlers';
+import type { SiteLinkVerbs } from './site-link-handlers';
 import type { TabVerbs } from './tab-handlers';
 import type { TransferVerbs } from './transfer-handlers';
 
-/** The verbs these handlers answer: everything but the active-tab and transfer actions. */
+/** The verbs these handlers answer: everything but the active-tab, site and transfer actions. */
 export type VaultVerbs = Omit<
   ProtocolMap,
-  keyof TabVerbs | keyof TransferVerbs | keyof EnrollmentVerbs
+  keyof TabVerbs | keyof TransferVerbs | keyof EnrollmentVerbs | keyof SiteLinkVerbs
 >;
 
 /** Dependencies of {@link createVaultHandlers}. */

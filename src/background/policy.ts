@@ -29,6 +29,8 @@ export const SENDER_POLICY: SenderPolicy<BackgroundMap> = {
   getActiveTab: PAGES,
   fillActiveTab: PAGES,
   enrollActiveTab: PAGES,
+  linkAccountToActiveTab: PAGES,
+  unlinkAccount: PAGES,
   getSettings: PAGES,
   updateSettings: PAGES,
   getClock: PAGES,

@@ -84,6 +84,19 @@ async function start(accounts: SeedAccount[], autoFillSignIn = false) {
 
 const fillCommands = () => sent.filter((command) => command.command === 'fillCode');
 
+type Started = Awaited<ReturnType<typeof start>>;
+
+/** On the tab at `url`, the popup's Fill of `id`, the keyboard command and automatic fill get nothing. */
+async function expectNoFillOn(bg: Started, url: string, id: string): Promise<void> {
+  tabUrl = url;
+  expect(await bg.send('fillActiveTab', { id })).toMatchObject({
+    ok: false,
+    error: { code: 'origin-mismatch' },
+  });
+  expect(await bg.background.handleFillGesture({ id: TAB_ID, url })).toBe('refused');
+  expect(await bg.autoFill()).toEqual({ ok: true, value: { code: null } });
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
   // Ten seconds into a 30-second step: the code has plenty of life left.
@@ -114,13 +127,7 @@ describe('sign-in fill through the real background', () => {
     ['http instead of https', 'http://app.example.com/login'],
   ])('fills nothing on %s, by gesture or automatically', async (_, url) => {
     const bg = await start([{ account: 'alice', state: 'verified', origin: SITE }], true);
-    tabUrl = url;
-    expect(await bg.send('fillActiveTab', { id: bg.ids[0] })).toMatchObject({
-      ok: false,
-      error: { code: 'origin-mismatch' },
-    });
-    expect(await bg.background.handleFillGesture({ id: TAB_ID, url })).toBe('refused');
-    expect(await bg.autoFill()).toEqual({ ok: true, value: { code: null } });
+    await expectNoFillOn(bg, url, bg.ids[0]!);
     expect(fillCommands()).toEqual([]);
   });
 
@@ -233,5 +240,198 @@ describe('sign-in fill through the real background', () => {
     expect(fillCommands()).toEqual([]);
     expect(await bg.background.handleFillGesture({ id: TAB_ID, url: tabUrl }, 0)).toBe('filled');
     expect(fillCommands()).toHaveLength(1);
+  });
+});
+
+describe('accounts the person links to a site ("Use on this site")', () => {
+  const link = (bg: Started, id: string, data: object = {}) =>
+    bg.send<{ id: string; origin?: string; status: string }>('linkAccountToActiveTab', {
+      id,
+      shownOrigin: SITE,
+      ...data,
+    });
+  const listedOrigin = async (bg: Started, id: string) => {
+    const { accounts } = await bg.value<{ accounts: { id: string; origin?: string }[] }>(
+      'listCodes',
+    );
+    return accounts.find((account) => account.id === id)?.origin;
+  };
+
+  it('links a hand-added account to the tab’s exact origin, never one the message names', async () => {
+    const bg = await start([{ account: 'alice' }], true);
+    const [alice] = bg.ids as [AccountId];
+    expect(await bg.value('getActiveTab')).toEqual({ origin: SITE, accountIds: [] });
+
+    const linked = await link(bg, alice, { origin: 'https://evil.example' });
+    expect(linked).toMatchObject({ ok: true, value: { id: alice, origin: SITE } });
+    expect(linked.ok && linked.value.status).toBe('verified');
+    expect(await listedOrigin(bg, alice)).toBe(SITE);
+
+    // Now it is the site's account, for every kind of fill.
+    expect(await bg.value('getActiveTab')).toEqual({ origin: SITE, accountIds: [alice] });
+    await bg.value('fillActiveTab', { id: alice });
+    const code = await bg.codeOf(alice);
+    expect(fillCommands()).toEqual([
+      { keyfob: 1, command: 'fillCode', code, expectedOrigin: SITE },
+    ]);
+    expect(await bg.background.handleFillGesture({ id: TAB_ID, url: tabUrl })).toBe('filled');
+    expect(await bg.autoFill()).toEqual({ ok: true, value: { code } });
+  });
+
+  it('links nothing when the tab moved away from the origin the popup showed', async () => {
+    const bg = await start([{ account: 'alice' }]);
+    tabUrl = 'https://evil.example/login';
+    expect(await link(bg, bg.ids[0]!)).toMatchObject({
+      ok: false,
+      error: { code: 'page-changed' },
+    });
+    expect(await listedOrigin(bg, bg.ids[0]!)).toBeUndefined();
+  });
+
+  it.each([
+    'chrome://settings/',
+    'about:blank',
+    `${OURS.origin}/popup.html`,
+    'moz-extension://0f1e2d3c/popup.html',
+    'file:///home/me/login.html',
+    'data:text/html,<input>',
+  ])('refuses to link to %s', async (url) => {
+    const bg = await start([{ account: 'alice' }]);
+    tabUrl = url;
+    const shownOrigin = url.startsWith(OURS.origin) ? OURS.origin : url;
+    expect(await link(bg, bg.ids[0]!, { shownOrigin })).toMatchObject({
+      ok: false,
+      error: { code: 'page-unsupported' },
+    });
+    expect(await listedOrigin(bg, bg.ids[0]!)).toBeUndefined();
+  });
+
+  it('fills a linked account on exactly that origin: no other port, scheme or host', async () => {
+    const bg = await start([{ account: 'alice' }], true);
+    await link(bg, bg.ids[0]!);
+    for (const url of [
+      'https://app.example.com:8443/login',
+      'http://app.example.com/login',
+      'https://login.app.example.com/login',
+    ]) {
+      await expectNoFillOn(bg, url, bg.ids[0]!);
+      expect((await bg.value<{ accountIds: string[] }>('getActiveTab')).accountIds).toEqual([]);
+    }
+    expect(fillCommands()).toEqual([]);
+  });
+
+  it('never links, unlinks or verifies an unfinished setup, nor links a replaced or linked account', async () => {
+    const bg = await start([
+      { account: 'pending here', state: 'pending', origin: SITE },
+      { account: 'pending elsewhere', state: 'pending', origin: 'https://other.example' },
+      { account: 'old', state: 'replaced' },
+      { account: 'enrolled elsewhere', state: 'verified', origin: 'https://other.example' },
+    ]);
+    const [pendingHere, pendingElsewhere, replaced, elsewhere] = bg.ids as AccountId[];
+    for (const [id, code] of [
+      [pendingHere, 'account-pending'],
+      [pendingElsewhere, 'account-pending'],
+      [replaced, 'account-replaced'],
+      [elsewhere, 'account-linked'],
+    ] as const) {
+      expect(await link(bg, id!)).toMatchObject({ ok: false, error: { code } });
+    }
+    expect(await bg.send('unlinkAccount', { id: pendingElsewhere })).toMatchObject({
+      ok: false,
+      error: { code: 'account-pending' },
+    });
+    const { accounts } = await bg.value<{
+      accounts: { status: string; origin?: string }[];
+    }>('listCodes');
+    expect(accounts.map(({ status, origin }) => [status, origin])).toEqual([
+      ['pending', SITE],
+      ['pending', 'https://other.example'],
+      ['replaced', undefined],
+      ['verified', 'https://other.example'],
+    ]);
+    expect(await bg.value('getActiveTab')).toEqual({ origin: SITE, accountIds: [] });
+  });
+
+  it('unlinking stops every fill there, for a linked and for an enrolled account', async () => {
+    const bg = await start(
+      [{ account: 'alice' }, { account: 'bob', state: 'verified', origin: SITE }],
+      true,
+    );
+    const [alice, bob] = bg.ids as [AccountId, AccountId];
+    await link(bg, alice);
+    for (const id of [alice, bob]) {
+      const unlinked = await bg.value<{ origin?: string; status: string }>('unlinkAccount', {
+        id,
+      });
+      expect(unlinked).not.toHaveProperty('origin');
+      expect(unlinked.status).toBe('verified');
+    }
+    expect(await bg.value('getActiveTab')).toEqual({ origin: SITE, accountIds: [] });
+    for (const id of [alice, bob]) await expectNoFillOn(bg, tabUrl, id);
+    expect(fillCommands()).toEqual([]);
+  });
+
+  it('keeps the link sealed in the vault across a lock and unlock', async () => {
+    const bg = await start([{ account: 'alice' }]);
+    await link(bg, bg.ids[0]!);
+    await bg.value('lockVault');
+    await bg.value('unlockVault', { passphrase: PASSPHRASE });
+    expect(await bg.value('getActiveTab')).toEqual({ origin: SITE, accountIds: [bg.ids[0]] });
+    await bg.value('fillActiveTab', { id: bg.ids[0] });
+    expect(fillCommands()).toHaveLength(1);
+  });
+
+  it('carries the link through a Keyfob backup into a new vault', async () => {
+    const bg = await start([{ account: 'alice' }]);
+    await link(bg, bg.ids[0]!);
+    const file = await bg.value<{ fileName: string; data: string }>('exportAccounts', {
+      format: 'keyfob',
+      passphrase: PASSPHRASE,
+    });
+
+    const restored = await start([]);
+    const preview = await restored.value<{ importId: string }>('previewImport', {
+      name: file.fileName,
+      data: file.data,
+      password: PASSPHRASE,
+    });
+    await restored.value('commitImport', { importId: preview.importId, selected: [0] });
+    const { accountIds } = await restored.value<{ accountIds: AccountId[] }>('getActiveTab');
+    expect(accountIds).toHaveLength(1);
+    await restored.value('fillActiveTab', { id: accountIds[0] });
+    expect(fillCommands()).toEqual([
+      expect.objectContaining({ code: await bg.codeOf(bg.ids[0]!), expectedOrigin: SITE }),
+    ]);
+    // The backup's own KDF runs at full strength.
+  }, 60_000);
+
+  it('with several linked accounts, remembers the person’s choice; unlinking it leaves the other', async () => {
+    const bg = await start([{ account: 'alice' }, { account: 'bob' }], true);
+    const [alice, bob] = bg.ids as [AccountId, AccountId];
+    await link(bg, alice);
+    await link(bg, bob);
+    expect(await bg.background.handleFillGesture({ id: TAB_ID, url: tabUrl })).toBe('refused');
+    expect(await bg.autoFill()).toEqual({ ok: true, value: { code: null } });
+
+    await bg.value('fillActiveTab', { id: bob });
+    expect(await bg.background.handleFillGesture({ id: TAB_ID, url: tabUrl })).toBe('filled');
+    expect(fillCommands().at(-1)).toMatchObject({ code: await bg.codeOf(bob) });
+
+    await bg.value('unlinkAccount', { id: bob });
+    expect(await bg.background.handleFillGesture({ id: TAB_ID, url: tabUrl })).toBe('filled');
+    expect(fillCommands().at(-1)).toMatchObject({ code: await bg.codeOf(alice) });
+    expect(await bg.codeOf(alice)).not.toBe(await bg.codeOf(bob));
+  });
+
+  it('takes link and unlink from the extension’s pages only', async () => {
+    const bg = await start([{ account: 'alice', state: 'verified', origin: SITE }]);
+    const page = { id: OURS.id, url: tabUrl, tab: { id: TAB_ID }, frameId: 0 };
+    for (const name of ['linkAccountToActiveTab', 'unlinkAccount']) {
+      expect(await bg.send(name, { id: bg.ids[0], shownOrigin: SITE }, page)).toMatchObject({
+        ok: false,
+        error: { code: 'sender-refused' },
+      });
+    }
+    expect(await listedOrigin(bg, bg.ids[0]!)).toBe(SITE);
   });
 });

@@ -183,6 +183,15 @@ export interface ProtocolMap {
   getActiveTab(data: Record<string, never>): ActiveTabInfo;
   /** Fills an account's current code into the active tab, if its origin is the enrolled one. */
   fillActiveTab(data: { id: AccountId }): { filled: true };
+  /**
+   * "Use on this site": links an account to the exact origin of the active tab, as the
+   * background reads it from the browser (never from this message). `shownOrigin` is the
+   * origin the person saw and confirmed: if the tab has moved on since, nothing is linked.
+   * Only a verified account without an origin, only on an http(s) page.
+   */
+  linkAccountToActiveTab(data: { id: AccountId; shownOrigin: string }): AccountView;
+  /** "Unlink from <origin>": the account is no longer offered or filled by sign-in fill. */
+  unlinkAccount(data: { id: AccountId }): AccountView;
   /** "Enroll on this page": runs the setup detector in the active tab now (activeTab grant). */
   enrollActiveTab(data: Record<string, never>): { started: true };
   getSettings(data: Record<string, never>): Settings;

@@ -24,7 +24,7 @@ export function applyPatch(account: Account, patch: AccountPatch): AccountPayloa
   const payload = toAccountPayload({
     params: otpParams,
     state: patch.state ?? account.state,
-    origin: patch.origin ?? account.origin,
+    origin: patch.origin === null ? undefined : (patch.origin ?? account.origin),
   });
   if (!otpParams || !payload) throw new VaultError('account-invalid');
   return payload;

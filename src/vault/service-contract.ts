@@ -41,13 +41,14 @@ export interface NewAccount {
  * What a caller may change on an existing account. An absent field stays as it is. Inside
  * `params`, an optional field (`issuer`, `counter`) present with the value `undefined` is
  * removed, and so is an empty `issuer`; `undefined` elsewhere means "unchanged" (an
- * enrollment origin is never dropped by accident). Secret and OTP type cannot be changed:
- * add a new account instead.
+ * enrollment origin is never dropped by accident: only `origin: null` unlinks it). Secret and
+ * OTP type cannot be changed: add a new account instead.
  */
 export interface AccountPatch {
   params?: { [K in keyof Omit<OtpParams, 'secret' | 'type'>]?: OtpParams[K] | undefined };
   state?: AccountStatus | undefined;
-  origin?: Origin | undefined;
+  /** A new exact origin; `null` removes the account's origin. */
+  origin?: Origin | null | undefined;
 }
 
 /** The open vault's listing: accounts that opened, and ids of records that did not. */

@@ -360,6 +360,23 @@ describe('accounts', () => {
     expect((await vault.get(a.id)).params).not.toHaveProperty('issuer');
   });
 
+  it('links an origin and unlinks it only when the patch says null, keeping everything else', async () => {
+    const a = await vault.add({ params: totp() });
+    const origin = 'https://login.example.com' as Origin;
+    const linked = await vault.update(a.id, { origin });
+    expect(linked).toMatchObject({ origin, state: 'verified', params: a.params });
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect((await vault.get(a.id)).origin).toBe(origin);
+
+    const unlinked = await vault.update(a.id, { origin: null });
+    expect(unlinked).not.toHaveProperty('origin');
+    expect(unlinked).toMatchObject({ state: 'verified', params: a.params });
+    vault.lock();
+    await vault.unlock(PASSPHRASE);
+    expect(await vault.get(a.id)).not.toHaveProperty('origin');
+  });
+
   it('moves an HOTP counter on', async () => {
     const h = await vault.add({ params: totp({ type: 'hotp', counter: 4 }) });
     expect((await vault.update(h.id, { params: { counter: 5 } })).params.counter).toBe(5);
