@@ -6,12 +6,14 @@ const UNKNOWN: ActiveTabInfo = { origin: null, accountIds: [] };
 
 /**
  * What the popup may know about the page it was opened over: its origin and the accounts
- * enrolled there. Asked again when the accounts or their states change, since an account
- * becomes fillable only once its setup is verified.
+ * enrolled there. Asked again when the accounts, their states or their sites change, since an
+ * account becomes fillable only once its setup is verified or the person links it.
  */
 export function useActiveTab(send: SendMessage, listing: CodeListing | undefined): ActiveTabInfo {
   const [info, setInfo] = useState<ActiveTabInfo>(UNKNOWN);
-  const key = listing?.accounts.map((account) => `${account.id}:${account.status}`).join(',');
+  const key = listing?.accounts
+    .map((account) => JSON.stringify([account.id, account.status, account.origin ?? null]))
+    .join(',');
 
   useEffect(() => {
     // Waiting for the first listing avoids asking twice when the popup opens.

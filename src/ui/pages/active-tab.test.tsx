@@ -143,3 +143,101 @@ describe('Enroll on this page', () => {
     expect(sent(fake, 'scanForSetup')).toEqual([]);
   });
 });
+
+describe('Use on this site', () => {
+  const LOGIN = 'https://login.example.com:8443';
+  const HAND_ADDED = [{ issuer: 'Bank', account: 'me' }];
+
+  async function askToLink(options: Parameters<typeof renderPopup>[0]) {
+    const popup = await renderPopup(options);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Bank (me)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Use on this site' }));
+    return popup;
+  }
+
+  it('links a hand-added account to the page’s exact origin once confirmed, then fills it', async () => {
+    const { fake } = await askToLink({ accounts: HAND_ADDED, tabUrl: `${LOGIN}/signin?next=/` });
+    const prompt = screen.getByRole('group', { name: /^Use Bank \(me\) on/ });
+    expect(prompt.textContent).toContain(`on ${LOGIN}? Keyfob will fill its code`);
+    expect(document.activeElement).toBe(screen.getByText(/^Use Bank \(me\) on/));
+    expect(fake.calls('linkAccountToActiveTab')).toBe(0);
+
+    fireEvent.click(within(prompt).getByRole('button', { name: `Use on ${LOGIN}` }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`Linked to ${LOGIN}`));
+    expect(fake.mock).toHaveBeenCalledWith('linkAccountToActiveTab', {
+      id: fake.ids[0],
+      shownOrigin: LOGIN,
+    });
+    expect((await fake.account(fake.ids[0]!)).origin).toBe(LOGIN);
+
+    // Among the page's accounts now, with its exact origin and Fill.
+    const fill = await screen.findByRole('button', { name: 'Fill code for Bank (me)' });
+    expect(within(siteList()).getByText(LOGIN)).toBeTruthy();
+    fireEvent.click(fill);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Filled'));
+    expect(sent(fake, 'fillCode')).toEqual([
+      expect.objectContaining({
+        code: expect.toBeOneOf(await fake.recentCodes(fake.ids[0]!)),
+        expectedOrigin: LOGIN,
+      }),
+    ]);
+  });
+
+  it('links nothing on "Not now" or Escape', async () => {
+    const { fake } = await askToLink({ accounts: HAND_ADDED, tabUrl: `${LOGIN}/` });
+    fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Use on this site' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Use on this site' }));
+    fireEvent.keyDown(screen.getByText(/^Use Bank \(me\) on/), { key: 'Escape' });
+    expect(screen.queryByRole('button', { name: `Use on ${LOGIN}` })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Edit Bank (me)' })).toBeTruthy();
+    expect(fake.calls('linkAccountToActiveTab')).toBe(0);
+    expect((await fake.account(fake.ids[0]!)).origin).toBeUndefined();
+  });
+
+  it('shows the background’s refusal when the tab moved to another site before the confirmation', async () => {
+    const { fake } = await askToLink({ accounts: HAND_ADDED, tabUrl: `${LOGIN}/` });
+    fake.page.url = 'https://evil.example/';
+    fireEvent.click(screen.getByRole('button', { name: `Use on ${LOGIN}` }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The page moved to another site, so nothing was linked. Open Keyfob on the site again.',
+    );
+    expect((await fake.account(fake.ids[0]!)).origin).toBeUndefined();
+  });
+
+  it('puts a second account beside the one enrolled there, each with Fill', async () => {
+    const { fake } = await askToLink({
+      accounts: [...HAND_ADDED, { issuer: 'Bank', account: 'work', origin: LOGIN }],
+      tabUrl: `${LOGIN}/`,
+    });
+    fireEvent.click(screen.getByRole('button', { name: `Use on ${LOGIN}` }));
+    await screen.findByRole('button', { name: 'Fill code for Bank (me)' });
+    expect(
+      within(siteList())
+        .getAllByRole('listitem')
+        .map((item) => item.dataset.accountId),
+    ).toEqual(fake.ids);
+    expect(fillButtons()).toHaveLength(2);
+  });
+
+  it.each([
+    ['a page Keyfob may not see', null, HAND_ADDED],
+    ['a local file', 'file:///home/me/login.html', HAND_ADDED],
+    ['an extension page', 'chrome-extension://abcdefghijklmnop/page.html', HAND_ADDED],
+    [
+      'an unfinished setup',
+      SIGN_IN,
+      [{ ...HAND_ADDED[0]!, state: 'pending' as const, origin: SITE }],
+    ],
+    ['a replaced account', SIGN_IN, [{ ...HAND_ADDED[0]!, state: 'replaced' as const }]],
+    ['an account linked elsewhere', SIGN_IN, [{ ...HAND_ADDED[0]!, origin: LOGIN }]],
+  ])('is not offered for %s', async (_, tabUrl, accounts) => {
+    const { fake } = await renderPopup({ accounts, tabUrl });
+    await vi.waitFor(() => expect(fake.calls('getActiveTab')).toBe(1));
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Bank (me)' }));
+    await screen.findByRole('heading', { name: 'Edit Bank (me)' });
+    expect(screen.queryByRole('button', { name: 'Use on this site' })).toBeNull();
+  });
+});

@@ -102,14 +102,18 @@ export function CodesPage(props: CodesPageProps) {
     if (!active || active === document.body) searchRef.current?.focus();
   }, [listed]);
 
+  /** The row of account `id`, if it is on screen. */
+  const rowOf = (id: string) =>
+    // Compared as data, not put into a selector: an id needs no escaping that way.
+    Array.from(rowsRef.current?.querySelectorAll<HTMLElement>('[data-account-id]') ?? []).find(
+      (item) => item.dataset.accountId === id,
+    );
+
   // A layout effect: focus moves before paint, so it never visibly lands on the page top first.
   const { focusId, onFocused } = props;
   useLayoutEffect(() => {
     if (!focusId) return;
-    // Compared as data, not put into a selector: an id needs no escaping that way.
-    const row = Array.from(
-      rowsRef.current?.querySelectorAll<HTMLElement>('[data-account-id]') ?? [],
-    ).find((item) => item.dataset.accountId === focusId);
+    const row = rowOf(focusId);
     const button = row?.querySelector<HTMLButtonElement>(ROW_BUTTON);
     if (!row || !button) return;
     // A replaced account just edited sits in the folded group: unfold it so focus can land.
@@ -118,6 +122,20 @@ export function CodesPage(props: CodesPageProps) {
     button.focus();
     onFocused();
   }, [focusId, onFocused, visible.length]);
+
+  // A row that moves between groups (an account linked to or unlinked from the site) is a new
+  // element: focus follows it instead of falling back to the page.
+  const focusedRow = useRef<string | undefined>(undefined);
+  const onFocusIn = (event: FocusEvent) => {
+    const item = (event.target as HTMLElement).closest<HTMLElement>('[data-account-id]');
+    focusedRow.current = item?.dataset.accountId;
+  };
+  const { siteIds } = props;
+  useLayoutEffect(() => {
+    const id = focusedRow.current;
+    if (!id || document.activeElement !== document.body) return;
+    rowOf(id)?.querySelector<HTMLButtonElement>(ROW_BUTTON)?.focus();
+  }, [siteIds]);
 
   const onListKey = (event: KeyboardEvent) => {
     const buttons = rowButtons();
@@ -182,7 +200,7 @@ export function CodesPage(props: CodesPageProps) {
   }
 
   return (
-    <div ref={rootRef}>
+    <div ref={rootRef} onFocusIn={onFocusIn}>
       <ErrorAlert message={codes.error} />
       {damaged > 0 && <p class="notice">{damagedNotice(damaged)}</p>}
       {clockNotice && <p class="warning">{clockNotice}</p>}

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { accountList, renderPopup, row } from '../../../test/support/ui/render-popup';
 
 const ACCOUNTS = [
@@ -103,4 +103,60 @@ it('explains a short secret in the edit view of that account only', async () => 
   fireEvent.click(await screen.findByRole('button', { name: 'Edit GitHub (alice)' }));
   await screen.findByRole('heading', { name: 'Edit GitHub (alice)' });
   expect(screen.queryByText(/shorter than the 128 bits/)).toBeNull();
+});
+
+describe('the site an account fills on', () => {
+  const SITE = 'https://app.example.com';
+
+  async function openEditOn(account: Parameters<typeof renderPopup>[0]) {
+    const popup = await renderPopup(account);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Acme (alice)' }));
+    await screen.findByRole('heading', { name: 'Edit Acme (alice)' });
+    return popup;
+  }
+
+  it('shows it, and "Unlink" takes the account out of that site’s fill at once', async () => {
+    const { fake } = await openEditOn({
+      accounts: [{ issuer: 'Acme', account: 'alice', origin: SITE }],
+      tabUrl: `${SITE}/login`,
+    });
+    expect(screen.getByText(/^Fills sign-in codes on/).textContent).toBe(
+      `Fills sign-in codes on ${SITE} only.`,
+    );
+    fireEvent.click(screen.getByRole('button', { name: `Unlink from ${SITE}` }));
+
+    await screen.findByRole('list', { name: 'Accounts' });
+    expect(screen.getByRole('status').textContent).toBe(`Unlinked from ${SITE}`);
+    expect(await fake.account(fake.ids[0]!)).not.toHaveProperty('origin');
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'On this site' })).toBeNull());
+    expect(screen.queryByRole('button', { name: /^Fill code for / })).toBeNull();
+    expect(
+      document.activeElement === screen.getByRole('button', { name: 'Copy code for Acme (alice)' }),
+    ).toBe(true);
+  });
+
+  it('says why it could not unlink, and stays on the edit view', async () => {
+    const { fake } = await openEditOn({
+      accounts: [{ issuer: 'Acme', account: 'alice', origin: SITE }],
+    });
+    await fake.elsewhere('deleteAccount', { id: fake.ids[0]! }); // removed in another window
+    fireEvent.click(screen.getByRole('button', { name: `Unlink from ${SITE}` }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'There is no such account in the vault.',
+    );
+    expect(screen.getByRole('heading', { name: 'Edit Acme (alice)' })).toBeTruthy();
+  });
+
+  it('offers no unlink for an unfinished setup', async () => {
+    await openEditOn({
+      accounts: [{ issuer: 'Acme', account: 'alice', origin: SITE, state: 'pending' }],
+      tabUrl: `${SITE}/login`,
+    });
+    expect(
+      screen.getByText(/Setting up on https:\/\/app\.example\.com, not confirmed yet/),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Unlink/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Use on this site' })).toBeNull();
+  });
 });

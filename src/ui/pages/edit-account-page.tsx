@@ -1,16 +1,22 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { AccountView, SendMessage } from '../../messaging';
 import { ErrorAlert, TextField } from '../components/field';
 import { RevealSecret } from '../components/reveal-secret';
+import { SiteLink } from '../components/site-link';
 import { accountName } from '../format';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
+import { useQuestionFocus } from '../hooks/use-question-focus';
 import { useSubmit } from '../hooks/use-submit';
 
 /** Props of {@link EditAccountPage}. */
 export interface EditAccountPageProps {
   send: SendMessage;
   account: AccountView;
+  /** Exact origin of the page behind the popup, for "Use on this site". */
+  tabOrigin: string | null;
   onSaved(account: AccountView): void;
+  /** The account was linked to a site or unlinked; `message` says which. */
+  onSiteChanged(account: AccountView, message: string): void;
   onDeleted(account: AccountView): void;
   onCancel(): void;
 }
@@ -28,11 +34,16 @@ function describeParameters(account: AccountView): string {
   return parts.join(' · ');
 }
 
-/** Renames an account (issuer and account name only) or deletes it after a confirmation. */
+/**
+ * Renames an account (issuer and account name only), links it to the page behind the popup
+ * or unlinks it, or deletes it after a confirmation.
+ */
 export function EditAccountPage({
   send,
   account,
+  tabOrigin,
   onSaved,
+  onSiteChanged,
   onDeleted,
   onCancel,
 }: EditAccountPageProps) {
@@ -42,21 +53,9 @@ export function EditAccountPage({
   const [confirming, setConfirming] = useState(false);
   const issuerRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
-  const promptRef = useRef<HTMLParagraphElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
   useFocusOnMount(issuerRef);
-
-  const backToDelete = useRef(false);
-
-  // The prompt takes focus so a screen reader reads the consequence before the buttons; on
-  // "Keep account" focus goes back to where the person was rather than to the page top.
-  useLayoutEffect(() => {
-    if (confirming) promptRef.current?.focus();
-    else if (backToDelete.current) {
-      backToDelete.current = false;
-      deleteRef.current?.focus();
-    }
-  }, [confirming]);
+  // On "Keep account", focus goes back to "Delete".
+  const { promptRef, askRef: deleteRef, returnFocus } = useQuestionFocus(confirming);
 
   const save = onSubmit(async () => {
     if (!name.trim()) return refuse('Enter the account name.', nameRef);
@@ -79,7 +78,7 @@ export function EditAccountPage({
     });
 
   const keep = () => {
-    backToDelete.current = true;
+    returnFocus();
     setConfirming(false);
   };
 
@@ -96,10 +95,10 @@ export function EditAccountPage({
       <h2>Edit {accountName(account)}</h2>
       <p class="muted">
         {describeParameters(account)}
-        {account.origin && (
+        {account.status === 'pending' && account.origin && (
           <>
             <br />
-            Enrolled on {account.origin}
+            Setting up on {account.origin}, not confirmed yet
           </>
         )}
       </p>
@@ -135,6 +134,7 @@ export function EditAccountPage({
           )}
         </div>
       </form>
+      <SiteLink send={send} account={account} tabOrigin={tabOrigin} onChanged={onSiteChanged} />
       <RevealSecret send={send} account={account} />
       {confirming && (
         <div class="confirm" role="group" aria-labelledby="delete-prompt">

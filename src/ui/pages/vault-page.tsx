@@ -298,9 +298,15 @@ export function VaultPage({
           key={view.account.id}
           send={send}
           account={view.account}
+          tabOrigin={tab.origin}
           onSaved={(account) => {
             codes.upsert(account);
             announce('Saved');
+            backToList({ row: account.id });
+          }}
+          onSiteChanged={(account, message) => {
+            codes.upsert(account);
+            announce(message);
             backToList({ row: account.id });
           }}
           onDeleted={(account) => {
