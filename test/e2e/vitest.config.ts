@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: the built extension in real headless browsers (Chromium through
-// playwright-core, Firefox ESR through puppeteer-core/BiDi). One browser at a time: the
-// machines have two cores and each test starts its own browser.
+// playwright-core, Firefox ESR through puppeteer-core/BiDi). One test at a time in a run:
+// each test starts its own browser. `npm test` (scripts/test-all.mjs) starts one run per
+// browser, side by side, which is what two cores can carry.
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
