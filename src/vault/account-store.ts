@@ -34,6 +34,8 @@ const SEALING_SHARE = 0.9;
 
 /** How often an update re-reads and retries when another write got in between. */
 const UPDATE_ATTEMPTS = 3;
+/** How often a read that finds an older version than one seen reads again before calling it damaged. */
+const STALE_READ_ATTEMPTS = 3;
 
 /**
  * Creates the account store: account CRUD and display order over sealed records, with the
@@ -150,11 +152,16 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
 
   /** One record read from the store and opened; refuses a missing or damaged one. */
   async function readAccount(current: VaultSession, id: AccountId): Promise<OpenedRecord> {
-    const stored = await callStore(() => store.getRecord(id));
-    if (stored === undefined) throw new VaultError('account-not-found');
-    const opened = await openRecord(current, stored);
-    if (!opened || !isCurrent(opened.record)) throw new VaultError('record-damaged');
-    return opened;
+    for (let attempt = 1; ; attempt++) {
+      const stored = await callStore(() => store.getRecord(id));
+      if (stored === undefined) throw new VaultError('account-not-found');
+      const opened = await openRecord(current, stored);
+      if (!opened) throw new VaultError('record-damaged');
+      if (isCurrent(opened.record)) return opened;
+      // Older than a version this worker has seen: either a write of ours committed while this
+      // read was in flight (reading again finds it), or an old copy was put back (it stays old).
+      if (attempt >= STALE_READ_ATTEMPTS) throw new VaultError('record-damaged');
+    }
   }
 
   /** Seals every new account, then stores them in one transaction (see `addAccounts`). */

@@ -416,6 +416,36 @@ describe('accounts', () => {
     });
   });
 
+  it('reads again, rather than call the record damaged, when its own write overtook a read', async () => {
+    const a = await vault.add({ params: totp() });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    // The first read returns what was on disk when it started, only after a later write of the
+    // same worker has committed a newer version.
+    const racing: VaultStore = {
+      ...store,
+      async getRecord(id) {
+        const stored = await store.getRecord(id);
+        if (!held) {
+          held = true;
+          await released;
+        }
+        return stored;
+      },
+    };
+    const worker = service({ store: racing });
+    await worker.unlockWithSessionKey(await vault.exportSessionKey());
+    const overtaken = worker.update(a.id, { state: 'replaced' });
+    await worker.update(a.id, { params: { issuer: 'New issuer' } });
+    release();
+    await overtaken;
+    expect(await worker.get(a.id)).toMatchObject({
+      state: 'replaced',
+      params: { issuer: 'New issuer' },
+    });
+  });
+
   it('gives up with vault-busy when every attempt is overtaken', async () => {
     const a = await vault.add({ params: totp() });
     const busy: VaultStore = { ...store, replaceRecord: async () => false };
