@@ -8,7 +8,7 @@ import type {
   SetupReply,
 } from '../messaging/content-protocol';
 import { startCognitoContent, type CognitoContent } from './controller';
-import type { HiddenReason } from './visibility';
+import type { FieldVisibility } from './visibility';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const QR = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk';
@@ -76,7 +76,7 @@ function background(handlers: Handlers = {}): SendContentMessage {
 function start(
   handlers: Handlers = {},
   win: Window = window,
-  whyHidden: (field: Element) => HiddenReason | null = () => null,
+  whyHidden: FieldVisibility = () => null,
 ) {
   content = startCognitoContent({
     win,
@@ -329,6 +329,26 @@ describe('content script: sign-in and left setup', () => {
       { done: false, refused: 'hidden-field' },
     );
     expect(document.querySelector('input')!.value).toBe('');
+  });
+
+  it('scrolls nothing into view before the background gives a code, and then only to fill', async () => {
+    document.body.innerHTML = SIGN_IN;
+    const asked: boolean[] = [];
+    const belowTheFold: FieldVisibility = (_field, reveal) => {
+      asked.push(reveal);
+      return reveal ? null : 'off-screen';
+    };
+    await start({ requestSignInCode: () => ({ code: null }) }, window, belowTheFold).idle();
+    // Asked about (it may be filled once scrolled to), but with no code nothing was scrolled.
+    expect(callsNamed('requestSignInCode')).toHaveLength(1);
+    expect(asked).not.toContain(true);
+    content?.stop();
+
+    document.body.innerHTML = SIGN_IN;
+    asked.length = 0;
+    await start({ requestSignInCode: () => ({ code: '246810' }) }, window, belowTheFold).idle();
+    expect(asked).toContain(true);
+    expect(document.querySelector('input')!.value).toBe('246810');
   });
 
   it('never fills a setup screen the person cannot see', async () => {

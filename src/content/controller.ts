@@ -7,7 +7,7 @@ import { createScreenWatch } from './screen-watch';
 import { createSetup } from './setup';
 import { createSetupFiller, type SetupFill } from './setup-fill';
 import { createSignIn } from './sign-in';
-import { whyHiddenAfterReveal, type HiddenReason } from './visibility';
+import { measureVisibility, type FieldVisibility } from './visibility';
 
 /** Options of {@link startCognitoContent}. */
 export interface CognitoContentOptions {
@@ -27,10 +27,10 @@ export interface CognitoContentOptions {
   /** What the page observer posted before this script started (held by the page bridge). */
   earlierMessages?: readonly unknown[];
   /**
-   * Why a person cannot see a field; by default measured in `win` after scrolling a field that
-   * is merely out of view into view (./visibility).
+   * Why a person cannot see a field; by default measured in `win`, a field merely out of view
+   * scrolled into view only when a code is about to go in (./visibility).
    */
-  whyHidden?: (field: Element) => HiddenReason | null;
+  whyHidden?: FieldVisibility;
 }
 
 /** The running content script. */
@@ -62,7 +62,7 @@ export function startCognitoContent(options: CognitoContentOptions): CognitoCont
   const { win, send } = options;
   if (win.top !== win) return INERT;
   const now = options.now ?? (() => Date.now());
-  const whyHidden = options.whyHidden ?? ((field: Element) => whyHiddenAfterReveal(field, win));
+  const whyHidden = options.whyHidden ?? measureVisibility(win);
   const doc = win.document;
 
   let stopped = false;

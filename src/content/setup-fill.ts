@@ -1,7 +1,7 @@
 import type { SetupScreen } from '../cognito/screens';
 import { codeInputList, codeValue, fillCode, fillIfEmpty, submitCode } from './fill';
 import { markFill, type FillMark } from './fill-mark';
-import type { HiddenReason } from './visibility';
+import type { FieldVisibility } from './visibility';
 
 /** A code for an enrollment, to go into its setup screen. */
 export interface SetupFill {
@@ -21,7 +21,7 @@ export interface SetupFillerDeps {
   configAck(): Promise<void>;
   isStopped(): boolean;
   /** Why a person cannot see a field, or null when they can (./visibility). */
-  whyHidden(field: Element): HiddenReason | null;
+  whyHidden: FieldVisibility;
 }
 
 /** Puts codes into setup screens. */
@@ -47,7 +47,8 @@ export interface SetupFiller {
  */
 export function createSetupFiller(deps: SetupFillerDeps): SetupFiller {
   const { notes, now, configAck, isStopped, whyHidden } = deps;
-  const canSee = (field: Element) => whyHidden(field) === null;
+  // Only ever asked while filling: a field merely out of view is scrolled into view first.
+  const canSee = (field: Element) => whyHidden(field, true) === null;
   let lastFill: { enrollmentId?: string; code: string } | undefined;
   let seesTraffic = false;
 

@@ -3,7 +3,7 @@ import type { SendContentMessage } from '../messaging/content-client';
 import type { ContentCommandReply } from '../messaging/content-protocol';
 import { isOtpCode } from './commands';
 import { codeInputList, fillCode, isCodeEmpty, submitCode } from './fill';
-import type { HiddenReason } from './visibility';
+import type { FieldVisibility } from './visibility';
 
 /** What {@link createSignIn} needs. */
 export interface SignInDeps {
@@ -12,7 +12,7 @@ export interface SignInDeps {
   send: SendContentMessage;
   isStopped(): boolean;
   /** Why a person cannot see a field, or null when they can (./visibility). */
-  whyHidden(field: Element): HiddenReason | null;
+  whyHidden: FieldVisibility;
 }
 
 /** The sign-in code screens of a page. */
@@ -35,8 +35,16 @@ export interface SignIn {
 export function createSignIn(deps: SignInDeps): SignIn {
   const { detect, send, isStopped, whyHidden } = deps;
   let asked = new WeakSet<HTMLInputElement>();
+  // About to fill: a field merely out of view is scrolled into view, then measured.
   const canSee = (screen: SignInCodeScreen) =>
-    codeInputList(screen.codeInputs).every((field) => whyHidden(field) === null);
+    codeInputList(screen.codeInputs).every((field) => whyHidden(field, true) === null);
+  // Before asking for a code nothing scrolls (the background may give none): a field merely
+  // out of view may still be filled, one hidden any other way is not asked about.
+  const mayShow = (screen: SignInCodeScreen) =>
+    codeInputList(screen.codeInputs).every((field) => {
+      const reason = whyHidden(field, false);
+      return reason === null || reason === 'off-screen';
+    });
 
   return {
     async onScreen(screen) {
@@ -44,7 +52,7 @@ export function createSignIn(deps: SignInDeps): SignIn {
       const anchor =
         screen.codeInputs.kind === 'single' ? screen.codeInputs.input : screen.codeInputs.inputs[0];
       // A field the person cannot see is not asked about: it may be asked about once it shows.
-      if (!anchor || asked.has(anchor) || !isCodeEmpty(screen.codeInputs) || !canSee(screen)) {
+      if (!anchor || asked.has(anchor) || !isCodeEmpty(screen.codeInputs) || !mayShow(screen)) {
         return;
       }
       asked.add(anchor);

@@ -91,3 +91,15 @@ export function whyHiddenAfterReveal(field: Element, win: ViewWindow): HiddenRea
   field.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
   return whyHidden(field, win);
 }
+
+/**
+ * How the content script asks whether a person can see a field: with `reveal` (a code is
+ * about to go in) a field merely out of view is scrolled into view first; without it, nothing
+ * on the page moves.
+ */
+export type FieldVisibility = (field: Element, reveal: boolean) => HiddenReason | null;
+
+/** {@link FieldVisibility} measured in `win`. */
+export function measureVisibility(win: ViewWindow): FieldVisibility {
+  return (field, reveal) => (reveal ? whyHiddenAfterReveal(field, win) : whyHidden(field, win));
+}
