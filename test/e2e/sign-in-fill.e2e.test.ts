@@ -92,6 +92,15 @@ const show = (page: WebPage, html: string) =>
   page.evaluate(`window.kfShow(${JSON.stringify(html)})`);
 const fieldValue = (page: WebPage) =>
   page.evaluate<string>(`document.getElementById('kf-otp')?.value ?? ''`);
+/** The six-digit code Keyfob fills into the page's code field, once it has. */
+const filledCode = (page: WebPage, what: string) =>
+  waitFor(
+    async () => {
+      const value = await fieldValue(page);
+      return /^\d{6}$/.test(value) ? value : undefined;
+    },
+    { what },
+  );
 
 describe.each(selectedBrowsers())('automatic sign-in fill in %s', (browserName) => {
   let dist: string;
@@ -182,13 +191,7 @@ describe.each(selectedBrowsers())('automatic sign-in fill in %s', (browserName) 
       // The positive control: the identical form, visible, on the enrolled origin.
       const shownAt = Date.now();
       await show(page, codeForm('visible'));
-      const filled = await waitFor(
-        async () => {
-          const value = await fieldValue(page);
-          return /^\d{6}$/.test(value) ? value : undefined;
-        },
-        { what: 'automatic fill of the visible code field' },
-      );
+      const filled = await filledCode(page, 'automatic fill of the visible code field');
       expectCurrentCode(filled, secret, shownAt);
 
       const seen = await page.evaluate<{ inputs: string[]; frame: string[] }>('window.__kf');
@@ -204,13 +207,7 @@ describe.each(selectedBrowsers())('automatic sign-in fill in %s', (browserName) 
       );
       expect(await page.evaluate<number>('window.scrollY')).toBe(0);
       const belowShownAt = Date.now();
-      const belowFilled = await waitFor(
-        async () => {
-          const value = await fieldValue(page);
-          return /^\d{6}$/.test(value) ? value : undefined;
-        },
-        { what: 'automatic fill of the field below the fold' },
-      );
+      const belowFilled = await filledCode(page, 'automatic fill of the field below the fold');
       expectCurrentCode(belowFilled, secret, belowShownAt);
       const inView = await page.evaluate<boolean>(
         `(() => { const box = document.getElementById('kf-otp').getBoundingClientRect();
