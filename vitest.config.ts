@@ -12,7 +12,7 @@ export default defineConfig({
       'test/unit/**/*.test.{ts,tsx}',
       'test/architecture/**/*.test.ts',
     ],
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', './test/support/ui/english-catalogue.ts'],
     globals: true,
     restoreMocks: true,
     // Generous: the suite must pass on a busy 2-core machine, where a property test that takes

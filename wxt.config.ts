@@ -55,8 +55,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Keyfob',
-    description: 'TOTP authenticator with an enrollment helper for Amazon Cognito MFA setup.',
+    // Name, description and the command's label come from public/_locales (English by default).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // activeTab + scripting: fill and "Enroll on this page" on the user's click, anywhere.
     // contextMenus: "Fill Keyfob code" on editable fields.
     // 'offscreen' (Chromium only, no install warning): a service worker has no clipboard, so an
@@ -78,7 +80,7 @@ export default defineConfig({
     commands: {
       'fill-code': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Fill the sign-in code for this site',
+        description: '__MSG_commandFillCode__',
       },
     },
     // The hosts the content scripts match: the background injects the helper there when the

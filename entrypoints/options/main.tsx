@@ -3,16 +3,22 @@ import { browser } from 'wxt/browser';
 import { CLIPBOARD_PERMISSIONS } from '@/src/background/browser-clipboard';
 import { createMessageClient } from '@/src/messaging';
 import { OptionsApp, createBrowserSiteGrants } from '@/src/ui/options';
+import { browserLanguageSetting, loadLanguage } from '@/src/ui/i18n/browser-language';
 import '@/src/ui/styles/popup.css';
 import '@/src/ui/styles/options.css';
 
-render(
-  <OptionsApp
-    send={createMessageClient()}
-    grants={createBrowserSiteGrants()}
-    requestClipboardAccess={() =>
-      browser.permissions.request({ permissions: CLIPBOARD_PERMISSIONS as never })
-    }
-  />,
-  document.getElementById('app')!,
+// The chosen language's catalogue first: every string is read from it as the page renders.
+void loadLanguage().then(() =>
+  render(
+    <OptionsApp
+      send={createMessageClient()}
+      grants={createBrowserSiteGrants()}
+      requestClipboardAccess={() =>
+        browser.permissions.request({ permissions: CLIPBOARD_PERMISSIONS as never })
+      }
+      // The page loads again in the new language: every string is read once, at render.
+      language={{ setting: browserLanguageSetting, onChanged: () => location.reload() }}
+    />,
+    document.getElementById('app')!,
+  ),
 );

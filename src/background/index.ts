@@ -75,7 +75,8 @@ export function startBackground(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
       id: FILL_MENU,
-      title: 'Fill Keyfob code',
+      // The browser's language: the menu is made once, at install, before any page is open.
+      title: browser.i18n.getMessage('menuFillCode'),
       contexts: ['editable'],
     });
   });

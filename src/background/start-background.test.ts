@@ -1,5 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import en from '../../public/_locales/en/messages.json';
 import type { Reply } from '../messaging/protocol';
 import { openVaultStore } from '../storage';
 import { startBackground } from './index';
@@ -60,6 +61,10 @@ beforeEach(() => {
     menus.push(item);
     return item.id ?? '';
   });
+  // Nor i18n: the browser reads public/_locales/en in an English browser.
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
+    (name) => (en as Record<string, { message: string }>)[name]?.message ?? '',
+  );
   openPopup = vi.spyOn(fakeBrowser.action, 'openPopup').mockImplementation(async () => {});
   // fakeBrowser has no webRequest events: keep the listeners the wiring adds.
   for (const name of WEB_REQUEST_EVENTS) {

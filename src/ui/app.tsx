@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { SendMessage, VaultState } from '../messaging';
 import { errorMessage, guardLocked } from './errors';
+import { t } from './i18n';
 import { CreateVaultPage } from './pages/create-vault-page';
 import { UnlockPage } from './pages/unlock-page';
 import { type ClipboardWriter, VaultPage } from './pages/vault-page';
@@ -72,19 +73,19 @@ export function App({
     case 'loading':
       return (
         <main class="page page-auth">
-          <p class="muted">Loading…</p>
+          <p class="muted">{t('appLoading')}</p>
         </main>
       );
     case 'unavailable':
       return (
         <main class="page page-auth">
-          <h1>Keyfob</h1>
+          <h1>{t('extName')}</h1>
           <p class="alert" role="alert">
             {screen.message}
           </p>
           <div class="actions">
             <button type="button" class="primary" onClick={() => void load()}>
-              Try again
+              {t('actionTryAgain')}
             </button>
           </div>
         </main>

@@ -1,12 +1,10 @@
 import { isKeyfobError } from '../shared';
 import type { SendMessage } from '../messaging';
-
-/** Shown when something other than a KeyfobError fails: its text is not known to be safe. */
-export const GENERIC_ERROR = 'Something went wrong. Please try again.';
+import { t } from './i18n';
 
 /** The text to show for a failure. Only KeyfobError messages are written for people. */
 export function errorMessage(error: unknown): string {
-  return isKeyfobError(error) ? error.message : GENERIC_ERROR;
+  return isKeyfobError(error) ? error.message : t('errorGeneric');
 }
 
 /** The stable code of a KeyfobError, if it is one. */

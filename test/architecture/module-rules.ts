@@ -29,6 +29,8 @@ const OTPLIB = [
 const QR_DECODERS = ['zxing-wasm'];
 const UI: ModuleRule = {
   imports: ['src/messaging', 'src/otp', 'src/shared'],
+  // The English catalogue's shape gives t() its typed message names; no text is bundled.
+  types: ['public/_locales'],
   packages: ['preact'],
 };
 
@@ -79,6 +81,12 @@ export const MODULE_RULES: Readonly<Record<string, ModuleRule>> = {
   'src/ui': UI,
   // The options page's one adapter at the edge of src/ui (docs/architecture.md §2).
   'src/ui/options/browser-site-grants.ts': {
+    ...UI,
+    imports: [...UI.imports, 'src/ui'],
+    packages: [...UI.packages, 'wxt/browser'],
+  },
+  // The one adapter that reads the Language setting and fetches that catalogue.
+  'src/ui/i18n/browser-language.ts': {
     ...UI,
     imports: [...UI.imports, 'src/ui'],
     packages: [...UI.packages, 'wxt/browser'],

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import config, { GECKO_ID } from '../../wxt.config';
 import { COGNITO_API_MATCHES, contentScriptMatches } from '../../src/content/matches';
@@ -80,7 +80,7 @@ describe.each<Browser>(['chrome', 'firefox'])('the %s manifest', (browser) => {
     expect((await manifestFor(browser)).commands).toEqual({
       'fill-code': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Fill the sign-in code for this site',
+        description: '__MSG_commandFillCode__',
       },
     });
   });
@@ -130,5 +130,68 @@ describe('store settings', () => {
 
   it('Chrome: no Firefox-only keys', async () => {
     expect(await manifestFor('chrome')).not.toHaveProperty('browser_specific_settings');
+  });
+});
+
+/** A `_locales/<lang>/messages.json` file as the browser reads it. */
+type Messages = Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
+const readMessages = (locale: string): Messages =>
+  JSON.parse(
+    readFileSync(join(ROOT, 'public/_locales', locale, 'messages.json'), 'utf8'),
+  ) as Messages;
+/** The substitutions a message uses: its `$name$` placeholders with their `$n`, and bare `$n`. */
+function substitutions(entry: Messages[string]): string[] {
+  const named = [...entry.message.matchAll(/\$([a-z0-9_@]+)\$/gi)].map(([, name = '']) => {
+    const placeholder = entry.placeholders?.[name.toLowerCase()];
+    return `${name.toLowerCase()}=${placeholder?.content ?? 'undefined'}`;
+  });
+  const bare = entry.message.replace(/\$[a-z0-9_@]+\$/gi, '').match(/\$[1-9]/g) ?? [];
+  return [...named, ...bare].toSorted();
+}
+
+describe('languages', () => {
+  const locales = readdirSync(join(ROOT, 'public/_locales')).toSorted();
+
+  it('ships English (the default) and German', async () => {
+    expect(locales).toEqual(['de', 'en']);
+    for (const browser of ['chrome', 'firefox'] as const) {
+      expect((await manifestFor(browser)).default_locale).toBe('en');
+    }
+  });
+
+  it('takes the name, description and command label from the catalogues', async () => {
+    const manifest = await manifestFor('chrome');
+    const names = [manifest.name, manifest.description, JSON.stringify(manifest.commands)]
+      .join(' ')
+      .match(/__MSG_\w+__/g);
+    expect(names).toEqual(['__MSG_extName__', '__MSG_extDescription__', '__MSG_commandFillCode__']);
+    for (const locale of locales) {
+      const messages = readMessages(locale);
+      for (const name of names ?? []) expect(messages[name.slice(6, -2)]?.message).toBeTruthy();
+    }
+  });
+
+  it('has every message in every language, each with the same substitutions as in English', () => {
+    const en = readMessages('en');
+    for (const locale of locales) {
+      const messages = readMessages(locale);
+      expect(Object.keys(messages).toSorted(), locale).toEqual(Object.keys(en).toSorted());
+      for (const [key, entry] of Object.entries(messages)) {
+        expect(entry.message.trim(), `${locale} ${key}`).not.toBe('');
+        expect(substitutions(entry), `${locale} ${key}`).toEqual(substitutions(en[key]!));
+        // Every declared placeholder is used, and names only the browser's $1…$9.
+        for (const [name, placeholder] of Object.entries(entry.placeholders ?? {})) {
+          expect(entry.message.toLowerCase(), `${locale} ${key}`).toContain(`$${name}$`);
+          expect(placeholder.content, `${locale} ${key}`).toMatch(/^\$[1-9]$/);
+        }
+      }
+    }
+  });
+
+  it('names messages as the browser allows (letters, digits, _ and @)', () => {
+    for (const key of Object.keys(readMessages('en'))) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
   });
 });

@@ -1,5 +1,7 @@
 import type { SendMessage } from '../../messaging';
+import { LanguageSection } from '../components/language-section';
 import { PreferencesForm } from '../components/preferences-form';
+import type { LanguageSetting } from '../i18n';
 import { useEffect } from 'preact/hooks';
 import { useAnnouncer } from '../hooks/use-announcer';
 import { BACKUP_SECTION_ID } from './backup-anchor';
@@ -24,6 +26,8 @@ export interface OptionsAppProps {
    * permission prompt closes the popup under the person's hands.
    */
   requestClipboardAccess?: () => Promise<boolean>;
+  /** The Language setting, and how the page shows a new choice; without it, no Language section. */
+  language?: { setting: LanguageSetting; onChanged(): void };
 }
 
 /**
@@ -36,6 +40,7 @@ export function OptionsApp({
   grants,
   saveFile = saveWithDownloadLink,
   requestClipboardAccess,
+  language,
 }: OptionsAppProps) {
   const [status, announce] = useAnnouncer(OPTIONS_ANNOUNCE_MS);
   // The popup's "Backup & import" opens options.html#backup: bring the section into view.
@@ -56,6 +61,13 @@ export function OptionsApp({
           headingLevel={2}
           requestClipboardAccess={requestClipboardAccess}
         />
+        {language && (
+          <LanguageSection
+            setting={language.setting}
+            onChanged={language.onChanged}
+            headingLevel={2}
+          />
+        )}
         <ClockSection send={send} announce={announce} />
         <SitesSection grants={grants} announce={announce} />
       </main>

@@ -1,0 +1,33 @@
+import { browser } from 'wxt/browser';
+import type { Catalogue } from './format-message';
+import { type LanguageChoice, isLanguageChoice, resolveLocale } from './language';
+import type { LanguageSetting } from './language-setting';
+import { setCatalogue } from './t';
+
+/** The `storage.local` key of the Language setting: a choice of language, nothing secret. */
+const KEY = 'uiLanguage';
+
+async function readChoice(): Promise<LanguageChoice> {
+  const stored = (await browser.storage.local.get(KEY))[KEY];
+  return isLanguageChoice(stored) ? stored : 'browser';
+}
+
+/**
+ * Reads the Language setting and loads that catalogue for {@link t}. The catalogue is the
+ * extension's own `_locales/<locale>/messages.json`, fetched rather than bundled, so a page
+ * carries no language it does not show. Entry points await it before the first render.
+ */
+export async function loadLanguage(): Promise<void> {
+  const locale = resolveLocale(await readChoice(), browser.i18n.getUILanguage());
+  const url = browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/');
+  const catalogue = (await (await fetch(url)).json()) as Catalogue;
+  setCatalogue(locale, catalogue);
+}
+
+/** The Language setting in `storage.local`; a change shows once the page loads again. */
+export const browserLanguageSetting: LanguageSetting = {
+  get: readChoice,
+  async set(choice) {
+    await browser.storage.local.set({ [KEY]: choice });
+  },
+};

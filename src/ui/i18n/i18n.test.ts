@@ -1,0 +1,62 @@
+import en from '../../../public/_locales/en/messages.json';
+import de from '../../../public/_locales/de/messages.json';
+import { formatMessage } from './format-message';
+import { resolveLocale } from './language';
+import { pluralForm, formatNumber } from './plural';
+import { activeLocale, setCatalogue, t } from './t';
+
+afterEach(() => setCatalogue('en', en));
+
+describe('formatMessage, as browser.i18n.getMessage fills a message', () => {
+  const entry = {
+    message: 'Edit $NAME$ in $Where$ for $$5 ($1)',
+    placeholders: { name: { content: '$1' }, where: { content: '$2' } },
+  };
+
+  it('fills named placeholders case-insensitively, $n and $$', () => {
+    expect(formatMessage(entry, ['GitHub', 'Keyfob'])).toBe(
+      'Edit GitHub in Keyfob for $5 (GitHub)',
+    );
+  });
+
+  it('leaves a missing substitution empty and an unknown $name$ as written', () => {
+    expect(formatMessage({ message: '$1 and $2 $odd$' }, ['a'])).toBe('a and  $odd$');
+  });
+});
+
+describe('resolveLocale', () => {
+  it('follows the browser for "browser": German for any German UI, else English', () => {
+    expect(resolveLocale('browser', 'de')).toBe('de');
+    expect(resolveLocale('browser', 'de-AT')).toBe('de');
+    expect(resolveLocale('browser', 'en-GB')).toBe('en');
+    expect(resolveLocale('browser', 'fr')).toBe('en');
+    expect(resolveLocale('browser', '')).toBe('en');
+  });
+
+  it('keeps a language chosen outright, whatever the browser speaks', () => {
+    expect(resolveLocale('de', 'en-US')).toBe('de');
+    expect(resolveLocale('en', 'de-DE')).toBe('en');
+  });
+});
+
+describe('t', () => {
+  it('reads the active catalogue', () => {
+    expect(t('actionTryAgain')).toBe('Try again');
+    setCatalogue('de', de);
+    expect(t('actionTryAgain')).toBe('Erneut versuchen');
+    expect(activeLocale()).toBe('de');
+  });
+
+  it('shows a name missing from the catalogue as the name, never blank', () => {
+    setCatalogue('en', {});
+    expect(t('actionTryAgain')).toBe('actionTryAgain');
+  });
+
+  it('formats numbers and picks plural forms for the active language', () => {
+    expect(formatNumber(1234.5)).toBe('1,234.5');
+    expect(pluralForm(1)).toBe('one');
+    setCatalogue('de', de);
+    expect(formatNumber(1234.5)).toBe('1.234,5');
+    expect(pluralForm(2)).toBe('other');
+  });
+});

@@ -1,0 +1,14 @@
+/** Every user-facing string of the popup and options page comes through {@link t}. */
+export { t, setCatalogue, activeLocale, type MessageKey } from './t';
+export { formatMessage, type Catalogue, type CatalogueEntry } from './format-message';
+export {
+  LOCALES,
+  LANGUAGE_CHOICES,
+  DEFAULT_LOCALE,
+  resolveLocale,
+  isLanguageChoice,
+  type Locale,
+  type LanguageChoice,
+} from './language';
+export type { LanguageSetting } from './language-setting';
+export { pluralForm, formatNumber } from './plural';

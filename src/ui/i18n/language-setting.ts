@@ -1,0 +1,7 @@
+import type { LanguageChoice } from './language';
+
+/** Where the person's Language setting is kept; the extension passes `browserLanguageSetting`. */
+export interface LanguageSetting {
+  get(): Promise<LanguageChoice>;
+  set(choice: LanguageChoice): Promise<void>;
+}
