@@ -20,7 +20,10 @@ export async function toAccountView(account: Account, nowMs: number): Promise<Ac
     status: account.state,
   };
   if (params.issuer) view.issuer = params.issuer;
-  if (isTimeBased(params.type)) view.validUntilMs = validUntilMs(nowMs, params.period);
+  if (isTimeBased(params.type)) {
+    view.validUntilMs = validUntilMs(nowMs, params.period);
+    view.nextCode = await generateCode(params, view.validUntilMs);
+  }
   if (account.origin) view.origin = account.origin;
   return view;
 }

@@ -31,6 +31,11 @@ export interface AccountView {
   code: string;
   /** TOTP: when the current code stops being valid, in ms since the epoch (background clock). */
   validUntilMs?: number;
+  /**
+   * TOTP: the code of the next time step, valid from `validUntilMs` for one period. Sent with
+   * the current one (a code is not a secret) so the popup switches at the boundary by itself.
+   */
+  nextCode?: string;
   /** The secret is shorter than 128 bits: it works, but the popup warns. */
   weak: boolean;
   status: AccountStatus;

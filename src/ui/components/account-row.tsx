@@ -18,6 +18,22 @@ export interface AccountRowProps {
   onFill?: ((account: AccountView) => void) | undefined;
 }
 
+/** Under this many seconds left, the row shows the next code beside the current one. */
+export const NEXT_CODE_SECONDS = 5;
+
+/** The next code is worth showing: the current one is about to go, and the next is known. */
+export function showsNextCode(
+  account: Pick<AccountView, 'nextCode'>,
+  secondsLeft: number | undefined,
+): boolean {
+  return (
+    account.nextCode !== undefined &&
+    secondsLeft !== undefined &&
+    secondsLeft > 0 &&
+    secondsLeft <= NEXT_CODE_SECONDS
+  );
+}
+
 /**
  * One account: a copy button (the whole row face: issuer, name, enrollment site, code,
  * countdown), then "Fill" for the page's own accounts, "Next code" for HOTP and "Edit". The
@@ -38,12 +54,14 @@ export function AccountRow({
   const base = useId();
   // Where Fill would put the code, the site is shown as the exact origin (scheme, host and
   // port) it fills on: a host alone hides an http or another-port look-alike.
+  const nextCode = showsNextCode(account, secondsLeft) ? account.nextCode : undefined;
   const host = account.origin && !onFill ? originHost(account.origin) : account.origin;
   const described = [
     `${base}-code`,
     `${base}-badges`,
     host && `${base}-origin`,
     secondsLeft !== undefined && `${base}-left`,
+    nextCode && `${base}-next`,
   ]
     .filter(Boolean)
     .join(' ');
@@ -86,13 +104,25 @@ export function AccountRow({
             )}
           </span>
         </span>
-        <span
-          class={stale ? 'account-code is-stale' : 'account-code'}
-          id={`${base}-code`}
-          data-testid="code"
-          data-code={account.code}
-        >
-          {groupCode(account.code)}
+        <span class="account-codes">
+          <span
+            class={stale ? 'account-code is-stale' : 'account-code'}
+            id={`${base}-code`}
+            data-testid="code"
+            data-code={account.code}
+          >
+            {groupCode(account.code)}
+          </span>
+          {nextCode && (
+            <span
+              class="account-next-code"
+              id={`${base}-next`}
+              data-testid="next-code"
+              data-next-code={nextCode}
+            >
+              Next {groupCode(nextCode)}
+            </span>
+          )}
         </span>
         {secondsLeft !== undefined && (
           <Countdown id={`${base}-left`} secondsLeft={secondsLeft} period={account.period} />

@@ -3,10 +3,13 @@ import type { AccountId } from '../../shared';
 import {
   MIN_REFRESH_DELAY_MS,
   REFRESH_SLACK_MS,
+  atTime,
   clockOffset,
   delayToNextSecond,
   earliestExpiry,
+  listingAt,
   nextRefreshDelay,
+  nextSwitchDelay,
   secondsLeft,
 } from './refresh-timing';
 
@@ -73,6 +76,30 @@ describe('nextRefreshDelay', () => {
 
   it('returns undefined when there is nothing to refresh (HOTP only)', () => {
     expect(nextRefreshDelay(listing([view({ type: 'hotp' })], 0), 0)).toBeUndefined();
+  });
+});
+
+describe('with the next code sent along', () => {
+  const sent = view({ code: '111111', nextCode: '222222', validUntilMs: 60_000 });
+
+  it('asks again in the middle of the step after, not at the boundary', () => {
+    const l = listing([sent], 48_000);
+    expect(nextRefreshDelay(l, 48_000)).toBe(12_000 + 15_000);
+  });
+
+  it('switches to the next code at the boundary, and not a millisecond before', () => {
+    expect(atTime(sent, 59_999)).toBe(sent);
+    expect(atTime(sent, 60_000)).toEqual(view({ code: '222222', validUntilMs: 90_000 }));
+    expect(nextSwitchDelay(listing([sent], 0), 50_000, 1_000)).toBe(9_000);
+    expect(nextSwitchDelay(listing([view({ validUntilMs: 60_000 })], 0), 0, 0)).toBeUndefined();
+  });
+
+  it('keeps the listing object when nothing switched', () => {
+    const l = listing([sent, view({ type: 'hotp' })], 0);
+    expect(listingAt(l, 59_000)).toBe(l);
+    const later = listingAt(l, 61_000);
+    expect(later.accounts.map((a) => a.code)).toEqual(['222222', '123456']);
+    expect(later.accounts[1]).toBe(l.accounts[1]);
   });
 });
 

@@ -32,8 +32,20 @@ export function earliestExpiry(listing: Pick<CodeListing, 'accounts'>): number |
 }
 
 /**
- * Milliseconds the popup should wait before calling `listCodes` again: until the earliest
- * code expires, plus a little slack. `undefined` when nothing expires (no TOTP accounts).
+ * When (background clock) the popup should ask for `account`'s codes again. With the next code
+ * sent along, the popup switches to it at the boundary by itself, so it asks in the middle of
+ * the step after (away from the boundary, a full half period before the code it lacks is due).
+ * Without one, just after the code expires.
+ */
+function refreshDue(account: AccountView): number | undefined {
+  if (!isTimeBased(account.type) || account.validUntilMs === undefined) return undefined;
+  if (account.nextCode === undefined) return account.validUntilMs + REFRESH_SLACK_MS;
+  return account.validUntilMs + account.period * 500;
+}
+
+/**
+ * Milliseconds the popup should wait before calling `listCodes` again, for the listing as
+ * received (see `refreshDue`). `undefined` when nothing expires (no TOTP accounts).
  *
  * `offsetMs` defaults to the offset implied by `popupNow` being the moment the listing
  * arrived, which is how the popup first schedules a refresh.
@@ -43,10 +55,53 @@ export function nextRefreshDelay(
   popupNow: number,
   offsetMs: number = clockOffset(listing, popupNow),
 ): number | undefined {
-  const expiry = earliestExpiry(listing);
-  if (expiry === undefined) return undefined;
+  let due: number | undefined;
+  for (const account of listing.accounts) {
+    const at = refreshDue(account);
+    if (at !== undefined && (due === undefined || at < due)) due = at;
+  }
+  if (due === undefined) return undefined;
   const backgroundNow = popupNow + offsetMs;
-  return Math.max(MIN_REFRESH_DELAY_MS, expiry - backgroundNow + REFRESH_SLACK_MS);
+  return Math.max(MIN_REFRESH_DELAY_MS, due - backgroundNow);
+}
+
+/**
+ * The account at background time `at`: once its code has expired, the next code sent with it
+ * takes over (stale too, and shown so, a period later). The same object when nothing changes.
+ */
+export function atTime(account: AccountView, at: number): AccountView {
+  const { nextCode, validUntilMs } = account;
+  if (nextCode === undefined || validUntilMs === undefined || at < validUntilMs) return account;
+  const { nextCode: _used, ...rest } = account;
+  return { ...rest, code: nextCode, validUntilMs: validUntilMs + account.period * 1000 };
+}
+
+/** The listing at background time `at` (see {@link atTime}); the same object when unchanged. */
+export function listingAt<L extends Pick<CodeListing, 'accounts'>>(listing: L, at: number): L {
+  let changed = false;
+  const accounts = listing.accounts.map((account) => {
+    const now = atTime(account, at);
+    if (now !== account) changed = true;
+    return now;
+  });
+  return changed ? { ...listing, accounts } : listing;
+}
+
+/**
+ * Milliseconds (popup clock) until the first listed code switches to its sent next code, or
+ * `undefined` when none will.
+ */
+export function nextSwitchDelay(
+  listing: Pick<CodeListing, 'accounts'>,
+  popupNow: number,
+  offsetMs: number,
+): number | undefined {
+  let first: number | undefined;
+  for (const { nextCode, validUntilMs } of listing.accounts) {
+    if (nextCode === undefined || validUntilMs === undefined) continue;
+    if (first === undefined || validUntilMs < first) first = validUntilMs;
+  }
+  return first === undefined ? undefined : Math.max(0, first - (popupNow + offsetMs));
 }
 
 /** Whole seconds a TOTP code has left (0 once expired), or `undefined` for HOTP. */

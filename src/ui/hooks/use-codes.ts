@@ -1,8 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountView, CodeListing, SendMessage } from '../../messaging';
 import { isTimeBased } from '../../otp/steam';
 import { errorCode, errorMessage } from '../errors';
-import { clockOffset, delayToNextSecond, nextRefreshDelay } from './refresh-timing';
+import {
+  clockOffset,
+  delayToNextSecond,
+  listingAt,
+  nextRefreshDelay,
+  nextSwitchDelay,
+} from './refresh-timing';
 
 /** After a failed `listCodes` (other than a lock), try again this much later. */
 export const RETRY_DELAY_MS = 5000;
@@ -31,13 +37,16 @@ interface Snapshot {
 }
 
 /**
- * Keeps the account listing fresh while the popup is open. It asks the background again only
- * when the earliest code expires (never on a fixed poll), and ticks the countdowns locally once
- * a second, aligned to the background's clock.
+ * Keeps the account listing fresh while the popup is open. Each code comes with the next one:
+ * at the boundary the popup switches to it by itself (no stale code, no round trip), and asks
+ * the background again mid-step for the step after (never on a fixed poll). The countdowns
+ * tick locally once a second, aligned to the background's clock.
  */
 export function useCodes(send: SendMessage, now: () => number): Codes {
   const [snapshot, setSnapshot] = useState<Snapshot>();
   const [tick, setTick] = useState(now);
+  // Background time of the last switch to sent next codes: what is shown is the listing then.
+  const [switchedAt, setSwitchedAt] = useState(0);
   const [error, setError] = useState<string>();
   const [failures, setFailures] = useState(0);
   // Answers can overtake each other (a timer refresh racing one after an edit): keep the newest.
@@ -84,6 +93,24 @@ export function useCodes(send: SendMessage, now: () => number): Codes {
   }, [failures, reload]);
 
   const offsetMs = snapshot?.offsetMs ?? 0;
+  const listing = useMemo(
+    () => snapshot && listingAt(snapshot.listing, switchedAt),
+    [snapshot, switchedAt],
+  );
+
+  useEffect(() => {
+    if (!listing) return;
+    const delay = nextSwitchDelay(listing, now(), offsetMs);
+    if (delay === undefined) return;
+    const due = now() + offsetMs + delay;
+    const timer = setTimeout(() => {
+      // A timer a hair early must still switch: nothing would schedule it again.
+      setSwitchedAt(Math.max(now() + offsetMs, due));
+      setTick(now());
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [listing, offsetMs, now]);
+
   const ticking = snapshot?.listing.accounts.some((account) => isTimeBased(account.type)) ?? false;
   useEffect(() => {
     if (!ticking) return;
@@ -124,5 +151,5 @@ export function useCodes(send: SendMessage, now: () => number): Codes {
     );
   }, []);
 
-  return { listing: snapshot?.listing, offsetMs, now: tick, error, reload, upsert, remove };
+  return { listing, offsetMs, now: tick, error, reload, upsert, remove };
 }

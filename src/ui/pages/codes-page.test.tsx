@@ -81,7 +81,7 @@ describe('code refresh', () => {
     vi.useRealTimers();
   });
 
-  it('counts down every second and asks for new codes only when the period rolls over', async () => {
+  it('counts down every second, switches to the next code at the boundary by itself, and asks again mid-step', async () => {
     vi.useFakeTimers();
     // Popup clock 10 s into a 30 s step; the background clock runs 3 s ahead of it.
     const start = 1_700_000_010_000;
@@ -106,22 +106,62 @@ describe('code refresh', () => {
     // Up to just before the boundary (popup time start + 27 s): no new request, no polling.
     await advance(25_900);
     expect(within(github()).getByText('1 second left')).toBeTruthy();
-    expect(fake.calls('listCodes')).toBe(1);
     expect(codeIn(github())).toBe(await codeInStep(step));
 
-    await advance(400);
+    // At the boundary the next code, sent with the first listing, takes over: no request,
+    // never a stale code.
+    await advance(100);
+    expect(codeIn(github())).toBe(await codeInStep(step + 1));
+    expect(within(github()).getByTestId('code').className).not.toContain('is-stale');
+    expect(fake.calls('listCodes')).toBe(1);
+
+    // Half a step later the popup asks for the step after, long before it is due.
+    await advance(14_900);
+    expect(fake.calls('listCodes')).toBe(1);
+    await advance(200);
     expect(fake.calls('listCodes')).toBe(2);
     expect(codeIn(github())).toBe(await codeInStep(step + 1));
-    expect(within(github()).getByText('30 seconds left')).toBeTruthy();
 
-    // And once more a full period later.
-    await advance(30_000);
-    expect(fake.calls('listCodes')).toBe(3);
+    // And the next boundary switches again, without waiting for an answer.
+    await advance(15_000);
     expect(codeIn(github())).toBe(await codeInStep(step + 2));
+    expect(within(github()).getByText('30 seconds left')).toBeTruthy();
+    expect(fake.calls('listCodes')).toBe(2);
 
     // Only the first listing is the person's doing; the timed ones must not postpone auto-lock.
     const listings = fake.mock.mock.calls.filter(([name]) => name === 'listCodes');
-    expect(listings.map(([, data]) => data)).toEqual([{}, { refresh: true }, { refresh: true }]);
+    expect(listings.map(([, data]) => data)).toEqual([{}, { refresh: true }]);
+  });
+
+  it('shows the next code beside the current one in the last 5 seconds', async () => {
+    vi.useFakeTimers();
+    // 20 s into a 30 s step: 10 s left.
+    const start = 1_700_000_030_000;
+    vi.setSystemTime(start);
+    const { fake } = await renderPopup({ accounts: [ACCOUNTS[0]!] });
+    await advance(0);
+    const github = () => row('GitHub');
+    const step = Math.floor(start / 30_000);
+    const next = await fake.codeOf(fake.ids[0]!, (step + 1) * 30_000);
+    expect(within(github()).queryByTestId('next-code')).toBeNull();
+
+    await advance(4_010);
+    expect(within(github()).getByText('6 seconds left')).toBeTruthy();
+    expect(within(github()).queryByTestId('next-code')).toBeNull();
+
+    await advance(1_000);
+    expect(within(github()).getByText('5 seconds left')).toBeTruthy();
+    const shown = within(github()).getByTestId('next-code');
+    expect(shown.dataset.nextCode).toBe(next);
+    expect(shown.textContent).toBe(`Next ${next.slice(0, 3)} ${next.slice(3)}`);
+    // A screen reader hears it with the row, and copying still takes the current code.
+    const copy = within(github()).getByRole('button', { name: /^Copy code for GitHub/ });
+    expect(copy.getAttribute('aria-describedby')?.split(' ')).toContain(shown.id);
+
+    // Once the step is over it is the code itself, and the preview is gone.
+    await advance(5_000);
+    expect(codeIn(github())).toBe(next);
+    expect(within(github()).queryByTestId('next-code')).toBeNull();
   });
 
   it('goes to the unlock screen when the vault has locked itself by the next refresh', async () => {
@@ -134,9 +174,11 @@ describe('code refresh', () => {
     await advance(0);
     expect(row('GitHub')).toBeTruthy();
 
-    // The timed refreshes are not activity: the one after the idle minute finds it locked.
-    await advance(30_200);
+    // The timed refreshes (mid-step: 45 s, 75 s) are not activity: the one after the idle
+    // minute finds it locked.
+    await advance(45_100);
     expect(row('GitHub')).toBeTruthy();
+    expect(fake.calls('listCodes')).toBe(2);
     await advance(30_000);
     expect(await fake.elsewhere('getVaultState', {})).toMatchObject({ unlocked: false });
 

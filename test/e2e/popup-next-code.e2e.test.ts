@@ -1,0 +1,95 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { totp } from '../support/totp-oracle';
+import { makeTestAccounts, otpauthUri } from './support/accounts';
+import { disposeAllDrivers } from './support/driver';
+import { e2eDist } from './support/e2e-build';
+import { launchEnrollmentBrowser } from './support/enrollment-browser';
+import { selectedBrowsers } from './support/env';
+import { waitFor } from './support/wait';
+
+// In a code's last 5 seconds the popup shows the next one beside it (issue 10), sent by the
+// background with the current one; at the boundary it becomes the code, with no stale code.
+
+const PASSPHRASE = 'correct horse battery staple';
+
+afterEach(async () => {
+  await disposeAllDrivers();
+});
+
+/** The row of the one account, read in one go so its values belong together. */
+interface RowReading {
+  secondsLeft: number;
+  code: string | null;
+  next: string | null;
+  nextText: string | null;
+  nextVisible: boolean;
+  fontPx: number;
+  beforeMs: number;
+  afterMs: number;
+}
+
+const READ_ROW = `(() => {
+  const row = document.querySelector('li[data-account-id]');
+  const countdown = row && row.querySelector('[data-testid="countdown"]');
+  const next = row && row.querySelector('[data-testid="next-code"]');
+  const box = next && next.getBoundingClientRect();
+  return {
+    secondsLeft: countdown ? Number(countdown.getAttribute('data-seconds-left')) : -1,
+    code: row && row.querySelector('[data-testid="code"]').getAttribute('data-code'),
+    next: next && next.getAttribute('data-next-code'),
+    nextText: next && next.textContent,
+    nextVisible: Boolean(box && box.width > 0 && box.height > 0),
+    fontPx: next ? parseFloat(getComputedStyle(next).fontSize) : 0,
+  };
+})()`;
+
+describe.each(selectedBrowsers())('the next code in %s', (browserName) => {
+  let dist: string;
+  beforeAll(() => {
+    dist = e2eDist(browserName);
+  }, 120_000);
+
+  it('shows beside the code in its last 5 seconds, then takes its place', async () => {
+    const browser = await launchEnrollmentBrowser(browserName, dist);
+    const popup = await browser.openPopup();
+    await popup.createVault(PASSPHRASE);
+    const { byUri: account } = makeTestAccounts();
+    await popup.addByUri(otpauthUri(account));
+
+    const read = async (): Promise<RowReading> => {
+      const beforeMs = Date.now();
+      const row = await popup.evaluate<Omit<RowReading, 'beforeMs' | 'afterMs'>>(READ_ROW);
+      return { ...row, beforeMs, afterMs: Date.now() };
+    };
+
+    // Up to a whole step (30 s) until the last 5 seconds come round.
+    const inLastSeconds = await waitFor(
+      async () => {
+        const row = await read();
+        return row.secondsLeft > 0 && row.secondsLeft <= 4 && row.next !== null && row;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, what: 'the last seconds of a step, next code shown' },
+    );
+    // The next code is the one of the step after whatever instant the read happened at.
+    const nextCandidates = [inLastSeconds.beforeMs, inLastSeconds.afterMs].map((t) =>
+      totp(account, t + 30_000),
+    );
+    expect(nextCandidates).toContain(inLastSeconds.next);
+    expect(inLastSeconds.next).not.toBe(inLastSeconds.code);
+    expect(inLastSeconds.nextText?.replace(/\s+/g, '')).toBe(`Next${inLastSeconds.next}`);
+    expect(inLastSeconds.nextVisible, 'the next code is on screen').toBe(true);
+    expect(inLastSeconds.fontPx, 'readable, not a 9 px footnote').toBeGreaterThanOrEqual(11);
+
+    // After the boundary the shown code is the one previewed, and the preview is gone.
+    const after = await waitFor(
+      async () => {
+        const row = await read();
+        return row.code !== inLastSeconds.code && row;
+      },
+      { timeoutMs: 20_000, what: 'the code after the boundary' },
+    );
+    expect(after.code).toBe(inLastSeconds.next);
+    expect(after.secondsLeft).toBeGreaterThan(5);
+    expect(after.next).toBeNull();
+  });
+});
