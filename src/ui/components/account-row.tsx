@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import type { AccountView } from '../../messaging';
 import { accountName, accountTitle, groupCode, originHost } from '../format';
+import { t } from '../i18n';
 import { Countdown } from './countdown';
 import { PencilIcon } from './icons';
 
@@ -120,7 +121,7 @@ export function AccountRow({
               data-testid="next-code"
               data-next-code={nextCode}
             >
-              Next {groupCode(nextCode)}
+              {t('rowNextCode', groupCode(nextCode))}
             </span>
           )}
         </span>
