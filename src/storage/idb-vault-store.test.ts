@@ -1,6 +1,6 @@
 import { deleteDB, type IDBPDatabase } from 'idb';
 import type { AccountId } from '../shared';
-import type { AccountRecord, VaultHeader } from '../vault';
+import type { AccountRecord, ManifestWrite, StoredManifest, VaultHeader } from '../vault';
 import {
   createIdbVaultStore,
   openVaultDb,
@@ -34,6 +34,22 @@ const rec = (id: string, order: number, ivFill = 5): AccountRecord => ({
   sealed: { iv: bytes(12, ivFill), ciphertext: bytes(80, 6) },
 });
 
+const manifest = (revision: number): StoredManifest => ({
+  format: 1,
+  revision,
+  sealed: { iv: bytes(12, revision), ciphertext: bytes(40, 7) },
+});
+
+let dbName: string;
+let db: IDBPDatabase<KeyfobDbSchema>;
+let store: IdbVaultStore;
+
+/** The next manifest, written against the revision on disk now. */
+async function next(): Promise<ManifestWrite> {
+  const revision = (await store.readManifest())?.revision;
+  return { manifest: manifest((revision ?? 0) + 1), expectedRevision: revision };
+}
+
 interface TxCall {
   stores: string[];
   mode: IDBTransactionMode;
@@ -54,10 +70,6 @@ function watchTransactions(): TxCall[] {
   });
   return calls;
 }
-
-let dbName: string;
-let db: IDBPDatabase<KeyfobDbSchema>;
-let store: IdbVaultStore;
 
 beforeEach(async () => {
   dbName = `keyfob-store-${crypto.randomUUID()}`;
@@ -94,46 +106,46 @@ describe('IndexedDB VaultStore', () => {
   });
 
   it('adds records without overwriting, replaces only the version read, deletes', async () => {
-    expect(await store.addRecords([rec('a', 0)])).toBe(true);
-    expect(await store.addRecords([rec('a', 9)])).toBe(false);
+    expect(await store.addRecords([rec('a', 0)], await next())).toBe(true);
+    expect(await store.addRecords([rec('a', 9)], await next())).toBe(false);
     expect(await store.getRecord('a' as AccountId)).toEqual(rec('a', 0));
 
-    expect(await store.replaceRecord(rec('a', 1, 7), bytes(12, 9))).toBe(false);
-    expect(await store.replaceRecord(rec('b', 1, 7), bytes(12, 5))).toBe(false);
+    expect(await store.replaceRecord(rec('a', 1, 7), bytes(12, 9), await next())).toBe(false);
+    expect(await store.replaceRecord(rec('b', 1, 7), bytes(12, 5), await next())).toBe(false);
     expect(await store.getRecord('b' as AccountId)).toBeUndefined();
-    expect(await store.replaceRecord(rec('a', 1, 7), bytes(12, 5))).toBe(true);
+    expect(await store.replaceRecord(rec('a', 1, 7), bytes(12, 5), await next())).toBe(true);
     expect(await store.getRecord('a' as AccountId)).toEqual(rec('a', 1, 7));
 
-    expect(await store.deleteRecord('a' as AccountId)).toBe(true);
-    expect(await store.deleteRecord('a' as AccountId)).toBe(false);
+    expect(await store.deleteRecord('a' as AccountId, await next())).toBe(true);
+    expect(await store.deleteRecord('a' as AccountId, await next())).toBe(false);
     expect(await store.listRecords()).toEqual([]);
   });
 
   it('adds a batch in one strict transaction, all or none', async () => {
     const calls = watchTransactions();
     const batch = [rec('a', 0), rec('b', 1), rec('c', 2)];
-    expect(await store.addRecords(batch)).toBe(true);
+    expect(await store.addRecords(batch, await next())).toBe(true);
     expect(calls.filter((c) => c.mode === 'readwrite')).toEqual([
-      { stores: ['accounts'], mode: 'readwrite', durability: 'strict' },
+      { stores: ['accounts', 'meta'], mode: 'readwrite', durability: 'strict' },
     ]);
     expect(await store.listRecords()).toEqual(batch);
     // One taken id, or one id twice, and nothing of the batch is written.
-    expect(await store.addRecords([rec('d', 3), rec('b', 4)])).toBe(false);
-    expect(await store.addRecords([rec('e', 3), rec('e', 4)])).toBe(false);
+    expect(await store.addRecords([rec('d', 3), rec('b', 4)], await next())).toBe(false);
+    expect(await store.addRecords([rec('e', 3), rec('e', 4)], await next())).toBe(false);
     expect(await store.listRecords()).toEqual(batch);
   });
 
   it('writes nothing of a batch when a write fails halfway', async () => {
-    await store.addRecords([rec('a', 0)]);
+    await store.addRecords([rec('a', 0)], await next());
     const calls = failNthAdd(3);
     const batch = ['b', 'c', 'd', 'e'].map((id, i) => rec(id, i + 1));
-    await expect(store.addRecords(batch)).rejects.toThrow('disk full');
+    await expect(store.addRecords(batch, await next())).rejects.toThrow('disk full');
     expect(calls()).toBe(3);
     expect(await store.listRecords()).toEqual([rec('a', 0)]);
   });
 
   it('lists every record, including ones without a usable order', async () => {
-    await store.addRecords([rec('a', 3)]);
+    await store.addRecords([rec('a', 3)], await next());
     await db.put('accounts', { id: 'broken' } as never);
     await db.put('accounts', { id: 'odd', order: 'zzz' } as never);
     const ids = (await store.listRecords()).map((r) => r.id).sort();
@@ -142,9 +154,9 @@ describe('IndexedDB VaultStore', () => {
 
   it('finds the highest numeric order through the index', async () => {
     expect(await store.maxOrder()).toBeUndefined();
-    await store.addRecords([rec('a', 3)]);
-    await store.addRecords([rec('b', 11)]);
-    await store.addRecords([rec('c', 2)]);
+    await store.addRecords([rec('a', 3)], await next());
+    await store.addRecords([rec('b', 11)], await next());
+    await store.addRecords([rec('c', 2)], await next());
     await db.put('accounts', { id: 'odd', order: 'zzz' } as never);
     expect(await store.maxOrder()).toBe(11);
   });
@@ -153,18 +165,38 @@ describe('IndexedDB VaultStore', () => {
     const calls = watchTransactions();
     await store.createHeader(header());
     await store.replaceHeader(header(1), 0);
-    await store.addRecords([rec('a', 0)]);
-    await store.replaceRecord(rec('a', 1, 8), bytes(12, 5));
-    await store.deleteRecord('a' as AccountId);
+    await store.addRecords([rec('a', 0)], await next());
+    await store.replaceRecord(rec('a', 1, 8), bytes(12, 5), await next());
+    await store.deleteRecord('a' as AccountId, await next());
     const writes = calls.filter((c) => c.mode === 'readwrite');
     expect(writes.map((c) => c.stores)).toEqual([
       ['meta'],
       ['meta'],
-      ['accounts'],
-      ['accounts'],
-      ['accounts'],
+      ['accounts', 'meta'],
+      ['accounts', 'meta'],
+      ['accounts', 'meta'],
     ]);
     expect(writes.every((c) => c.durability === 'strict')).toBe(true);
+  });
+
+  it('writes a record and the manifest together, and neither when the manifest moved on', async () => {
+    const first = await next();
+    expect(await store.addRecords([rec('a', 0)], first)).toBe(true);
+    expect(await store.readManifest()).toEqual(manifest(1));
+    // Prepared against revision 1, but another writer got to revision 2 first.
+    const stale = await next();
+    expect(await store.replaceManifest(await next())).toBe(true);
+    const disk = async () => [await store.listRecords(), await store.readManifest()];
+    const before = await disk();
+    expect(await store.addRecords([rec('b', 1)], stale)).toBe(false);
+    expect(await store.replaceRecord(rec('a', 0, 9), bytes(12, 5), stale)).toBe(false);
+    expect(await store.deleteRecord('a' as AccountId, stale)).toBe(false);
+    expect(await store.replaceManifest(stale)).toBe(false);
+    expect(await disk()).toEqual(before);
+    // A first manifest only where there is none.
+    expect(await store.replaceManifest({ ...first, expectedRevision: undefined })).toBe(false);
+    expect(await store.replaceRecord(rec('a', 0, 9), bytes(12, 5), await next())).toBe(true);
+    expect(await store.readManifest()).toEqual(manifest(3));
   });
 
   it('reports a closed connection as a failure, not as an empty vault', async () => {

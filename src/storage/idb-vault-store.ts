@@ -1,8 +1,20 @@
-import { openDB, type IDBPDatabase, type IDBPObjectStore, type StoreNames } from 'idb';
+import {
+  openDB,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import { sameBytes } from '../shared';
-import type { AccountRecord, VaultHeader, VaultStore } from '../vault';
+import type {
+  AccountRecord,
+  ManifestWrite,
+  StoredManifest,
+  VaultHeader,
+  VaultStore,
+} from '../vault';
 import { runMigrations, DB_VERSION } from './migrations';
-import { DEFAULT_DB_NAME, HEADER_KEY, type KeyfobDbSchema } from './schema';
+import { DEFAULT_DB_NAME, HEADER_KEY, MANIFEST_KEY, type KeyfobDbSchema } from './schema';
 
 /** A VaultStore on an IndexedDB connection it owns. */
 export interface IdbVaultStore extends VaultStore {
@@ -52,15 +64,32 @@ export async function openVaultDb(
  * transaction cannot commit halfway.
  */
 export function createIdbVaultStore(db: IDBPDatabase<KeyfobDbSchema>): IdbVaultStore {
+  type Stores = ['meta', 'accounts'];
+  type BothTx = IDBPTransaction<KeyfobDbSchema, Stores, 'readwrite'>;
+
+  /** One strict transaction over both stores: a record write and its manifest together. */
+  async function writeBoth<T>(work: (tx: BothTx) => Promise<T>): Promise<T> {
+    const tx = db.transaction(['meta', 'accounts'], 'readwrite', STRICT);
+    return settle(tx, work(tx));
+  }
+
   async function write<Name extends StoreNames<KeyfobDbSchema>, T>(
     name: Name,
     work: (store: IDBPObjectStore<KeyfobDbSchema, [Name], Name, 'readwrite'>) => Promise<T>,
   ): Promise<T> {
     const tx = db.transaction(name, 'readwrite', STRICT);
+    return settle(tx, work(tx.store));
+  }
+
+  /** Waits for a transaction's work and commit; aborts it when the work failed. */
+  async function settle<T>(
+    tx: { done: Promise<void>; abort(): void },
+    working: Promise<T>,
+  ): Promise<T> {
     // `done` rejects when the transaction aborts; mark it handled now, await it below.
     tx.done.catch(() => undefined);
     try {
-      const result = await work(tx.store);
+      const result = await working;
       await tx.done;
       return result;
     } catch (error) {
@@ -75,7 +104,7 @@ export function createIdbVaultStore(db: IDBPDatabase<KeyfobDbSchema>): IdbVaultS
 
   return {
     async readHeader() {
-      return db.get('meta', HEADER_KEY);
+      return (await db.get('meta', HEADER_KEY)) as VaultHeader | undefined;
     },
 
     createHeader(header: VaultHeader) {
@@ -114,33 +143,53 @@ export function createIdbVaultStore(db: IDBPDatabase<KeyfobDbSchema>): IdbVaultS
       return cursor?.key;
     },
 
-    addRecords(records: readonly AccountRecord[]) {
-      return write('accounts', async (store) => {
+    async readManifest() {
+      return (await db.get('meta', MANIFEST_KEY)) as StoredManifest | undefined;
+    },
+
+    replaceManifest(manifest: ManifestWrite) {
+      return writeBoth(async (tx) => {
+        if (await manifestMoved(tx, manifest)) return false;
+        await tx.objectStore('meta').put(manifest.manifest, MANIFEST_KEY);
+        return true;
+      });
+    },
+
+    addRecords(records: readonly AccountRecord[], manifest: ManifestWrite) {
+      return writeBoth(async (tx) => {
+        const store = tx.objectStore('accounts');
         if (new Set(records.map((record) => record.id)).size < records.length) return false;
         // Every check before the first write: returning false must leave nothing to commit.
         const taken = await Promise.all(records.map((record) => store.getKey(record.id)));
         if (taken.some((key) => key !== undefined)) return false;
+        if (await manifestMoved(tx, manifest)) return false;
         // One at a time: an add that throws (say, a value that cannot be cloned) must not
         // leave earlier requests' rejections unhandled when the transaction aborts.
         for (const record of records) await store.add(record);
+        await tx.objectStore('meta').put(manifest.manifest, MANIFEST_KEY);
         return true;
       });
     },
 
-    replaceRecord(record: AccountRecord, expectedIv: Uint8Array) {
-      return write('accounts', async (store) => {
+    replaceRecord(record: AccountRecord, expectedIv: Uint8Array, manifest: ManifestWrite) {
+      return writeBoth(async (tx) => {
+        const store = tx.objectStore('accounts');
         const current: unknown = await store.get(record.id);
         const iv = (current as { sealed?: { iv?: unknown } } | undefined)?.sealed?.iv;
-        if (!sameBytes(iv, expectedIv)) return false;
+        if (!sameBytes(iv, expectedIv) || (await manifestMoved(tx, manifest))) return false;
         await store.put(record);
+        await tx.objectStore('meta').put(manifest.manifest, MANIFEST_KEY);
         return true;
       });
     },
 
-    deleteRecord(id) {
-      return write('accounts', async (store) => {
+    deleteRecord(id, manifest: ManifestWrite) {
+      return writeBoth(async (tx) => {
+        const store = tx.objectStore('accounts');
         if ((await store.getKey(id)) === undefined) return false;
+        if (await manifestMoved(tx, manifest)) return false;
         await store.delete(id);
+        await tx.objectStore('meta').put(manifest.manifest, MANIFEST_KEY);
         return true;
       });
     },
@@ -149,6 +198,18 @@ export function createIdbVaultStore(db: IDBPDatabase<KeyfobDbSchema>): IdbVaultS
       db.close();
     },
   };
+}
+
+/** Whether the stored manifest is no longer at the revision a write was prepared against. */
+async function manifestMoved(
+  tx: IDBPTransaction<KeyfobDbSchema, ['meta', 'accounts'], 'readwrite'>,
+  write: ManifestWrite,
+): Promise<boolean> {
+  const stored: unknown = await tx.objectStore('meta').get(MANIFEST_KEY);
+  return !Object.is(
+    (stored as { revision?: unknown } | undefined)?.revision,
+    write.expectedRevision,
+  );
 }
 
 /** Opens the database and returns the VaultStore on it (close it when done). */

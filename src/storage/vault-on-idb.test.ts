@@ -5,7 +5,12 @@
 import { deleteDB, type IDBPDatabase } from 'idb';
 import { utf8Encode } from '../shared';
 import type { OtpParams } from '../otp/types';
-import { createVaultService, type AccountRecord, type VaultService } from '../vault';
+import {
+  createVaultService,
+  type AccountRecord,
+  type VaultHeader,
+  type VaultService,
+} from '../vault';
 import {
   createIdbVaultStore,
   openVaultDb,
@@ -273,12 +278,12 @@ describe('vault on IndexedDB', () => {
 
     events.length = 0;
     const a = await vault.add({ params });
-    expect(writesIn(events).map((e) => e.detail)).toEqual(['readwrite:strict:accounts']);
+    expect(writesIn(events).map((e) => e.detail)).toEqual(['readwrite:strict:accounts,meta']);
     expect(cryptoBeforeWrites(events)).toBe(true);
 
     events.length = 0;
     await vault.update(a.id, { state: 'pending' });
-    expect(writesIn(events).map((e) => e.detail)).toEqual(['readwrite:strict:accounts']);
+    expect(writesIn(events).map((e) => e.detail)).toEqual(['readwrite:strict:accounts,meta']);
     expect(cryptoBeforeWrites(events)).toBe(true);
 
     vault.lock();
@@ -295,9 +300,10 @@ describe('vault on IndexedDB', () => {
     const added = await vault.addAccounts(
       ['one', 'two', 'three'].map((account) => ({ params: { ...params, account } })),
     );
-    expect(writesIn(events).map((e) => e.detail)).toEqual(['readwrite:strict:accounts']);
+    expect(writesIn(events).map((e) => e.detail)).toEqual(['readwrite:strict:accounts,meta']);
     expect(cryptoBeforeWrites(events)).toBe(true);
-    expect(events.filter((e) => e.detail === 'encrypt')).toHaveLength(3);
+    // The three accounts and the version manifest.
+    expect(events.filter((e) => e.detail === 'encrypt')).toHaveLength(4);
     expect((await snapshot(db)).accounts!.map(([id]) => id).sort()).toEqual(
       added.map((a) => a.id).sort(),
     );
@@ -406,10 +412,66 @@ describe('vault on IndexedDB', () => {
     expect(await restarted.get(added.id)).toEqual(added);
   });
 
+  /** Stops the worker (closes its connection) and starts a new one on the same database. */
+  async function restartWorker(parked: Uint8Array) {
+    store.close();
+    const reopened = await openVaultStore({ dbName: names[0]! });
+    open.push(reopened);
+    const restarted = createVaultService({ store: reopened, iterations: ITERATIONS });
+    await restarted.unlockWithSessionKey(parked);
+    return { restarted };
+  }
+
+  it('refuses an older copy of a record put back while the worker was stopped', async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    const kept = await vault.add({ params: { ...params, account: 'kept' } });
+    const target = await vault.add({ params });
+    const oldCopy = (await db.get('accounts', target.id))!;
+    await vault.update(target.id, { params: { account: 'renamed' } });
+    const parked = await vault.exportSessionKey();
+
+    // While the worker is stopped, the old copy goes back in place of the newer one.
+    store.close();
+    const raw = await openVaultDb({ dbName: names[0]! });
+    await raw.put('accounts', oldCopy);
+    raw.close();
+
+    const { restarted } = await restartWorker(parked);
+    const rawAfter = await openVaultDb({ dbName: names[0]! });
+    const before = await snapshot(rawAfter);
+    const listing = await restarted.list();
+    expect(listing.damaged).toEqual([target.id]);
+    expect(listing.accounts.map((a) => a.id)).toEqual([kept.id]);
+    await expect(restarted.get(target.id)).rejects.toMatchObject({ code: 'record-damaged' });
+    await expect(restarted.update(target.id, { state: 'pending' })).rejects.toMatchObject({
+      code: 'record-damaged',
+    });
+    // Nothing overwritten, nothing deleted.
+    expect(await snapshot(rawAfter)).toStrictEqual(before);
+    rawAfter.close();
+  });
+
+  it('keeps edits and deletes across a worker restart', async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+    const a = await vault.add({ params: { ...params, account: 'a' } });
+    const b = await vault.add({ params: { ...params, account: 'b' } });
+    await vault.update(a.id, { params: { account: 'a2' } });
+    await vault.remove(b.id);
+    const { restarted } = await restartWorker(await vault.exportSessionKey());
+    expect(await restarted.list()).toEqual({
+      accounts: [
+        expect.objectContaining({ id: a.id, params: expect.objectContaining({ account: 'a2' }) }),
+      ],
+      damaged: [],
+    });
+    await restarted.update(a.id, { params: { account: 'a3' } });
+    expect((await restarted.get(a.id)).params.account).toBe('a3');
+  });
+
   it('reports a structurally damaged header and refuses to create over it', async () => {
     await vault.create(PASSPHRASE, PASSPHRASE);
     vault.lock();
-    const header = (await db.get('meta', 'vault-header'))!;
+    const header = (await db.get('meta', 'vault-header')) as VaultHeader;
     await db.put(
       'meta',
       {

@@ -6,11 +6,13 @@ import { toAccountPayload, type AccountPayload } from './account-payload';
 import { openRecord, sealPayload, toAccount, type OpenedRecord } from './account-sealing';
 import { VaultError } from './errors';
 import type { VaultSession } from './key-manager';
-import { recordIdOf } from './parse-stored';
+import { createManifestKeeper } from './manifest-keeper';
+import { parseRecord, recordIdOf } from './parse-stored';
 import { RECORD_FORMAT, type AccountRecord } from './records';
 import type { Account, NewAccount, VaultService } from './service-contract';
 import { callStore } from './store-call';
 import type { VaultStore } from './vault-store';
+import { vouchesFor, withRemoved, withVersion, type VersionManifest } from './version-manifest';
 
 /** What {@link createAccountStore} needs. */
 export interface AccountStoreOptions {
@@ -23,7 +25,7 @@ export interface AccountStoreOptions {
 /** The account half of {@link VaultService}, plus a way to drop what it holds in memory. */
 export type AccountStore = Pick<
   VaultService,
-  'list' | 'get' | 'add' | 'addAccounts' | 'findDuplicates' | 'update' | 'remove'
+  'list' | 'get' | 'add' | 'addAccounts' | 'findDuplicates' | 'update' | 'remove' | 'restore'
 > & {
   /** Forgets every opened account; call whenever the session starts or ends. */
   forget(): void;
@@ -32,7 +34,7 @@ export type AccountStore = Pick<
 /** The part of a bulk add's progress that sealing takes; the one write takes the rest. */
 const SEALING_SHARE = 0.9;
 
-/** How often an update re-reads and retries when another write got in between. */
+/** How often a write re-reads and retries when another write got in between. */
 const UPDATE_ATTEMPTS = 3;
 /** How often a read that finds an older version than one seen reads again before calling it damaged. */
 const STALE_READ_ATTEMPTS = 3;
@@ -49,20 +51,18 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
   const { store, now, session } = options;
   const cache = createAccountCache();
   /**
-   * The newest version of each record this worker has read or written. A record that comes
-   * back older was restored from an old copy: it is treated as damaged, never as the account.
+   * The newest version of every record, sealed on disk and changed with each record write. A
+   * record that is older, or that it does not name, was put back from an old copy (even while
+   * this worker was stopped): it is treated as damaged, never as the account.
    */
-  const newestSeen = new Map<string, number>();
+  const manifests = createManifestKeeper(store);
 
-  const isOlderThanSeen = (record: AccountRecord) =>
-    record.version < (newestSeen.get(record.id) ?? 0);
-
-  /** Whether a record is at least as new as any version of it seen; remembers it if so. */
-  function isCurrent(record: AccountRecord): boolean {
-    if (isOlderThanSeen(record)) return false;
-    newestSeen.set(record.id, record.version);
-    return true;
-  }
+  /** Runs a record write together with the next manifest; false when either moved on. */
+  const withManifest = (
+    current: VaultSession,
+    change: (manifest: VersionManifest) => VersionManifest,
+    storeWrite: Parameters<typeof manifests.write>[2],
+  ) => manifests.write(current, change, (write) => callStore(() => storeWrite(write)));
 
   /**
    * Runs an account write. After any failure nobody can say what reached the disk, so the
@@ -81,12 +81,17 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
   async function openAll(current: VaultSession) {
     const warm = cache.current();
     if (warm) return warm;
+    // The manifest is taken before the records are read, so a write landing in between makes
+    // a record newer than it, never older.
+    let manifest = await manifests.current(current);
     let ticket = cache.beginLoad();
     let stored = await callStore(() => store.listRecords());
     let opened = await Promise.all(stored.map((value) => openRecord(current, value)));
-    // An older version than one we wrote may just be a write that landed after our read:
-    // read once more before calling it a restored old copy.
-    if (opened.some((entry) => entry && isOlderThanSeen(entry.record))) {
+    // A record the manifest does not vouch for may just be an add that landed after our
+    // manifest was taken, or another worker's write: read both once more before calling it a
+    // restored old copy.
+    if (opened.some((entry) => entry && !vouchesFor(manifest, entry.record))) {
+      manifest = await manifests.reload(current);
       ticket = cache.beginLoad();
       stored = await callStore(() => store.listRecords());
       opened = await Promise.all(stored.map((value) => openRecord(current, value)));
@@ -95,7 +100,7 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     const damaged: AccountId[] = [];
     const legacy: OpenedRecord[] = [];
     opened.forEach((entry, index) => {
-      if (entry && isCurrent(entry.record)) {
+      if (entry && vouchesFor(manifest, entry.record)) {
         accounts.push(entry.account);
         if (entry.record.format !== RECORD_FORMAT) legacy.push(entry);
       } else {
@@ -110,8 +115,9 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
   }
 
   /**
-   * Rewrites format 1 records as format 2, so their version is bound too. Best effort: a
-   * record that fails or changed meanwhile stays readable and is tried at the next listing.
+   * Rewrites older-format records in today's format, so their version is bound and the vault
+   * is marked as one with a manifest. Best effort: a record that fails or changed meanwhile
+   * stays readable and is tried at the next listing.
    */
   async function upgradeLegacy(current: VaultSession, legacy: readonly OpenedRecord[]) {
     for (const { record, account } of legacy) {
@@ -143,8 +149,12 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     };
     // Conditional on the IV we read: a write in between (say, another HOTP step) is
     // re-read and re-applied instead of being silently lost.
-    if (!(await callStore(() => store.replaceRecord(next, record.sealed.iv)))) return null;
-    newestSeen.set(next.id, next.version);
+    const written = await withManifest(
+      current,
+      (manifest) => withVersion(manifest, next.id, next.version),
+      (write) => store.replaceRecord(next, record.sealed.iv, write),
+    );
+    if (!written) return null;
     const updated = toAccount(next, payload);
     cache.put([updated]);
     return updated;
@@ -153,13 +163,14 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
   /** One record read from the store and opened; refuses a missing or damaged one. */
   async function readAccount(current: VaultSession, id: AccountId): Promise<OpenedRecord> {
     for (let attempt = 1; ; attempt++) {
+      const manifest = await (attempt === 1 ? manifests.current : manifests.reload)(current);
       const stored = await callStore(() => store.getRecord(id));
       if (stored === undefined) throw new VaultError('account-not-found');
       const opened = await openRecord(current, stored);
       if (!opened) throw new VaultError('record-damaged');
-      if (isCurrent(opened.record)) return opened;
-      // Older than a version this worker has seen: either a write of ours committed while this
-      // read was in flight (reading again finds it), or an old copy was put back (it stays old).
+      if (vouchesFor(manifest, opened.record)) return opened;
+      // Not vouched for: either another writer moved the manifest on (reading it again finds
+      // that), or an old copy was put back (it stays old).
       if (attempt >= STALE_READ_ATTEMPTS) throw new VaultError('record-damaged');
     }
   }
@@ -200,17 +211,36 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
       order: first + index,
       sealed: sealed[index]!,
     }));
-    // A taken id means a 128-bit random collision; refusing is enough.
-    if (!(await callStore(() => store.addRecords(records)))) throw new VaultError('vault-busy');
+    // False after every attempt: another writer kept moving the manifest on, or an id was
+    // taken (a 128-bit random collision); refusing is enough.
+    if (!(await storeNew(current, records))) throw new VaultError('vault-busy');
     const accounts = records.map((record, index) => toAccount(record, fresh[index]!.payload));
-    for (const record of records) newestSeen.set(record.id, record.version);
     cache.put(accounts);
     onProgress(1);
     return accounts;
   }
 
+  /** Stores new (or restored) records with the manifest naming them; false if it never could. */
+  async function storeNew(
+    current: VaultSession,
+    records: readonly AccountRecord[],
+    change = (manifest: VersionManifest) =>
+      records.reduce((m, r) => withVersion(m, r.id, r.version), manifest),
+  ) {
+    for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      const added = await withManifest(current, change, (write) =>
+        store.addRecords(records, write),
+      );
+      if (added) return true;
+    }
+    return false;
+  }
+
   return {
-    forget: () => cache.clear(),
+    forget() {
+      cache.clear();
+      manifests.forget();
+    },
 
     async list() {
       return toListing(await openAll(session()));
@@ -263,13 +293,45 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     },
 
     async remove(id) {
-      session();
-      await writing(async () => {
-        // Works on damaged records too: deleting one is how a person gets rid of it.
-        if (!(await callStore(() => store.deleteRecord(id)))) {
-          throw new VaultError('account-not-found');
+      const current = session();
+      return writing(async () => {
+        for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+          // Works on damaged records too: deleting one is how a person gets rid of it.
+          const stored = await callStore(() => store.getRecord(id));
+          if (stored === undefined) throw new VaultError('account-not-found');
+          // The manifest keeps the id at its newest version, marked removed, whatever copy was
+          // on disk: only that version can ever be restored.
+          const deleted = await withManifest(
+            current,
+            (manifest) => withRemoved(manifest, id, manifest.entries.get(id)?.version),
+            (write) => store.deleteRecord(id, write),
+          );
+          if (deleted) {
+            cache.remove(id);
+            return parseRecord(stored);
+          }
         }
-        cache.remove(id);
+        throw new VaultError('vault-busy');
+      });
+    },
+
+    async restore(removed) {
+      const current = session();
+      const opened = await openRecord(current, removed);
+      if (!opened) throw new VaultError('record-damaged');
+      const { record, account } = opened;
+      /** Only the exact version that was deleted, and only while it stays deleted. */
+      const restoring = (manifest: VersionManifest) => {
+        const entry = manifest.entries.get(record.id);
+        if (!entry?.removed || entry.version !== record.version) {
+          throw new VaultError('record-damaged');
+        }
+        return withVersion(manifest, record.id, record.version);
+      };
+      return writing(async () => {
+        if (!(await storeNew(current, [record], restoring))) throw new VaultError('vault-busy');
+        cache.put([account]);
+        return account;
       });
     },
   };

@@ -37,6 +37,13 @@ export const accountAd = (
   ]);
 
 /**
+ * AD of the version manifest: purpose, format, vault id and its revision, so neither an
+ * older manifest relabelled as newer nor one from another vault opens.
+ */
+export const manifestAd = (vaultId: string, format: number, revision: number) =>
+  encodeFields(['keyfob/record-versions', String(format), vaultId, String(revision)]);
+
+/**
  * AD of the wrapped vault key: purpose, format, vault id and the KDF parameters, so the
  * wrapped key cannot be moved to another vault or paired with edited parameters.
  */

@@ -15,7 +15,13 @@ export type {
   VaultListing,
   VaultService,
 } from './service-contract';
-export type { AccountRecord, StoredBox, VaultHeader } from './records';
+export type {
+  AccountRecord,
+  ManifestWrite,
+  StoredBox,
+  StoredManifest,
+  VaultHeader,
+} from './records';
 export type { VaultStore } from './vault-store';
 export { VaultError, type VaultErrorCode } from './errors';
 /** The passphrase rules, which a chosen backup password follows too. */

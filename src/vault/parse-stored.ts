@@ -8,10 +8,12 @@ import {
 } from '../crypto';
 import { VaultError } from './errors';
 import {
+  MANIFEST_FORMAT,
   RECORD_FORMAT,
   VAULT_FORMAT,
   type AccountRecord,
   type StoredBox,
+  type StoredManifest,
   type VaultHeader,
 } from './records';
 
@@ -76,7 +78,9 @@ export function parseHeader(value: unknown): VaultHeader {
 export function parseRecord(value: unknown): AccountRecord | undefined {
   if (!isRecord(value)) return undefined;
   const { id, format, createdAt, updatedAt, order } = value;
-  if (typeof id !== 'string' || (format !== 1 && format !== RECORD_FORMAT)) return undefined;
+  if (typeof id !== 'string' || (format !== 1 && format !== 2 && format !== RECORD_FORMAT)) {
+    return undefined;
+  }
   if (!isTime(createdAt) || !isTime(updatedAt) || !isTime(order)) return undefined;
   const version = format === 1 ? 0 : value.version;
   if (!Number.isSafeInteger(version) || (version as number) < (format === 1 ? 0 : 1)) {
@@ -85,6 +89,15 @@ export function parseRecord(value: unknown): AccountRecord | undefined {
   const sealed = toBox(value.sealed);
   if (!sealed) return undefined;
   return { id, format, version: version as number, createdAt, updatedAt, order, sealed };
+}
+
+/** Validates a stored version manifest (untrusted); undefined when it is not well formed. */
+export function parseManifest(value: unknown): StoredManifest | undefined {
+  if (!isRecord(value) || value.format !== MANIFEST_FORMAT) return undefined;
+  const { revision } = value;
+  if (!Number.isSafeInteger(revision) || (revision as number) < 1) return undefined;
+  const sealed = toBox(value.sealed);
+  return sealed && { format: MANIFEST_FORMAT, revision: revision as number, sealed };
 }
 
 /** The id of something stored as a record, even when the rest of it is unreadable. */

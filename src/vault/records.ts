@@ -11,12 +11,14 @@ export const VAULT_FORMAT = 1;
 
 /**
  * Format of account records. Format 2 binds the record's version into its additional data;
- * format 1 records (without a version) still open, and are rewritten as format 2.
+ * format 3 (same fields) says the record was written under a {@link StoredManifest}, so a
+ * vault holding one without a manifest has lost it. Format 1 and 2 records still open, and
+ * are rewritten as format 3.
  */
-export const RECORD_FORMAT = 2;
+export const RECORD_FORMAT = 3;
 
 /** The record formats this build reads. */
-export type RecordFormat = 1 | typeof RECORD_FORMAT;
+export type RecordFormat = 1 | 2 | typeof RECORD_FORMAT;
 
 /** An AES-GCM ciphertext (tag appended) and its 96-bit IV, as stored. */
 export interface StoredBox {
@@ -65,4 +67,28 @@ export interface AccountRecord {
   updatedAt: number;
   order: number;
   sealed: StoredBox;
+}
+
+/** Format of the version manifest; part of its additional data. */
+export const MANIFEST_FORMAT = 1;
+
+/**
+ * The sealed list of every record id and its newest version (and of deleted ids), stored
+ * once beside the header and rewritten in the same transaction as every record write, so a
+ * record put back from an old copy is refused even by a worker that never saw the newer one.
+ */
+export interface StoredManifest {
+  format: typeof MANIFEST_FORMAT;
+  /** Bumped on every rewrite and bound into the additional data; writes are conditional on it. */
+  revision: number;
+  sealed: StoredBox;
+}
+
+/**
+ * A manifest to store with a record write, and the revision the stored one must still have
+ * (`undefined`: there must be none yet). Any other revision writes nothing.
+ */
+export interface ManifestWrite {
+  manifest: StoredManifest;
+  expectedRevision: unknown;
 }

@@ -1,5 +1,6 @@
 import type { AccountId, Origin } from '../shared';
 import type { OtpParams } from '../otp/types';
+import type { AccountRecord } from './records';
 
 /**
  * Every enrollment status an account can have: the Cognito helper keeps a new secret
@@ -118,6 +119,17 @@ export interface VaultService {
   findDuplicates(params: Pick<OtpParams, 'type' | 'secret'>[]): Promise<boolean[]>;
   /** Re-seals an account with the patch applied; a damaged record is refused, not rewritten. */
   update(id: AccountId, patch: AccountPatch): Promise<Account>;
-  /** Deletes an account, or a damaged record (the one way to get rid of one). */
-  remove(id: AccountId): Promise<void>;
+  /**
+   * Deletes an account, or a damaged record (the one way to get rid of one). Resolves with the
+   * sealed record as it was (undefined for one too damaged to read), which {@link restore}
+   * can put back; it holds no secret in the clear.
+   */
+  remove(id: AccountId): Promise<AccountRecord | undefined>;
+  /**
+   * Puts back a record {@link remove} deleted, exactly as it was (an Undo of a delete). Only
+   * the version that was deleted, only while its id stays deleted, and only a record that
+   * opens under this vault's key: anything else, such as an older copy, is refused as
+   * `record-damaged` and writes nothing.
+   */
+  restore(record: AccountRecord): Promise<Account>;
 }

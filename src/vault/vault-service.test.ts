@@ -421,6 +421,8 @@ describe('accounts', () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let held = false;
+    let holding!: () => void;
+    const isHeld = new Promise<void>((resolve) => (holding = resolve));
     // The first read returns what was on disk when it started, only after a later write of the
     // same worker has committed a newer version.
     const racing: VaultStore = {
@@ -429,6 +431,7 @@ describe('accounts', () => {
         const stored = await store.getRecord(id);
         if (!held) {
           held = true;
+          holding();
           await released;
         }
         return stored;
@@ -437,6 +440,7 @@ describe('accounts', () => {
     const worker = service({ store: racing });
     await worker.unlockWithSessionKey(await vault.exportSessionKey());
     const overtaken = worker.update(a.id, { state: 'replaced' });
+    await isHeld;
     await worker.update(a.id, { params: { issuer: 'New issuer' } });
     release();
     await overtaken;
@@ -696,9 +700,9 @@ describe('damaged records', () => {
       ...r,
       sealed: { ...r.sealed, ciphertext: r.sealed.ciphertext.slice(0, 20) },
     }),
-    'another format version': (r) => ({ ...r, format: 1 }),
+    'another format version': (r) => ({ ...r, format: 2 }),
     'a newer version number': (r) => ({ ...r, version: r.version + 1 }),
-    'an unknown format version': (r) => ({ ...r, format: 3 }),
+    'an unknown format version': (r) => ({ ...r, format: 4 }),
     'a missing sealed box': (r) => ({ ...r, sealed: undefined }),
     'not an object at all': () => ({ id: bad }),
   };
@@ -850,6 +854,24 @@ describe('errors', () => {
   });
 });
 
+/** Replaces a record with one sealed in an older format, as an older Keyfob wrote it. */
+async function writeLegacy(id: string, format: 1 | 2, account: string) {
+  const keys = createKeyManager({
+    store,
+    iterations: ITERATIONS,
+    now: () => clock,
+    onSessionChange() {},
+  });
+  await keys.unlock(PASSPHRASE);
+  const payload = toAccountPayload({ params: totp({ account }), state: 'verified' })!;
+  const legacy = { ...record(id), format, version: format === 1 ? 0 : 4 };
+  const sealed = await sealPayload(keys.session(), legacy, payload);
+  const { version: _none, ...withoutVersion } = { ...legacy, sealed };
+  const stored = format === 1 ? withoutVersion : { ...legacy, sealed };
+  store.contents.records.set(id, stored);
+  return stored;
+}
+
 describe('record versions', () => {
   beforeEach(async () => {
     await vault.create(PASSPHRASE, PASSPHRASE);
@@ -879,18 +901,9 @@ describe('record versions', () => {
 
   it('opens records written before versions were bound, and rewrites them with one', async () => {
     const { id } = await vault.add({ params: totp({ account: 'alice' }) });
-    const keys = createKeyManager({
-      store,
-      iterations: ITERATIONS,
-      now: () => clock,
-      onSessionChange() {},
-    });
-    await keys.unlock(PASSPHRASE);
-    const payload = toAccountPayload({ params: totp({ account: 'legacy' }), state: 'verified' })!;
-    const legacy = { ...record(id), format: 1 as const, version: 0 };
-    const sealed = await sealPayload(keys.session(), legacy, payload);
-    const { version: _none, ...stored } = { ...legacy, sealed };
-    store.contents.records.set(id, stored);
+    const stored = await writeLegacy(id, 1, 'legacy');
+    // A vault from before the manifest has none.
+    delete store.contents.manifest;
 
     // A new worker, as after the update that brought record versions.
     vault = service();
@@ -898,12 +911,202 @@ describe('record versions', () => {
     const { accounts, damaged } = await vault.list();
     expect(damaged).toEqual([]);
     expect(accounts.map((a) => a.params.account)).toEqual(['legacy']);
-    expect(record(id)).toMatchObject({ format: 2, version: 1, updatedAt: legacy.updatedAt });
+    expect(record(id)).toMatchObject({ format: 3, version: 1, updatedAt: clock });
 
     // Once upgraded, the format 1 copy is an old copy.
     store.contents.records.set(id, stored);
     vault.lock();
     await vault.unlock(PASSPHRASE);
     expect((await vault.list()).damaged).toEqual([id]);
+  });
+});
+
+describe('record versions across a worker restart', () => {
+  beforeEach(async () => {
+    await vault.create(PASSPHRASE, PASSPHRASE);
+  });
+
+  /** A new worker on the same disk: nothing of the old one's memory survives. */
+  async function restart() {
+    vault = service();
+    await vault.unlock(PASSPHRASE);
+  }
+
+  it('refuses an older copy put back while the worker was stopped, and overwrites nothing', async () => {
+    const { id } = await vault.add({ params: totp({ account: 'alice' }) });
+    const other = await vault.add({ params: totp({ account: 'bob' }) });
+    const oldCopy = structuredClone(record(id));
+    await vault.update(id, { params: { account: 'alice (new)' } });
+
+    // The worker stops; an old copy is put back; a new worker starts.
+    store.contents.records.set(id, oldCopy);
+    const before = disk();
+    await restart();
+    const listing = await vault.list();
+    expect(listing.damaged).toEqual([id]);
+    expect(listing.accounts.map((a) => a.id)).toEqual([other.id]);
+    await expect(vault.get(id)).rejects.toMatchObject({ code: 'record-damaged' });
+    await expect(vault.update(id, { state: 'pending' })).rejects.toMatchObject({
+      code: 'record-damaged',
+    });
+    expect(disk()).toEqual(before);
+    // A cold read of the one record, as the fill handlers do, refuses it too.
+    await restart();
+    await expect(vault.get(id)).rejects.toMatchObject({ code: 'record-damaged' });
+  });
+
+  it('keeps edits, adds, deletes and passphrase changes across restarts', async () => {
+    const a = await vault.add({ params: totp({ account: 'a' }) });
+    const b = await vault.add({ params: totp({ account: 'b' }) });
+    await restart();
+    await vault.update(a.id, { params: { account: 'a2' } });
+    await vault.update(a.id, { params: { account: 'a3' } });
+    await vault.remove(b.id);
+    await restart();
+    await vault.changePassphrase(PASSPHRASE, OTHER_PASSPHRASE, OTHER_PASSPHRASE);
+    vault = service();
+    await vault.unlock(OTHER_PASSPHRASE);
+    const c = await vault.add({ params: totp({ account: 'c' }) });
+    // Unlocking under a raised iteration count re-wraps the key; the manifest still opens.
+    vault = service({ iterations: ITERATIONS * 2 });
+    await vault.unlock(OTHER_PASSPHRASE);
+    const listing = await vault.list();
+    expect(listing.damaged).toEqual([]);
+    expect(listing.accounts.map((x) => [x.id, x.params.account])).toEqual([
+      [a.id, 'a3'],
+      [c.id, 'c'],
+    ]);
+  });
+
+  it('refuses a copy of a deleted record put back', async () => {
+    const { id } = await vault.add({ params: totp({ account: 'gone' }) });
+    const copy = structuredClone(record(id));
+    await vault.remove(id);
+    store.contents.records.set(id, copy);
+    await restart();
+    expect(await vault.list()).toEqual({ accounts: [], damaged: [id] });
+    // Deleting the put-back copy is still how a person gets rid of it.
+    await vault.remove(id);
+    expect(await vault.list()).toEqual({ accounts: [], damaged: [] });
+  });
+
+  it('restores a deleted record exactly as it was, once, through restore only', async () => {
+    const { id } = await vault.add({ params: totp({ account: 'undo me' }) });
+    const oldCopy = structuredClone(record(id));
+    const edited = await vault.update(id, { params: { account: 'undo me (edited)' } });
+    const removed = await vault.remove(id);
+    expect(removed).toEqual(record(id) ?? removed);
+    expect(store.contents.records.has(id)).toBe(false);
+
+    // An older copy of the deleted record is not restorable.
+    await expect(vault.restore(oldCopy)).rejects.toMatchObject({ code: 'record-damaged' });
+    expect(store.contents.records.has(id)).toBe(false);
+
+    await restart();
+    expect(await vault.restore(removed!)).toEqual(edited);
+    expect(await vault.list()).toEqual({ accounts: [edited], damaged: [] });
+    // Restoring twice, or over a live record, writes nothing.
+    await expect(vault.restore(removed!)).rejects.toMatchObject({ code: 'record-damaged' });
+    await restart();
+    expect(await vault.list()).toEqual({ accounts: [edited], damaged: [] });
+    // The restored record edits on as usual.
+    await vault.update(id, { state: 'pending' });
+    await restart();
+    expect(await vault.get(id)).toMatchObject({ state: 'pending' });
+  });
+
+  it('restores nothing that did not come from this vault', async () => {
+    const { id } = await vault.add({ params: totp() });
+    const removed = (await vault.remove(id))!;
+    const forged = { ...removed, sealed: { ...removed.sealed, iv: new Uint8Array(12) } };
+    await expect(vault.restore(forged)).rejects.toMatchObject({ code: 'record-damaged' });
+    expect(store.contents.records.size).toBe(0);
+  });
+
+  it('builds the manifest at the first unlock of a vault from before it', async () => {
+    const a = await vault.add({ params: totp({ account: 'a' }) });
+    const b = await vault.add({ params: totp({ account: 'b' }) });
+    // Both as an older Keyfob wrote them, and no manifest.
+    await writeLegacy(a.id, 2, 'a');
+    const oldB = await writeLegacy(b.id, 2, 'b (format 2)');
+    delete store.contents.manifest;
+
+    await restart();
+    expect((await vault.list()).accounts.map((x) => x.params.account)).toEqual([
+      'a',
+      'b (format 2)',
+    ]);
+    expect(store.contents.manifest).toBeDefined();
+    expect(record(b.id).format).toBe(3);
+    const oldA = structuredClone(record(a.id));
+    await vault.update(a.id, { params: { account: 'a2' } });
+
+    // An old copy of either record is refused by the next worker.
+    store.contents.records.set(a.id, oldA);
+    store.contents.records.set(b.id, oldB);
+    await restart();
+    expect(new Set((await vault.list()).damaged)).toEqual(new Set([a.id, b.id]));
+  });
+
+  it('does not rebuild a manifest that was deleted: without it nothing is vouched for', async () => {
+    const a = await vault.add({ params: totp() });
+    const oldCopy = structuredClone(record(a.id));
+    await vault.update(a.id, { state: 'pending' });
+    store.contents.records.set(a.id, oldCopy);
+    delete store.contents.manifest;
+    await restart();
+    expect((await vault.list()).damaged).toEqual([a.id]);
+    // The vault goes on working for new accounts.
+    const b = await vault.add({ params: totp({ account: 'b' }) });
+    await restart();
+    expect(await vault.list()).toEqual({ accounts: [b], damaged: [a.id] });
+  });
+
+  it('refuses every record under a damaged manifest, keeping them', async () => {
+    const a = await vault.add({ params: totp() });
+    const stored = store.contents.manifest as { sealed: { ciphertext: Uint8Array } };
+    stored.sealed.ciphertext[0]! ^= 1;
+    const before = disk();
+    await restart();
+    expect((await vault.list()).damaged).toEqual([a.id]);
+    expect(disk()).toEqual(before);
+  });
+
+  it('lets concurrent writes of one worker all land, each in the manifest', async () => {
+    const a = await vault.add({ params: totp({ account: 'a' }) });
+    const added = await Promise.all(
+      ['b', 'c', 'd'].map((account) => vault.add({ params: totp({ account }) })),
+    );
+    await Promise.all([
+      vault.update(a.id, { state: 'pending' }),
+      vault.update(a.id, { params: { issuer: 'X' } }),
+      vault.remove(added[0]!.id),
+    ]);
+    await restart();
+    const listing = await vault.list();
+    expect(listing.damaged).toEqual([]);
+    // Concurrent adds may share an order; only which accounts are there matters here.
+    expect(listing.accounts.map((x) => x.params.account).sort()).toEqual(['a', 'c', 'd']);
+    expect(listing.accounts.find((x) => x.id === a.id)).toMatchObject({
+      state: 'pending',
+      params: { issuer: 'X' },
+    });
+  });
+
+  it('lets two workers on one disk write in turn: the second reads the manifest again', async () => {
+    const a = await vault.add({ params: totp({ account: 'a' }) });
+    const first = vault;
+    await restart();
+    const second = vault;
+    await second.update(a.id, { params: { account: 'a2' } });
+    await first.update(a.id, { state: 'pending' });
+    await first.add({ params: totp({ account: 'b' }) });
+    await restart();
+    const listing = await vault.list();
+    expect(listing.damaged).toEqual([]);
+    expect(listing.accounts.map((x) => [x.params.account, x.state])).toEqual([
+      ['a2', 'pending'],
+      ['b', 'verified'],
+    ]);
   });
 });

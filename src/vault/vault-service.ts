@@ -46,5 +46,6 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     findDuplicates: accounts.findDuplicates,
     update: accounts.update,
     remove: accounts.remove,
+    restore: accounts.restore,
   };
 }
