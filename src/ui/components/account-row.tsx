@@ -37,9 +37,13 @@ export function showsNextCode(
 
 /**
  * One account: a copy button (the whole row face: issuer, name, enrollment site, code,
- * countdown), then "Fill" for the page's own accounts, "Next code" for HOTP and "Edit". The
- * copy button's name says what it does; the code, badges, site and time left are its
- * description, so a screen reader still hears them.
+ * countdown), then "Fill" for the page's own accounts, "Next code" for HOTP and "Edit".
+ *
+ * The copy button is named by its content, "Copy code for GitHub alice": a hidden verb, then
+ * the visible title and account name, so the name contains what is shown (WCAG 2.5.3, "Label
+ * in Name": speech input can say "click GitHub"). An aria-label could not also contain the
+ * code and countdown shown beside them. Those, the badges and the site are hidden from the
+ * name and read as its description instead, so a screen reader still hears them once.
  */
 export function AccountRow({
   account,
@@ -73,26 +77,26 @@ export function AccountRow({
       <button
         type="button"
         class="account-copy"
-        aria-label={`Copy code for ${name}`}
         aria-describedby={described}
         onClick={() => onCopy(account)}
       >
         <span class="account-text">
+          <span class="sr-only">Copy code for </span>
           {/* Long names are cut with an ellipsis; the title shows them whole on hover. */}
           <span class="account-title" title={accountTitle(account)}>
             {accountTitle(account)}
           </span>
-          {account.issuer?.trim() && (
+          {account.issuer?.trim() && account.account && (
             <span class="account-name" title={account.account}>
               {account.account}
             </span>
           )}
           {host && (
-            <span class="account-origin" id={`${base}-origin`} title={host}>
+            <span class="account-origin" id={`${base}-origin`} title={host} aria-hidden="true">
               {host}
             </span>
           )}
-          <span class="account-badges" id={`${base}-badges`}>
+          <span class="account-badges" id={`${base}-badges`} aria-hidden="true">
             {account.status === 'pending' && (
               <span class="badge" title="Waiting for the site to confirm the setup">
                 pending
@@ -105,7 +109,7 @@ export function AccountRow({
             )}
           </span>
         </span>
-        <span class="account-codes">
+        <span class="account-codes" aria-hidden="true">
           <span
             class={stale ? 'account-code is-stale' : 'account-code'}
             id={`${base}-code`}

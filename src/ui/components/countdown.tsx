@@ -10,8 +10,10 @@ const RADIUS = 9;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 
 /**
- * Seconds left for a TOTP code: a ring and a number for the eye (hidden from assistive tech,
- * which would otherwise hear every tick) and one plain sentence for screen readers.
+ * Seconds left for a TOTP code: a ring and a number for the eye and one plain sentence for
+ * screen readers. All of it is hidden from assistive tech, which would otherwise hear every
+ * tick and take it into the copy button's name; the button points at the sentence by `id` as
+ * part of its description, which reads hidden text.
  * The ring is drawn with SVG attributes, not inline styles, to stay within the page CSP.
  */
 export function Countdown({ id, secondsLeft, period }: CountdownProps) {
@@ -22,6 +24,7 @@ export function Countdown({ id, secondsLeft, period }: CountdownProps) {
       class={urgent ? 'countdown countdown-urgent' : 'countdown'}
       data-testid="countdown"
       data-seconds-left={secondsLeft}
+      aria-hidden="true"
     >
       <svg class="countdown-ring" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <circle class="countdown-track" cx="12" cy="12" r={RADIUS} />

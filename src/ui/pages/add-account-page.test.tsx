@@ -50,7 +50,7 @@ describe('add by URI', () => {
     expect(screen.getByRole('status').textContent).toBe('Added ACME (alice)');
     // Focus lands on the new account, ready to copy.
     expect(document.activeElement).toBe(
-      screen.getByRole('button', { name: 'Copy code for ACME (alice)' }),
+      screen.getByRole('button', { name: 'Copy code for ACME alice' }),
     );
   });
 

@@ -45,10 +45,23 @@ describe('the account list', () => {
     await renderPopup({ accounts: ACCOUNTS });
     await screen.findByRole('list', { name: 'Accounts' });
     expect(
-      screen.getByRole('button', { name: 'Copy code for GitHub (alice@example.com)' }),
+      screen.getByRole('button', { name: 'Copy code for GitHub alice@example.com' }),
     ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Edit GitHub (alice@example.com)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Edit bob@example.com' })).toBeTruthy();
+  });
+
+  it('names each copy button by what it shows, and describes it by code, badge and time left', async () => {
+    await renderPopup({ accounts: ACCOUNTS });
+    await screen.findByRole('list', { name: 'Accounts' });
+    // Named by its content, not an aria-label that leaves out the visible code (WCAG 2.5.3).
+    const copy = screen.getByRole('button', {
+      name: 'Copy code for AWS carol',
+      description: /^\d{3} \d{3} pending \d+ seconds? left$/,
+    });
+    expect(copy.hasAttribute('aria-label')).toBe(false);
+    expect(within(copy).getByText('AWS')).toBeTruthy();
+    expect(within(copy).getByText('carol')).toBeTruthy();
   });
 });
 
@@ -204,7 +217,7 @@ describe('copying a code', () => {
   it('copies on click and says so', async () => {
     const { fake, clipboard } = await renderPopup({ accounts: ACCOUNTS });
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Copy code for GitHub (alice@example.com)' }),
+      await screen.findByRole('button', { name: 'Copy code for GitHub alice@example.com' }),
     );
 
     expect((await screen.findByRole('status')).textContent).toBe('Copied');
@@ -218,7 +231,7 @@ describe('copying a code', () => {
 
   it('copies with Enter on the focused row', async () => {
     const { fake, clipboard } = await renderPopup({ accounts: ACCOUNTS });
-    const button = await screen.findByRole('button', { name: 'Copy code for AWS (carol)' });
+    const button = await screen.findByRole('button', { name: 'Copy code for AWS carol' });
     button.focus();
     press('Enter');
 
@@ -403,7 +416,7 @@ describe('account states', () => {
     const replaced = screen.getByRole('list', { name: 'Replaced accounts' });
     expect(within(replaced).getAllByText('replaced')).toHaveLength(2);
     // Folded rows are out of the Tab order.
-    const copyOld = screen.getByRole('button', { name: 'Copy code for Acme (old)' });
+    const copyOld = screen.getByRole('button', { name: 'Copy code for Acme old' });
     expect(tabbables()).not.toContain(copyOld);
 
     summary.focus();
@@ -420,7 +433,7 @@ describe('account states', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
     await screen.findByRole('list', { name: 'Replaced accounts' });
     expect(document.activeElement).toBe(
-      screen.getByRole('button', { name: 'Copy code for Acme (old)' }),
+      screen.getByRole('button', { name: 'Copy code for Acme old' }),
     );
     expect(screen.getByText('Replaced accounts (2)').closest('details')!.open).toBe(true);
   });

@@ -35,7 +35,7 @@ it('renames an account', async () => {
   });
   expect(screen.getByRole('status').textContent).toBe('Saved');
   expect(document.activeElement).toBe(
-    screen.getByRole('button', { name: 'Copy code for GitHub Enterprise (alice.work)' }),
+    screen.getByRole('button', { name: 'Copy code for GitHub Enterprise alice.work' }),
   );
 });
 
@@ -131,7 +131,7 @@ describe('the site an account fills on', () => {
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'On this site' })).toBeNull());
     expect(screen.queryByRole('button', { name: /^Fill code for / })).toBeNull();
     expect(
-      document.activeElement === screen.getByRole('button', { name: 'Copy code for Acme (alice)' }),
+      document.activeElement === screen.getByRole('button', { name: 'Copy code for Acme alice' }),
     ).toBe(true);
   });
 
