@@ -273,6 +273,7 @@ export function createBackground(deps: BackgroundDeps) {
 
 /** Requests that do not count as user activity for auto-lock. */
 function isPassive(name: keyof BackgroundMap, data: unknown): boolean {
-  if (name === 'getVaultState') return true;
+  // Opening the popup (state with codes) is the person's doing, as their first listing was.
+  if (name === 'getVaultState') return (data as { withCodes?: unknown }).withCodes !== true;
   return name === 'listCodes' && (data as { refresh?: unknown }).refresh === true;
 }

@@ -1,7 +1,7 @@
 import { createOtpParams, parseOtpauthUri, validateOtpParams } from '../otp';
 import type { OtpParams } from '../otp/types';
 import type { Handlers } from '../messaging/server';
-import type { AccountView, ProtocolMap, VaultState } from '../messaging/protocol';
+import type { AccountView, CodeListing, ProtocolMap, VaultState } from '../messaging/protocol';
 import type { Account, VaultService } from '../vault';
 import { KeyfobError, type AccountId } from '../shared';
 import { toAccountView } from './account-view';
@@ -64,6 +64,22 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
     };
   }
 
+  async function listing(): Promise<CodeListing> {
+    await deps.beforeList?.();
+    const at = now();
+    const { accounts, damaged } = await vault.list();
+    const views = await Promise.all(
+      [...accounts].sort((a, b) => a.order - b.order).map((a) => toAccountView(a, at)),
+    );
+    return {
+      accounts: views,
+      damaged,
+      nowMs: at,
+      clockOffsetMs: clock.status().offsetMs,
+      notices: [...notices()],
+    };
+  }
+
   async function rememberUnlock(): Promise<void> {
     await sessionKey.save(await vault.exportSessionKey());
     await autoLock.touch();
@@ -82,7 +98,12 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
   }
 
   return {
-    getVaultState: () => state(),
+    async getVaultState({ withCodes }) {
+      const current = await state();
+      return withCodes === true && current.unlocked
+        ? { ...current, listing: await listing() }
+        : current;
+    },
 
     async createVault({ passphrase, confirmation }) {
       await vault.create(String(passphrase ?? ''), String(confirmation ?? ''));
@@ -117,21 +138,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
       return state();
     },
 
-    async listCodes() {
-      await deps.beforeList?.();
-      const at = now();
-      const { accounts, damaged } = await vault.list();
-      const views = await Promise.all(
-        [...accounts].sort((a, b) => a.order - b.order).map((a) => toAccountView(a, at)),
-      );
-      return {
-        accounts: views,
-        damaged,
-        nowMs: at,
-        clockOffsetMs: clock.status().offsetMs,
-        notices: [...notices()],
-      };
-    },
+    listCodes: () => listing(),
 
     async addAccountFromUri({ uri }) {
       return addUnique(parseOtpauthUri(String(uri ?? '')));

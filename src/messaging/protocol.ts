@@ -10,6 +10,11 @@ export interface VaultState {
   unlocked: boolean;
   /** Idle minutes before the vault locks itself. */
   autoLockMinutes: number;
+  /**
+   * The unlocked vault's listing, when `getVaultState` was asked `withCodes`: the popup opens
+   * on one round trip.
+   */
+  listing?: CodeListing;
 }
 
 /** The vault's enrollment status of an account, as the popup sees it too. */
@@ -163,7 +168,8 @@ export interface RevealedAccount {
  * {@link Reply}.
  */
 export interface ProtocolMap {
-  getVaultState(data: Record<string, never>): VaultState;
+  /** The vault's state; `withCodes` (the popup opening): with the listing when unlocked. */
+  getVaultState(data: { withCodes?: boolean }): VaultState;
   createVault(data: { passphrase: string; confirmation: string }): VaultState;
   unlockVault(data: { passphrase: string }): VaultState;
   lockVault(data: Record<string, never>): VaultState;

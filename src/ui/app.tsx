@@ -53,11 +53,18 @@ export function App({
   const load = useCallback(async () => {
     setScreen({ name: 'loading' });
     try {
-      setScreen(screenFor(await guardedSend('getVaultState', {})));
+      // With the codes: an unlocked vault's list paints without a second request.
+      const state = await guardedSend('getVaultState', { withCodes: true });
+      const next = screenFor(state);
+      setScreen(
+        next.name === 'vault' && state.listing
+          ? { ...next, first: { listing: state.listing, receivedAt: now() } }
+          : next,
+      );
     } catch (failure) {
       setScreen({ name: 'unavailable', message: errorMessage(failure) });
     }
-  }, [guardedSend]);
+  }, [guardedSend, now]);
 
   useEffect(() => {
     void load();
@@ -102,6 +109,7 @@ export function App({
           send={guardedSend}
           clipboard={clipboard}
           now={now}
+          firstListing={screen.first}
           onLock={lock}
           openOptions={openOptions}
           openBackup={openBackup}

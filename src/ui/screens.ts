@@ -1,4 +1,4 @@
-import type { AccountView, ImportPreview, VaultState } from '../messaging';
+import type { AccountView, CodeListing, ImportPreview, VaultState } from '../messaging';
 
 /** The views inside the unlocked vault. */
 export type VaultView =
@@ -15,7 +15,12 @@ export type Screen =
   | { name: 'unavailable'; message: string }
   | { name: 'create' }
   | { name: 'unlock'; notice?: string }
-  | { name: 'vault'; view: VaultView };
+  | {
+      name: 'vault';
+      view: VaultView;
+      /** The listing that came with the vault's state, and when it arrived (popup clock). */
+      first?: { listing: CodeListing; receivedAt: number };
+    };
 
 /** Shown on the unlock screen when a request found the vault locked mid-session. */
 export const LOCKED_NOTICE = 'Keyfob locked itself. Enter your passphrase to continue.';

@@ -4,6 +4,7 @@ import { accountName, accountTitle, groupCode, originHost } from '../format';
 import { t } from '../i18n';
 import { Countdown } from './countdown';
 import { PencilIcon } from './icons';
+import { placementProps, type RowPlacement } from './virtual-rows';
 
 /** Props of {@link AccountRow}. */
 export interface AccountRowProps {
@@ -17,6 +18,8 @@ export interface AccountRowProps {
   onEdit(account: AccountView): void;
   /** Present only for accounts enrolled on the page the popup was opened over. */
   onFill?: ((account: AccountView) => void) | undefined;
+  /** In a long list, where the row is drawn (see VirtualRows). */
+  placement?: RowPlacement | undefined;
 }
 
 /** Under this many seconds left, the row shows the next code beside the current one. */
@@ -53,6 +56,7 @@ export function AccountRow({
   onNextCode,
   onEdit,
   onFill,
+  placement,
 }: AccountRowProps) {
   const name = accountName(account);
   // Ids from useId, not the account id: ours are random, but an id attribute needs no trust.
@@ -73,7 +77,11 @@ export function AccountRow({
   const stale = secondsLeft === 0;
 
   return (
-    <li class={copied ? 'account is-copied' : 'account'} data-account-id={account.id}>
+    <li
+      class={copied ? 'account is-copied' : 'account'}
+      data-account-id={account.id}
+      {...placementProps(placement)}
+    >
       <button
         type="button"
         class="account-copy"

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { AccountView, CodeListing, SendMessage } from '../../messaging';
 import { isTimeBased } from '../../otp/steam';
 import { errorCode, errorMessage } from '../errors';
+import type { Screen } from '../screens';
 import {
   clockOffset,
   delayToNextSecond,
@@ -31,6 +32,9 @@ export interface Codes {
   remove(id: string): void;
 }
 
+/** A listing the popup already has (it came with the vault's state), and when it arrived. */
+export type FirstListing = NonNullable<Extract<Screen, { name: 'vault' }>['first']>;
+
 interface Snapshot {
   listing: CodeListing;
   offsetMs: number;
@@ -42,8 +46,11 @@ interface Snapshot {
  * the background again mid-step for the step after (never on a fixed poll). The countdowns
  * tick locally once a second, aligned to the background's clock.
  */
-export function useCodes(send: SendMessage, now: () => number): Codes {
-  const [snapshot, setSnapshot] = useState<Snapshot>();
+export function useCodes(send: SendMessage, now: () => number, first?: FirstListing): Codes {
+  const [snapshot, setSnapshot] = useState<Snapshot | undefined>(
+    first && { listing: first.listing, offsetMs: clockOffset(first.listing, first.receivedAt) },
+  );
+  const hadFirst = useRef(first !== undefined);
   const [tick, setTick] = useState(now);
   // Background time of the last switch to sent next codes: what is shown is the listing then.
   const [switchedAt, setSwitchedAt] = useState(0);
@@ -75,7 +82,7 @@ export function useCodes(send: SendMessage, now: () => number): Codes {
   );
 
   useEffect(() => {
-    void reload();
+    if (!hadFirst.current) void reload();
   }, [reload]);
 
   useEffect(() => {

@@ -9,6 +9,7 @@ import {
   renderPopup,
   row,
 } from '../../../test/support/ui/render-popup';
+import { VIRTUAL_MIN_ROWS } from './codes-page';
 
 const ACCOUNTS = [
   { issuer: 'GitHub', account: 'alice@example.com' },
@@ -110,7 +111,9 @@ describe('code refresh', () => {
     // 27 s left by the background clock, although the popup's own clock would say 30.
     expect(within(github()).getByText('27 seconds left')).toBeTruthy();
     expect(within(github()).getByTestId('countdown').dataset.secondsLeft).toBe('27');
-    expect(fake.calls('listCodes')).toBe(1);
+    // One request opened the popup: the vault's state came with the codes.
+    expect(fake.calls('getVaultState')).toBe(1);
+    expect(fake.calls('listCodes')).toBe(0);
 
     // Ticks land just after each whole second of the background clock.
     await advance(1_010);
@@ -126,24 +129,24 @@ describe('code refresh', () => {
     await advance(100);
     expect(codeIn(github())).toBe(await codeInStep(step + 1));
     expect(within(github()).getByTestId('code').className).not.toContain('is-stale');
-    expect(fake.calls('listCodes')).toBe(1);
+    expect(fake.calls('listCodes')).toBe(0);
 
     // Half a step later the popup asks for the step after, long before it is due.
     await advance(14_900);
-    expect(fake.calls('listCodes')).toBe(1);
+    expect(fake.calls('listCodes')).toBe(0);
     await advance(200);
-    expect(fake.calls('listCodes')).toBe(2);
+    expect(fake.calls('listCodes')).toBe(1);
     expect(codeIn(github())).toBe(await codeInStep(step + 1));
 
     // And the next boundary switches again, without waiting for an answer.
     await advance(15_000);
     expect(codeIn(github())).toBe(await codeInStep(step + 2));
     expect(within(github()).getByText('30 seconds left')).toBeTruthy();
-    expect(fake.calls('listCodes')).toBe(2);
+    expect(fake.calls('listCodes')).toBe(1);
 
-    // Only the first listing is the person's doing; the timed ones must not postpone auto-lock.
+    // The timed listings are not the person's doing: they must not postpone auto-lock.
     const listings = fake.mock.mock.calls.filter(([name]) => name === 'listCodes');
-    expect(listings.map(([, data]) => data)).toEqual([{}, { refresh: true }]);
+    expect(listings.map(([, data]) => data)).toEqual([{ refresh: true }]);
   });
 
   it('shows the next code beside the current one in the last 5 seconds', async () => {
@@ -191,7 +194,7 @@ describe('code refresh', () => {
     // minute finds it locked.
     await advance(45_100);
     expect(row('GitHub')).toBeTruthy();
-    expect(fake.calls('listCodes')).toBe(2);
+    expect(fake.calls('listCodes')).toBe(1);
     await advance(30_000);
     expect(await fake.elsewhere('getVaultState', {})).toMatchObject({ unlocked: false });
 
@@ -209,7 +212,7 @@ describe('code refresh', () => {
     expect(codeIn(row('Bank'))).toBe(await fake.codeOf(fake.ids[0]!));
     expect(screen.queryByTestId('countdown')).toBeNull();
     await advance(120_000);
-    expect(fake.calls('listCodes')).toBe(1);
+    expect(fake.calls('listCodes')).toBe(0);
   });
 });
 
@@ -296,6 +299,8 @@ describe('search', () => {
     const { fake, clipboard } = await renderPopup({ accounts: ACCOUNTS });
     await screen.findByRole('list', { name: 'Accounts' });
     const search = screen.getByLabelText('Search');
+    // The list's own effects have run once typing goes to search.
+    await waitFor(() => expect(document.activeElement).toBe(search));
 
     screen.getByRole('button', { name: 'Lock' }).focus();
     press('/');
@@ -451,4 +456,45 @@ it('shows a long name whole on hover', async () => {
   });
   const title = await screen.findByText('A very long issuer name that the row cuts');
   expect(title.getAttribute('title')).toBe('A very long issuer name that the row cuts');
+});
+
+describe('a long list', () => {
+  const MANY = Array.from({ length: VIRTUAL_MIN_ROWS + 50 }, (_, i) => ({
+    issuer: `Site ${String(i).padStart(3, '0')}`,
+    account: `person${i}@example.com`,
+  }));
+
+  it('draws only the rows near view, and the keys still reach every row', async () => {
+    const { fake } = await renderPopup({ accounts: MANY });
+    await screen.findByRole('list', { name: 'Accounts' });
+    const drawn = () => within(accountList()).getAllByRole('listitem');
+    const total = MANY.length;
+    expect(drawn().length).toBeGreaterThan(5);
+    expect(drawn().length).toBeLessThan(total / 2);
+    // Each drawn row tells a screen reader where it sits in the whole list.
+    expect(drawn()[0]!.getAttribute('aria-setsize')).toBe(String(total));
+    expect(drawn()[0]!.getAttribute('aria-posinset')).toBe('1');
+    expect(codeIn(drawn()[0]!)).toBeOneOf(await fake.recentCodes(fake.ids[0]!));
+
+    const focusedRow = () => (document.activeElement as HTMLElement).closest('li');
+    press('ArrowDown', screen.getByLabelText('Search'));
+    expect(focusedRow()?.dataset.accountId).toBe(fake.ids[0]);
+    // End goes to the last row, which was not drawn until then.
+    press('End');
+    expect(focusedRow()?.dataset.accountId).toBe(fake.ids[total - 1]);
+    expect(focusedRow()?.getAttribute('aria-posinset')).toBe(String(total));
+    expect(within(focusedRow()!).getByText(`Site ${total - 1}`)).toBeTruthy();
+    press('ArrowUp');
+    expect(focusedRow()?.dataset.accountId).toBe(fake.ids[total - 2]);
+    press('Home');
+    expect(focusedRow()?.dataset.accountId).toBe(fake.ids[0]);
+    press('ArrowDown');
+    expect(focusedRow()?.dataset.accountId).toBe(fake.ids[1]);
+
+    // Search still finds any account, drawn or not.
+    fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'person140@' } });
+    await waitFor(() =>
+      expect(drawn().map((item) => item.dataset.accountId)).toEqual([fake.ids[140]]),
+    );
+  });
 });

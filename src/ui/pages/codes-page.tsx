@@ -1,6 +1,15 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef } from 'preact/hooks';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'preact/hooks';
 import type { AccountView } from '../../messaging';
 import { AccountRow } from '../components/account-row';
+import { VirtualRows, type RowPlacement } from '../components/virtual-rows';
 import { ErrorAlert, TextField } from '../components/field';
 import { SetupNotices } from '../components/setup-notices';
 import { clockWarning } from '../clock-text';
@@ -33,6 +42,18 @@ export interface CodesPageProps {
 }
 
 const ROW_BUTTON = '.account-copy';
+const NO_ACCOUNTS: AccountView[] = [];
+
+/**
+ * Above this many rows the main group draws only the rows in view. Below, every row is in the
+ * page (the browser's find and a screen reader's list reading see them all) at no real cost.
+ */
+export const VIRTUAL_MIN_ROWS = 100;
+
+/** Rows that show the same lines have the same height (see VirtualRows). */
+const rowKind = (account: AccountView) =>
+  `${account.issuer?.trim() ? 'n' : ''}${account.origin ? 'o' : ''}${account.status === 'verified' ? '' : 'b'}${account.type === 'hotp' ? 'h' : ''}`;
+const rowKey = (account: AccountView) => account.id;
 
 /** Accounts split the way the list shows them. */
 interface Groups {
@@ -62,18 +83,27 @@ export function CodesPage(props: CodesPageProps) {
   const rowsRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const siteHeadingId = useId();
-  const accounts = codes.listing?.accounts ?? [];
-  const visible = accounts.filter((account) => matchesQuery(account, query));
-  const groups = groupAccounts(visible, props.siteIds);
+  const accounts = codes.listing?.accounts ?? NO_ACCOUNTS;
+  // Once a second the countdowns tick: the filtering and grouping wait for a change of input.
+  const visible = useMemo(
+    () => accounts.filter((account) => matchesQuery(account, query)),
+    [accounts, query],
+  );
+  const groups = useMemo(() => groupAccounts(visible, props.siteIds), [visible, props.siteIds]);
+  const [replacedOpen, setReplacedOpen] = useState(false);
+  // The row that has focus, or is about to get it: a long list keeps it drawn when out of view.
+  const [focusedId, setFocusedId] = useState<string>();
+  const [focusTarget, setFocusTarget] = useState<string>();
   const damaged = codes.listing?.damaged.length ?? 0;
   const clockNotice = clockWarning(codes.listing?.clockOffsetMs ?? 0);
 
-  // Arrow keys walk every row on screen, across the groups; rows of the folded replaced
-  // group are out of sight, so they are skipped.
-  const rowButtons = () =>
-    Array.from(rowsRef.current?.querySelectorAll<HTMLButtonElement>(ROW_BUTTON) ?? []).filter(
-      (button) => !button.closest('details:not([open])'),
-    );
+  // Arrow keys walk every row, across the groups; rows of the folded replaced group are out
+  // of sight, so they are skipped. By the list's order, not the page's: a long list draws
+  // only the rows near view.
+  const rowOrder = useMemo(
+    () => [...groups.site, ...groups.others, ...(replacedOpen ? groups.replaced : [])],
+    [groups, replacedOpen],
+  );
 
   const focusFirstControl = useCallback(() => {
     rootRef.current?.querySelector<HTMLElement>('input, button, summary')?.focus();
@@ -125,42 +155,49 @@ export function CodesPage(props: CodesPageProps) {
 
   // A row that moves between groups (an account linked to or unlinked from the site) is a new
   // element: focus follows it instead of falling back to the page.
-  const focusedRow = useRef<string | undefined>(undefined);
   const onFocusIn = (event: FocusEvent) => {
     const item = (event.target as HTMLElement).closest<HTMLElement>('[data-account-id]');
-    focusedRow.current = item?.dataset.accountId;
+    setFocusedId(item?.dataset.accountId);
   };
+
+  // A key pressed on a row named the row to go to; it is drawn now, so focus can land on it.
+  useLayoutEffect(() => {
+    if (!focusTarget) return;
+    rowOf(focusTarget)?.querySelector<HTMLButtonElement>(ROW_BUTTON)?.focus();
+    setFocusTarget(undefined);
+  }, [focusTarget]);
   const { siteIds } = props;
   useLayoutEffect(() => {
-    const id = focusedRow.current;
+    const id = focusedId;
     if (!id || document.activeElement !== document.body) return;
     rowOf(id)?.querySelector<HTMLButtonElement>(ROW_BUTTON)?.focus();
   }, [siteIds]);
 
   const onListKey = (event: KeyboardEvent) => {
-    const buttons = rowButtons();
-    const current = (event.target as HTMLElement).closest('li')?.querySelector(ROW_BUTTON);
-    const index = buttons.findIndex((button) => button === current);
+    const id = (event.target as HTMLElement).closest<HTMLElement>('[data-account-id]')?.dataset
+      .accountId;
+    const index = rowOrder.findIndex((account) => account.id === id);
+    if (index < 0) return;
     let next: number | undefined;
-    if (event.key === 'ArrowDown') next = Math.min(index + 1, buttons.length - 1);
+    if (event.key === 'ArrowDown') next = Math.min(index + 1, rowOrder.length - 1);
     else if (event.key === 'ArrowUp') {
       if (index === 0) {
         event.preventDefault();
         searchRef.current?.focus();
         return;
       }
-      next = Math.max(index - 1, 0);
+      next = index - 1;
     } else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = buttons.length - 1;
-    if (next === undefined || index < 0) return;
+    else if (event.key === 'End') next = rowOrder.length - 1;
+    if (next === undefined) return;
     event.preventDefault();
-    buttons[next]?.focus();
+    setFocusTarget(rowOrder[next]?.id);
   };
 
   const onSearchKey = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
-      rowButtons()[0]?.focus();
+      setFocusTarget(rowOrder[0]?.id);
     } else if (event.key === 'Enter' && visible.length === 1 && visible[0]) {
       // One match left: Enter copies it, so "/ git Enter" is all it takes.
       event.preventDefault();
@@ -168,10 +205,11 @@ export function CodesPage(props: CodesPageProps) {
     }
   };
 
-  const renderRow = (account: AccountView, fill = false) => (
+  const renderRow = (account: AccountView, fill = false, placement?: RowPlacement) => (
     <AccountRow
       key={account.id}
       account={account}
+      placement={placement}
       secondsLeft={secondsLeft(account, codes.now, codes.offsetMs)}
       copied={props.copiedId === account.id}
       onCopy={props.onCopy}
@@ -246,12 +284,26 @@ export function CodesPage(props: CodesPageProps) {
             {groups.site.length > 0 && groups.others.length > 0 && (
               <h2 class="group-title">Other accounts</h2>
             )}
-            <ul class="accounts" aria-label="Accounts">
-              {groups.others.map((account) => renderRow(account))}
-            </ul>
+            {groups.others.length > VIRTUAL_MIN_ROWS ? (
+              <VirtualRows
+                items={groups.others}
+                keyOf={rowKey}
+                kindOf={rowKind}
+                render={(account, placement) => renderRow(account, false, placement)}
+                keep={[focusTarget, focusedId, focusId]}
+                label="Accounts"
+              />
+            ) : (
+              <ul class="accounts" aria-label="Accounts">
+                {groups.others.map((account) => renderRow(account))}
+              </ul>
+            )}
             {enroll}
             {groups.replaced.length > 0 && (
-              <details class="replaced">
+              <details
+                class="replaced"
+                onToggle={(event) => setReplacedOpen((event.target as HTMLDetailsElement).open)}
+              >
                 <summary>Replaced accounts ({groups.replaced.length})</summary>
                 <ul class="accounts" aria-label="Replaced accounts">
                   {groups.replaced.map((account) => renderRow(account))}

@@ -9,7 +9,7 @@ import { errorMessage } from '../errors';
 import { accountName, isWebOrigin } from '../format';
 import { useActiveTab } from '../hooks/use-active-tab';
 import { ANNOUNCE_MS, useAnnouncer } from '../hooks/use-announcer';
-import { useCodes } from '../hooks/use-codes';
+import { type FirstListing, useCodes } from '../hooks/use-codes';
 import type { VaultView } from '../screens';
 import { lazyView } from '../components/lazy';
 import { CodesPage } from './codes-page';
@@ -34,6 +34,8 @@ export interface VaultPageProps {
   send: SendMessage;
   clipboard: ClipboardWriter;
   now: () => number;
+  /** A listing that came with the popup's first request, and when (popup clock). */
+  firstListing?: FirstListing | undefined;
   /** Locks the vault; the app then shows the unlock screen. */
   onLock(): Promise<void>;
   /** Opens the extension's options page; Settings offers "More settings" only with it. */
@@ -55,11 +57,12 @@ export function VaultPage({
   send,
   clipboard,
   now,
+  firstListing,
   onLock,
   openOptions,
   openBackup,
 }: VaultPageProps) {
-  const codes = useCodes(send, now);
+  const codes = useCodes(send, now, firstListing);
   const tab = useActiveTab(send, codes.listing);
   const siteIds = useMemo(() => new Set<string>(tab.accountIds), [tab.accountIds]);
   const [dismissedNotices, setDismissedNotices] = useState<ReadonlySet<string>>(new Set());
