@@ -224,6 +224,63 @@ describe('sites', () => {
     );
   });
 
+  it('refuses "not a url" and other non-hosts with a sentence, without asking the browser', async () => {
+    const { grants } = await renderOptions();
+    await screen.findByText('No sites allowed yet.');
+    for (const typed of ['not a url', 'notaurl', 'https://1234']) {
+      fill('Site address', typed);
+      allow();
+      expect(screen.getByRole('alert').textContent).toBe(
+        'That is not a web address. Enter one such as https://app.example.com.',
+      );
+    }
+    expect(grants.grant).not.toHaveBeenCalled();
+  });
+
+  it('ends the wait for a prompt that never answers, and asks again on the next click', async () => {
+    const { grants, sites } = await renderOptions();
+    await screen.findByText('No sites allowed yet.');
+    let answerLate: (granted: boolean) => void = () => {};
+    grants.grant.mockImplementationOnce(
+      () => new Promise<boolean>((resolve) => (answerLate = resolve)),
+    );
+    fill('Site address', 'app.example.com');
+    allow();
+    expect(grants.grant).toHaveBeenCalledTimes(1);
+    expect(
+      await screen.findByText(
+        'Answer your browser’s prompt to allow Keyfob on https://app.example.com.',
+      ),
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Stop waiting' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Nothing was allowed on https://app.example.com: the browser gave no answer. Choose “Allow Keyfob on this site” to ask again.',
+    );
+    expect(screen.queryByRole('button', { name: 'Stop waiting' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByLabelText('Site address'));
+
+    // A late "no" from the abandoned prompt changes nothing on the page.
+    answerLate(false);
+    allow();
+    expect(grants.grant).toHaveBeenCalledTimes(2);
+    await screen.findByRole('list', { name: 'Allowed sites' });
+    expect(allowedSites()).toEqual(['https://app.example.com']);
+    expect(sites.has('https://app.example.com')).toBe(true);
+  });
+
+  it('a second click while a prompt is open asks again instead of doing nothing', async () => {
+    const { grants } = await renderOptions();
+    await screen.findByText('No sites allowed yet.');
+    grants.grant.mockImplementationOnce(() => new Promise<boolean>(() => {}));
+    fill('Site address', 'app.example.com');
+    allow();
+    allow();
+    expect(grants.grant).toHaveBeenCalledTimes(2);
+    await screen.findByRole('list', { name: 'Allowed sites' });
+    expect(screen.queryByRole('button', { name: 'Stop waiting' })).toBeNull();
+  });
+
   it('shows a failure to set the site up', async () => {
     const { grants } = await renderOptions();
     await screen.findByText('No sites allowed yet.');

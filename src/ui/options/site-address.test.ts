@@ -14,6 +14,8 @@ describe('normaliseSiteAddress', () => {
     ['https://localhost:8443', 'https://localhost'],
     ['https://bücher.example', 'https://xn--bcher-kva.example'],
     ['https://10.0.0.7', 'https://10.0.0.7'],
+    ['https://[2001:db8::1]', 'https://[2001:db8::1]'],
+    ['my-app.example.co.uk', 'https://my-app.example.co.uk'],
   ])('accepts %j as %s', (input, site) => {
     expect(normaliseSiteAddress(input)).toEqual({ ok: true, value: site });
   });
@@ -25,6 +27,16 @@ describe('normaliseSiteAddress', () => {
     ['*://app.example.com/*', 'Enter one exact site: wildcards (*) are not allowed.'],
     ['<all_urls>', 'That is not a web address. Enter one such as https://app.example.com.'],
     ['https://', 'That is not a web address. Enter one such as https://app.example.com.'],
+    ['not a url', 'That is not a web address. Enter one such as https://app.example.com.'],
+    ['notaurl', 'That is not a web address. Enter one such as https://app.example.com.'],
+    ['https://intranet', 'That is not a web address. Enter one such as https://app.example.com.'],
+    ['a_b.example.com', 'That is not a web address. Enter one such as https://app.example.com.'],
+    ['-app.example.com', 'That is not a web address. Enter one such as https://app.example.com.'],
+    ['app..example.com', 'That is not a web address. Enter one such as https://app.example.com.'],
+    ['example.', 'That is not a web address. Enter one such as https://app.example.com.'],
+    ['https://1234', 'That is not a web address. Enter one such as https://app.example.com.'],
+    ['https://10.1', 'That is not a web address. Enter one such as https://app.example.com.'],
+    ['https://1.2.3.999', 'That is not a web address. Enter one such as https://app.example.com.'],
     [
       'https://app .example.com',
       'That is not a web address. Enter one such as https://app.example.com.',

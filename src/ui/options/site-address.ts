@@ -10,6 +10,26 @@ export function isCognitoHostedHost(hostname: string): boolean {
 
 const EXAMPLE = 'https://app.example.com';
 
+/** One DNS label: letters, digits and inner hyphens (after IDNA, so also `xn--…`). */
+const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/**
+ * Whether the URL parser's `hostname` names a real site: a loopback name, an IP address the
+ * person typed as such, or a dotted DNS name whose last label is not a number. The parser
+ * accepts far more ("notaurl", "a_b", "1234" read as 0.0.4.210), and asking the browser for
+ * such a host only shows a prompt for a site that cannot exist.
+ */
+function isSiteHost(hostname: string, typed: string): boolean {
+  if (LOOPBACK_HOSTS.includes(hostname)) return true;
+  if (hostname.startsWith('[')) return true;
+  // The parser turns "1234" or "0x7f.1" into an address: only take one typed out in full.
+  if (IPV4.test(hostname)) return typed.toLowerCase().includes(hostname);
+  const labels = hostname.split('.');
+  if (labels.length < 2 || hostname.length > 253) return false;
+  return labels.every((label) => DNS_LABEL.test(label)) && !/^\d+$/.test(labels.at(-1)!);
+}
+
 /**
  * Turns what a person typed into the site Keyfob asks access for: `scheme://host`, lower
  * case, no port, path, query or credentials. A bare host means https. Anything that would
@@ -40,6 +60,9 @@ export function normaliseSiteAddress(input: string): Result<string, string> {
     return err('Use https://. Plain http:// is allowed only for localhost and 127.0.0.1.');
   }
   if (!url.hostname) return err(`That address has no host. Enter one such as ${EXAMPLE}.`);
+  if (!isSiteHost(url.hostname, text)) {
+    return err(`That is not a web address. Enter one such as ${EXAMPLE}.`);
+  }
   const site = `${url.protocol}//${url.hostname}`;
   if (url.username || url.password) {
     return err(`Leave out the user name and password: enter just ${site}.`);

@@ -20,6 +20,9 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // The site whose permission prompt is open, and which request is the latest.
+  const [waitingFor, setWaitingFor] = useState<string>();
+  const lastRequest = useRef(0);
   const headingId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -47,7 +50,6 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
 
   const allow = (event: Event) => {
     event.preventDefault();
-    if (busy) return;
     const parsed = normaliseSiteAddress(address);
     if (!parsed.ok) {
       setError(parsed.error);
@@ -56,16 +58,25 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
     }
     const site = parsed.value;
     // Synchronously, inside the submit: the browser's prompt needs the person's gesture, which
-    // an await before this call would already have spent.
+    // an await before this call would already have spent (Firefox is strict about it).
     const granting = grants.grant(site);
-    setBusy(true);
+    // A new request replaces one still waiting: its answer, if it ever comes, is not shown.
+    const request = (lastRequest.current += 1);
+    setWaitingFor(site);
     setError(undefined);
-    void settle(granting, site);
+    void settle(granting, site, request);
   };
 
-  const settle = async (granting: Promise<boolean>, site: string) => {
+  const settle = async (granting: Promise<boolean>, site: string, request: number) => {
+    const current = () => lastRequest.current === request;
     try {
-      if (!(await granting)) {
+      const granted = await granting;
+      if (!current()) {
+        // Answered after the person stopped waiting: the list still shows the truth.
+        if (granted) await reload();
+        return;
+      }
+      if (!granted) {
         setError(`Keyfob was not allowed on ${site}: the browser’s request was declined.`);
         inputRef.current?.focus();
         return;
@@ -74,11 +85,22 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
       announce(`Keyfob can now help on ${site}. Reload its open tabs to start.`);
       await reload();
     } catch (failure) {
+      if (!current()) return;
       setError(errorMessage(failure));
       inputRef.current?.focus();
     } finally {
-      setBusy(false);
+      if (current()) setWaitingFor(undefined);
     }
+  };
+
+  // A prompt the person closed without answering may never settle: the wait ends here.
+  const stopWaiting = () => {
+    lastRequest.current += 1;
+    setError(
+      `Nothing was allowed on ${waitingFor ?? 'the site'}: the browser gave no answer. Choose “Allow Keyfob on this site” to ask again.`,
+    );
+    setWaitingFor(undefined);
+    inputRef.current?.focus();
   };
 
   const remove = async (site: string, index: number) => {
@@ -98,7 +120,7 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
   };
 
   return (
-    <section class="card" aria-labelledby={headingId} aria-busy={busy}>
+    <section class="card" aria-labelledby={headingId} aria-busy={busy || waitingFor !== undefined}>
       <h2 id={headingId}>Sites</h2>
       <p class="muted">
         Keyfob works on Amazon Cognito’s own sign-in pages by itself. To let it find setup screens
@@ -116,10 +138,20 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
           verbatim
         />
         <ErrorAlert message={error} />
+        {waitingFor && (
+          <p class="muted" aria-live="polite">
+            Answer your browser’s prompt to allow Keyfob on {waitingFor}.
+          </p>
+        )}
         <div class="actions">
           <button type="submit" class="primary">
             Allow Keyfob on this site
           </button>
+          {waitingFor && (
+            <button type="button" onClick={stopWaiting}>
+              Stop waiting
+            </button>
+          )}
         </div>
       </form>
       <h3>Allowed sites</h3>
