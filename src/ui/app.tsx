@@ -17,7 +17,7 @@ export interface AppProps {
   now?: () => number;
   /**
    * Opens the options page (`runtime.openOptionsPage` in the extension). Passed in so the UI
-   * never touches `browser.*` itself; without it, Settings has no "More settings" button.
+   * never touches `browser.*` itself; without it, Settings has no "Open preferences" button.
    */
   openOptions?: () => Promise<void>;
   /** Opens the options page at "Backup & import"; without it the popup offers neither. */

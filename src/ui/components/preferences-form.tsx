@@ -8,8 +8,6 @@ export interface PreferencesFormProps {
   send: SendMessage;
   /** Puts a short confirmation in the page's status region. */
   announce(message: string): void;
-  /** 3 inside the popup's Settings page, 2 on the options page. */
-  headingLevel?: 2 | 3;
   /**
    * Asks the browser for clipboard access (a permission prompt, on the Save click); resolves
    * whether it was granted. Without it the "clear clipboard" choice is not offered.
@@ -32,20 +30,15 @@ const toDraft = (settings: Settings): Draft => ({
 });
 
 /**
- * The preferences the background keeps (auto-lock, device name, automatic fill and submit),
- * saved together with one Save button. The popup and the options page both show it.
+ * The preferences the background keeps, in groups (general; the sign-in helper for Amazon
+ * Cognito), saved together with one Save button. Only the options page shows it: the popup
+ * links there rather than keeping a second copy.
  */
-export function PreferencesForm({
-  send,
-  announce,
-  headingLevel = 3,
-  requestClipboardAccess,
-}: PreferencesFormProps) {
+export function PreferencesForm({ send, announce, requestClipboardAccess }: PreferencesFormProps) {
   const [saved, setSaved] = useState<Settings>();
   const [draft, setDraft] = useState<Draft>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   useEffect(() => {
     let current = true;
@@ -104,46 +97,57 @@ export function PreferencesForm({
 
   return (
     <form class="card" onSubmit={save} noValidate aria-busy={busy}>
-      <Heading>Preferences</Heading>
+      <h2>Preferences</h2>
       {!draft ? (
         !error && <p class="muted">Loading…</p>
       ) : (
         <>
-          <TextField
-            label="Auto-lock after (minutes)"
-            type="number"
-            min={1}
-            max={MAX_AUTO_LOCK_MINUTES}
-            value={draft.autoLockMinutes}
-            onValue={edit('autoLockMinutes')}
-            hint={`Keyfob locks itself after this many idle minutes: from 1 to ${MAX_AUTO_LOCK_MINUTES.toLocaleString('en')} (one day).`}
-          />
-          <TextField
-            label="Device name"
-            value={draft.deviceName}
-            onValue={edit('deviceName')}
-            hint="The name a site lists for Keyfob among your authenticators, when its setup page does not ask for one."
-          />
-          <CheckboxField
-            label="Fill sign-in codes automatically on the site where I enrolled"
-            checked={draft.autoFillSignIn}
-            onChecked={edit('autoFillSignIn')}
-            hint="Otherwise Keyfob fills a code only when you choose Fill in its popup."
-          />
-          <CheckboxField
-            label="Submit the setup form after filling the code"
-            checked={draft.autoSubmitSetup}
-            onChecked={edit('autoSubmitSetup')}
-            hint="Otherwise you finish the setup with the site’s own button."
-          />
-          {requestClipboardAccess && (
-            <CheckboxField
-              label="Clear a copied code from the clipboard when it expires"
-              checked={draft.clearClipboard}
-              onChecked={edit('clearClipboard')}
-              hint="Only if the clipboard still holds that code. Your browser asks you to allow clipboard access."
+          <fieldset class="group">
+            <legend>General</legend>
+            <TextField
+              label="Auto-lock after (minutes)"
+              type="number"
+              min={1}
+              max={MAX_AUTO_LOCK_MINUTES}
+              value={draft.autoLockMinutes}
+              onValue={edit('autoLockMinutes')}
+              hint={`Keyfob locks itself after this many idle minutes: from 1 to ${MAX_AUTO_LOCK_MINUTES.toLocaleString('en')} (one day).`}
             />
-          )}
+            {requestClipboardAccess && (
+              <CheckboxField
+                label="Clear a copied code from the clipboard when it expires"
+                checked={draft.clearClipboard}
+                onChecked={edit('clearClipboard')}
+                hint="Only if the clipboard still holds that code. Your browser asks you to allow clipboard access."
+              />
+            )}
+          </fieldset>
+          <fieldset class="group">
+            <legend>Sign-in helper (Amazon Cognito)</legend>
+            <p class="muted">
+              Many sites use Amazon Cognito for their sign-in. When one of them asks you to set up
+              an authenticator app, Keyfob can do it for you: it saves the new account and types the
+              first code. Later it can type your sign-in codes on that same site.
+            </p>
+            <TextField
+              label="Device name"
+              value={draft.deviceName}
+              onValue={edit('deviceName')}
+              hint="The site keeps a list of your authenticator apps. Keyfob appears there under this name, unless the setup page asks you for one."
+            />
+            <CheckboxField
+              label="Submit the setup form after filling the code"
+              checked={draft.autoSubmitSetup}
+              onChecked={edit('autoSubmitSetup')}
+              hint="Keyfob then presses the setup page’s button for you. Otherwise you check the page and press it yourself."
+            />
+            <CheckboxField
+              label="Fill sign-in codes automatically on the site where I enrolled"
+              checked={draft.autoFillSignIn}
+              onChecked={edit('autoFillSignIn')}
+              hint="Keyfob then types the code as soon as the sign-in page asks for it, only on the exact site where the account was set up. Otherwise it fills a code when you choose Fill in its popup or press its shortcut."
+            />
+          </fieldset>
         </>
       )}
       <ErrorAlert message={error} />

@@ -68,9 +68,13 @@ describe('clock', () => {
 });
 
 describe('preferences', () => {
-  it('shows and saves the same settings as the popup, while the vault is locked', async () => {
+  const checkbox = (name: string) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
+  const AUTO_FILL = 'Fill sign-in codes automatically on the site where I enrolled';
+  const AUTO_SUBMIT = 'Submit the setup form after filling the code';
+
+  it('shows and saves the settings while the vault is locked, only what changed', async () => {
     const { fake } = await renderOptions([], {
-      settings: { deviceName: 'Laptop', autoLockMinutes: 10 },
+      settings: { deviceName: 'Laptop', autoLockMinutes: 10, autoSubmitSetup: true },
     });
     expect(await screen.findByRole('heading', { name: 'Keyfob options', level: 1 })).toBeTruthy();
     expect(((await screen.findByLabelText('Device name')) as HTMLInputElement).value).toBe(
@@ -79,18 +83,29 @@ describe('preferences', () => {
     expect((screen.getByLabelText('Auto-lock after (minutes)') as HTMLInputElement).value).toBe(
       '10',
     );
+    expect(checkbox(AUTO_SUBMIT).checked).toBe(true);
 
     fill('Auto-lock after (minutes)', '20');
-    fireEvent.click(
-      screen.getByRole('checkbox', { name: 'Submit the setup form after filling the code' }),
-    );
+    fill('Device name', '  Keyfob on Firefox ');
+    fireEvent.click(checkbox(AUTO_SUBMIT));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('Settings saved')).toBeTruthy();
     expect(await fake.elsewhere('getSettings', {})).toMatchObject({
       autoLockMinutes: 20,
-      autoSubmitSetup: true,
+      deviceName: 'Keyfob on Firefox',
+      autoSubmitSetup: false,
     });
+    // Only the changed fields: a save here must not undo one made meanwhile elsewhere.
+    expect(fake.mock).toHaveBeenCalledWith('updateSettings', {
+      autoLockMinutes: 20,
+      deviceName: '  Keyfob on Firefox ',
+      autoSubmitSetup: false,
+    });
+    // The field shows what the background kept.
+    expect((screen.getByLabelText('Device name') as HTMLInputElement).value).toBe(
+      'Keyfob on Firefox',
+    );
     // Nothing from the locked vault: the settings verbs, and whether it is locked.
     const verbs = new Set(fake.mock.mock.calls.map(([name]) => name));
     expect([...verbs].sort()).toEqual([
@@ -101,17 +116,52 @@ describe('preferences', () => {
     ]);
   });
 
+  it('groups what concerns Amazon Cognito under the sign-in helper, explained', async () => {
+    await renderOptions();
+    const helper = await screen.findByRole('group', { name: 'Sign-in helper (Amazon Cognito)' });
+    const inHelper = within(helper);
+    expect(inHelper.getByLabelText('Device name')).toBeTruthy();
+    expect(inHelper.getByRole('checkbox', { name: AUTO_SUBMIT })).toBeTruthy();
+    expect(inHelper.getByRole('checkbox', { name: AUTO_FILL })).toBeTruthy();
+    expect(helper.textContent).toMatch(/set up an authenticator app, Keyfob can do it for you/);
+    const general = screen.getByRole('group', { name: 'General' });
+    expect(within(general).getByLabelText('Auto-lock after (minutes)')).toBeTruthy();
+    expect(within(general).queryByLabelText('Device name')).toBeNull();
+  });
+
+  it('shows the auto-lock range before any error, and the background refusal after', async () => {
+    const { fake } = await renderOptions([], { settings: { autoLockMinutes: 15 } });
+    const field = (await screen.findByLabelText('Auto-lock after (minutes)')) as HTMLInputElement;
+    expect(field.value).toBe('15');
+    expect(field.max).toBe('1440');
+    const hint = document.getElementById(field.getAttribute('aria-describedby') ?? '');
+    expect(hint?.textContent).toMatch(/from 1 to 1,440 \(one day\)/);
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    fill('Auto-lock after (minutes)', '0');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Auto-lock must be a whole number of minutes from 1 to 1440.',
+    );
+    expect(await fake.elsewhere('getSettings', {})).toMatchObject({ autoLockMinutes: 15 });
+  });
+
   it("keeps the input and shows the background's refusal", async () => {
     const { fake } = await renderOptions();
     await screen.findByLabelText('Device name');
     fill('Device name', 'bad\u0007name');
+    fireEvent.click(checkbox(AUTO_SUBMIT));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect((await screen.findByRole('alert')).textContent).toBe(
       'The device name must be 1 to 64 printable characters.',
     );
     expect((screen.getByLabelText('Device name') as HTMLInputElement).value).toBe('bad\u0007name');
-    expect(await fake.elsewhere('getSettings', {})).toMatchObject({ deviceName: 'Keyfob' });
+    expect(checkbox(AUTO_SUBMIT).checked).toBe(true);
+    expect(await fake.elsewhere('getSettings', {})).toMatchObject({
+      deviceName: 'Keyfob',
+      autoSubmitSetup: false,
+    });
   });
 });
 
@@ -147,7 +197,7 @@ describe('clearing copied codes', () => {
     expect(requestClipboardAccess).toHaveBeenCalledTimes(2);
   });
 
-  it('is not offered where no permission prompt can be shown (the popup)', async () => {
+  it('is not offered without a way to ask for clipboard access', async () => {
     await renderOptions();
     await screen.findByLabelText('Device name');
     expect(screen.queryByRole('checkbox', { name: CLEAR })).toBeNull();

@@ -31,7 +31,7 @@ export interface OptionsAppProps {
 }
 
 /**
- * The options page: the same preferences as the popup's Settings, the clock offset, the sites
+ * The options page: the one home of Keyfob's preferences (the popup links here), the clock offset, the sites
  * Keyfob may run on, and "Backup & import". Preferences and sites work while the vault is locked; backup asks
  * for the passphrase first.
  */
@@ -58,7 +58,6 @@ export function OptionsApp({
         <PreferencesForm
           send={send}
           announce={announce}
-          headingLevel={2}
           requestClipboardAccess={requestClipboardAccess}
         />
         {language && (

@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { SendMessage } from '../../messaging';
 import { ErrorAlert, PassphraseField, TextField } from '../components/field';
-import { PreferencesForm } from '../components/preferences-form';
 import { errorCode, errorMessage } from '../errors';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useSubmit } from '../hooks/use-submit';
@@ -12,11 +11,14 @@ export interface SettingsPageProps {
   /** Puts a short confirmation in the popup's status region. */
   announce(message: string): void;
   onBack(): void;
-  /** Opens the options page (allowed sites and the same preferences); no button without it. */
+  /** Opens the options page, where the preferences and allowed sites live; no button without it. */
   openOptions?: (() => Promise<void>) | undefined;
 }
 
-/** Preferences, passphrase change, and the way to the options page. */
+/**
+ * What only the popup does (passphrase change), and the way to the preferences: they live in
+ * the options page alone, so the two never show different copies.
+ */
 export function SettingsPage({ send, announce, onBack, openOptions }: SettingsPageProps) {
   const backRef = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState<string>();
@@ -40,20 +42,20 @@ export function SettingsPage({ send, announce, onBack, openOptions }: SettingsPa
           Back
         </button>
       </div>
-      <PreferencesForm send={send} announce={announce} />
-      <ChangePassphraseForm send={send} announce={announce} />
       {openOptions && (
         <div class="card">
-          <h3>Sites</h3>
+          <h3>Preferences</h3>
           <p class="muted" id={hintId}>
-            Let Keyfob help on your own sign-in pages, beyond Amazon Cognito’s hosted ones.
+            Auto-lock, the clipboard, the sign-in helper for Amazon Cognito and the sites Keyfob may
+            help on are set in Keyfob’s options page.
           </p>
           <ErrorAlert message={error} />
-          <button type="button" aria-describedby={hintId} onClick={more}>
-            More settings
+          <button type="button" class="primary" aria-describedby={hintId} onClick={more}>
+            Open preferences
           </button>
         </div>
       )}
+      <ChangePassphraseForm send={send} announce={announce} />
     </section>
   );
 }

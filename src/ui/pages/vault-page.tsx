@@ -38,7 +38,7 @@ export interface VaultPageProps {
   firstListing?: FirstListing | undefined;
   /** Locks the vault; the app then shows the unlock screen. */
   onLock(): Promise<void>;
-  /** Opens the extension's options page; Settings offers "More settings" only with it. */
+  /** Opens the extension's options page; Settings offers "Open preferences" only with it. */
   openOptions?: (() => Promise<void>) | undefined;
   /** Opens the options page at "Backup & import". */
   openBackup?: (() => Promise<void>) | undefined;
