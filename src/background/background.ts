@@ -14,6 +14,8 @@ import { SENDER_POLICY, type BackgroundMap } from './policy';
 import { createSiteLinkHandlers } from './site-link-handlers';
 import { createTabHandlers } from './tab-handlers';
 import { createFillChoices } from './fill-choices';
+import { createAutoFillHandlers } from './auto-fill-handlers';
+import { createAutoFillSites, migrateGlobalAutoFill } from './auto-fill-sites';
 import { createSignInFill, type GestureTab } from './sign-in-fill';
 import { createBackupLog } from './backup-log';
 import { createImportSessions } from './import-sessions';
@@ -98,6 +100,10 @@ export function createBackground(deps: BackgroundDeps) {
       },
     });
     await restoreSession();
+    const autoFillSites = createAutoFillSites(local);
+    const migrateAutoFill = () =>
+      migrateGlobalAutoFill({ legacy: settings.legacyAutoFill, vault, sites: autoFillSites });
+    await migrateAutoFill().catch(() => {});
 
     async function restoreSession(): Promise<void> {
       const raw = await sessionKey.load();
@@ -131,6 +137,7 @@ export function createBackground(deps: BackgroundDeps) {
       vault,
       tabs,
       choices: createFillChoices(local),
+      autoFill: autoFillSites,
       now: codeNow,
       sleep,
     });
@@ -164,6 +171,8 @@ export function createBackground(deps: BackgroundDeps) {
     }
 
     const onUnlocked = async () => {
+      // Once: the old single switch becomes a choice per site, now that origins can be read.
+      await migrateAutoFill().catch(() => {});
       // Setups that waited for the passphrase run again; the page reports afresh.
       for (const tabId of enrollment.takeWaitingTabs()) {
         await tabs.setBadge(tabId, '').catch(() => {});
@@ -208,7 +217,13 @@ export function createBackground(deps: BackgroundDeps) {
           signInFill,
           onEnrollRequested: (origin) => enrollment.enrollRequested(origin),
         }),
-        ...createSiteLinkHandlers({ vault, tabs, now }),
+        ...createSiteLinkHandlers({
+          vault,
+          tabs,
+          now,
+          onUnlinked: (id) => autoFillSites.remove([id]),
+        }),
+        ...createAutoFillHandlers({ vault, sites: autoFillSites }),
         ...createContentHandlers({ settings, enrollment, tabs, signInFill }),
       },
       policy: SENDER_POLICY,

@@ -123,7 +123,7 @@ describe('the codes’ clock', () => {
     // Sign-in fill, by gesture and automatically, gives the server's code too.
     await bg.value('fillActiveTab', { id: bg.ids[0] });
     expect(sent.at(-1)).toMatchObject({ command: 'fillCode', code: after.accounts[0]!.code });
-    await bg.value('updateSettings', { autoFillSignIn: true });
+    await bg.value('setAutoFill', { origin: SITE, on: true });
     const auto = await bg.value<{ code: string }>(
       'requestSignInCode',
       {},

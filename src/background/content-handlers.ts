@@ -48,8 +48,7 @@ export function createContentHandlers(deps: {
 
     async requestSignInCode(_data, sender) {
       const page = topFrame(sender);
-      // Without a gesture, only where the person turned automatic fill on.
-      if (!(await settings.get()).autoFillSignIn) return { code: null };
+      // Without a gesture: sign-in fill checks that the person turned it on for this origin.
       return { code: await signInFill.autoFillCode(page.origin) };
     },
   };

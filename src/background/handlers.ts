@@ -11,6 +11,7 @@ import type { ClipboardJanitor } from './clipboard-janitor';
 import type { PassphraseGuard } from './passphrase-guard';
 import type { SessionKeyStore } from './session-key';
 import type { SettingsStore } from './settings';
+import type { AutoFillVerbs } from './auto-fill-handlers';
 import type { EnrollmentVerbs } from './enrollment-handlers';
 import type { SiteLinkVerbs } from './site-link-handlers';
 import type { TabVerbs } from './tab-handlers';
@@ -19,7 +20,11 @@ import type { TransferVerbs } from './transfer-handlers';
 /** The verbs these handlers answer: everything but the active-tab, site and transfer actions. */
 export type VaultVerbs = Omit<
   ProtocolMap,
-  keyof TabVerbs | keyof TransferVerbs | keyof EnrollmentVerbs | keyof SiteLinkVerbs
+  | keyof TabVerbs
+  | keyof TransferVerbs
+  | keyof EnrollmentVerbs
+  | keyof SiteLinkVerbs
+  | keyof AutoFillVerbs
 >;
 
 /** Dependencies of {@link createVaultHandlers}. */

@@ -31,6 +31,8 @@ export const SENDER_POLICY: SenderPolicy<BackgroundMap> = {
   enrollActiveTab: PAGES,
   linkAccountToActiveTab: PAGES,
   unlinkAccount: PAGES,
+  getAutoFillSites: PAGES,
+  setAutoFill: PAGES,
   getSettings: PAGES,
   updateSettings: PAGES,
   getClock: PAGES,

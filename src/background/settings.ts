@@ -11,7 +11,6 @@ export interface LocalArea {
 export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 30,
   deviceName: 'Keyfob',
-  autoFillSignIn: false,
   autoSubmitSetup: false,
   clearClipboard: false,
 };
@@ -22,6 +21,8 @@ export const MAX_DEVICE_NAME_LENGTH = 64;
 export { MAX_AUTO_LOCK_MINUTES } from '../messaging/protocol';
 
 const KEY = 'settings';
+/** The one switch automatic fill was before it became per site (./auto-fill-sites). */
+const LEGACY_AUTO_FILL = 'autoFillSignIn';
 
 /**
  * User preferences in `storage.local`. They hold nothing secret, so they may live on disk in
@@ -35,10 +36,30 @@ export function createSettingsStore(area: LocalArea) {
     },
     async update(patch: Partial<Settings>): Promise<Settings> {
       const next = { ...(await this.get()), ...checked(patch) };
-      await area.set({ [KEY]: next });
+      // The old switch stays until the vault is unlocked and it is carried over.
+      const legacy = await readLegacyAutoFill();
+      await area.set({
+        [KEY]: legacy === undefined ? next : { ...next, [LEGACY_AUTO_FILL]: legacy },
+      });
       return next;
     },
+    /** The old global automatic-fill switch, for its one-time migration. */
+    legacyAutoFill: {
+      read: readLegacyAutoFill,
+      async forget(): Promise<void> {
+        const stored = (await area.get(KEY))[KEY];
+        if (typeof stored !== 'object' || stored === null) return;
+        const { [LEGACY_AUTO_FILL]: _gone, ...rest } = stored as Record<string, unknown>;
+        await area.set({ [KEY]: rest });
+      },
+    },
   };
+
+  async function readLegacyAutoFill(): Promise<boolean | undefined> {
+    const stored = (await area.get(KEY))[KEY];
+    const value = (stored as Record<string, unknown> | undefined)?.[LEGACY_AUTO_FILL];
+    return typeof value === 'boolean' ? value : undefined;
+  }
 }
 
 /** The settings store's interface. */
@@ -69,10 +90,6 @@ const checks: { [K in keyof Settings]: (value: unknown) => Settings[K] } = {
       throw invalid(`The device name must be 1 to ${MAX_DEVICE_NAME_LENGTH} printable characters.`);
     }
     return name;
-  },
-  autoFillSignIn(value) {
-    if (typeof value !== 'boolean') throw invalid('Automatic fill must be on or off.');
-    return value;
   },
   autoSubmitSetup(value) {
     if (typeof value !== 'boolean') throw invalid('Automatic submit must be on or off.');

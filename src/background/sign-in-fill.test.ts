@@ -41,7 +41,11 @@ function tabsStandIn() {
   };
 }
 
-async function start(accounts: SeedAccount[], autoFillSignIn = false) {
+/**
+ * `autoFill`: turn automatic fill on, as the person does, for the origin of every verified
+ * account (the background refuses it where only a pending one is bound).
+ */
+async function start(accounts: SeedAccount[], autoFill = false) {
   const store = createMemoryVaultStore();
   const { ids } = await seedVault(store, accounts, 0);
   const background = createBackground({
@@ -66,7 +70,12 @@ async function start(accounts: SeedAccount[], autoFillSignIn = false) {
     return reply.value;
   };
   await value('unlockVault', { passphrase: PASSPHRASE });
-  await value('updateSettings', { autoFillSignIn });
+  if (autoFill) {
+    const bound = accounts.filter((a) => a.origin && (a.state ?? 'verified') === 'verified');
+    for (const origin of new Set(bound.map((a) => a.origin!))) {
+      await value('setAutoFill', { origin, on: true });
+    }
+  }
   /** The current code of an account, as the popup lists it. */
   const codeOf = async (id: AccountId) => {
     const { accounts: listed } = await value<{ accounts: { id: string; code: string }[] }>(
@@ -75,11 +84,11 @@ async function start(accounts: SeedAccount[], autoFillSignIn = false) {
     return listed.find((account) => account.id === id)!.code;
   };
   /** Automatic fill: the content script in the tab's top frame (or `frameId`) asks. */
-  const autoFill = async (frameId = 0) => {
+  const requestAutoFill = async (frameId = 0) => {
     const page = { id: OURS.id, url: `${tabUrl}`, tab: { id: TAB_ID }, frameId };
     return send<{ code: string | null }>('requestSignInCode', {}, page);
   };
-  return { ids, send, value, codeOf, autoFill, background };
+  return { ids, send, value, codeOf, autoFill: requestAutoFill, background };
 }
 
 const fillCommands = () => sent.filter((command) => command.command === 'fillCode');
@@ -258,11 +267,12 @@ describe('accounts the person links to a site ("Use on this site")', () => {
   };
 
   it('links a hand-added account to the tab’s exact origin, never one the message names', async () => {
-    const bg = await start([{ account: 'alice' }], true);
+    const bg = await start([{ account: 'alice' }]);
     const [alice] = bg.ids as [AccountId];
     expect(await bg.value('getActiveTab')).toEqual({ origin: SITE, accountIds: [] });
 
     const linked = await link(bg, alice, { origin: 'https://evil.example' });
+    await bg.value('setAutoFill', { origin: SITE, on: true });
     expect(linked).toMatchObject({ ok: true, value: { id: alice, origin: SITE } });
     expect(linked.ok && linked.value.status).toBe('verified');
     expect(await listedOrigin(bg, alice)).toBe(SITE);
@@ -307,8 +317,9 @@ describe('accounts the person links to a site ("Use on this site")', () => {
   });
 
   it('fills a linked account on exactly that origin: no other port, scheme or host', async () => {
-    const bg = await start([{ account: 'alice' }], true);
+    const bg = await start([{ account: 'alice' }]);
     await link(bg, bg.ids[0]!);
+    await bg.value('setAutoFill', { origin: SITE, on: true });
     for (const url of [
       'https://app.example.com:8443/login',
       'http://app.example.com/login',
@@ -406,10 +417,11 @@ describe('accounts the person links to a site ("Use on this site")', () => {
   }, 60_000);
 
   it('with several linked accounts, remembers the person’s choice; unlinking it leaves the other', async () => {
-    const bg = await start([{ account: 'alice' }, { account: 'bob' }], true);
+    const bg = await start([{ account: 'alice' }, { account: 'bob' }]);
     const [alice, bob] = bg.ids as [AccountId, AccountId];
     await link(bg, alice);
     await link(bg, bob);
+    await bg.value('setAutoFill', { origin: SITE, on: true });
     expect(await bg.background.handleFillGesture({ id: TAB_ID, url: tabUrl })).toBe('refused');
     expect(await bg.autoFill()).toEqual({ ok: true, value: { code: null } });
 
@@ -433,5 +445,144 @@ describe('accounts the person links to a site ("Use on this site")', () => {
       });
     }
     expect(await listedOrigin(bg, bg.ids[0]!)).toBe(SITE);
+  });
+});
+
+describe('automatic fill, turned on per site', () => {
+  const OTHER_PORT = 'https://app.example.com:8443';
+  const PLAIN_HTTP = 'http://app.example.com';
+  const OTHER_HOST = 'https://other.example';
+  const sites = async (bg: Started) =>
+    (await bg.value<{ origins: string[] }>('getAutoFillSites')).origins;
+
+  it('is off by default, everywhere', async () => {
+    const bg = await start([{ account: 'alice', state: 'verified', origin: SITE }]);
+    expect(await sites(bg)).toEqual([]);
+    expect(await bg.autoFill()).toEqual({ ok: true, value: { code: null } });
+  });
+
+  it('on for one origin fills there only: not on another host, plain http or another port', async () => {
+    const bg = await start([
+      { account: 'alice', state: 'verified', origin: SITE },
+      { account: 'bob', state: 'verified', origin: OTHER_PORT },
+      { account: 'carol', state: 'verified', origin: PLAIN_HTTP },
+      { account: 'dave', state: 'verified', origin: OTHER_HOST },
+    ]);
+    expect(await bg.value('setAutoFill', { origin: SITE, on: true })).toEqual({ origins: [SITE] });
+
+    expect(await bg.autoFill()).toEqual({ ok: true, value: { code: await bg.codeOf(bg.ids[0]!) } });
+    for (const origin of [OTHER_PORT, PLAIN_HTTP, OTHER_HOST]) {
+      tabUrl = `${origin}/login`;
+      expect(await bg.autoFill()).toEqual({ ok: true, value: { code: null } });
+    }
+    // Each of those is its own choice.
+    await bg.value('setAutoFill', { origin: OTHER_PORT, on: true });
+    expect(await sites(bg)).toEqual([SITE, OTHER_PORT].sort());
+    tabUrl = `${OTHER_PORT}/login`;
+    expect(await bg.autoFill()).toEqual({ ok: true, value: { code: await bg.codeOf(bg.ids[1]!) } });
+    tabUrl = `${PLAIN_HTTP}/login`;
+    expect(await bg.autoFill()).toEqual({ ok: true, value: { code: null } });
+  });
+
+  it('turns on only where a verified account is bound, and off again', async () => {
+    const bg = await start([
+      { account: 'alice', state: 'verified', origin: SITE },
+      { account: 'pending', state: 'pending', origin: OTHER_HOST },
+    ]);
+    for (const origin of [OTHER_HOST, OTHER_PORT, 'https://app.example.com.evil.example']) {
+      expect(await bg.send('setAutoFill', { origin, on: true })).toMatchObject({
+        ok: false,
+        error: { code: 'no-account' },
+      });
+    }
+    expect(await sites(bg)).toEqual([]);
+
+    await bg.value('setAutoFill', { origin: SITE, on: true });
+    expect(await bg.value('setAutoFill', { origin: SITE, on: false })).toEqual({ origins: [] });
+    expect(await bg.autoFill()).toEqual({ ok: true, value: { code: null } });
+    // The popup's Fill still works: only the automatic kind is off.
+    expect(await bg.send('fillActiveTab', { id: bg.ids[0] })).toMatchObject({ ok: true });
+  });
+
+  it('does not follow an unlinked account to the next site it is linked to', async () => {
+    const bg = await start([{ account: 'alice' }]);
+    const [alice] = bg.ids as [AccountId];
+    await bg.value('linkAccountToActiveTab', { id: alice, shownOrigin: SITE });
+    await bg.value('setAutoFill', { origin: SITE, on: true });
+    await bg.value('unlinkAccount', { id: alice });
+    expect(await sites(bg)).toEqual([]);
+
+    tabUrl = `${OTHER_HOST}/login`;
+    await bg.value('linkAccountToActiveTab', { id: alice, shownOrigin: OTHER_HOST });
+    expect(await bg.autoFill()).toEqual({ ok: true, value: { code: null } });
+  });
+
+  it('is changed and read by the extension’s pages only, never by a page', async () => {
+    const bg = await start([{ account: 'alice', state: 'verified', origin: SITE }]);
+    const page = { id: OURS.id, url: tabUrl, tab: { id: TAB_ID }, frameId: 0 };
+    expect(await bg.send('setAutoFill', { origin: SITE, on: true }, page)).toMatchObject({
+      ok: false,
+      error: { code: 'sender-refused' },
+    });
+    expect(await bg.send('getAutoFillSites', {}, page)).toMatchObject({
+      ok: false,
+      error: { code: 'sender-refused' },
+    });
+    expect(await sites(bg)).toEqual([]);
+    expect(await bg.autoFill()).toEqual({ ok: true, value: { code: null } });
+  });
+
+  it('keeps the sites out of storage in the clear: ids only', async () => {
+    const bg = await start([{ account: 'alice', state: 'verified', origin: SITE }], true);
+    const stored = JSON.stringify(await fakeBrowser.storage.local.get(null));
+    expect(stored).toContain(bg.ids[0]);
+    expect(stored).not.toContain('app.example.com');
+  });
+
+  describe('the old single switch', () => {
+    const seeded: SeedAccount[] = [
+      { account: 'alice', state: 'verified', origin: SITE },
+      { account: 'bob', state: 'verified', origin: OTHER_PORT },
+      { account: 'pending', state: 'pending', origin: OTHER_HOST },
+      { account: 'by hand', state: 'verified' },
+    ];
+    const storedSettings = async () =>
+      (await fakeBrowser.storage.local.get('settings')).settings as Record<string, unknown>;
+
+    it('on: becomes on for the origin of every verified bound account, at unlock, once', async () => {
+      await fakeBrowser.storage.local.set({
+        settings: { autoFillSignIn: true, deviceName: 'Mine' },
+      });
+      const bg = await start(seeded);
+      expect(await sites(bg)).toEqual([SITE, OTHER_PORT].sort());
+      expect(await bg.autoFill()).toEqual({
+        ok: true,
+        value: { code: await bg.codeOf(bg.ids[0]!) },
+      });
+      expect(await storedSettings()).not.toHaveProperty('autoFillSignIn');
+      expect(await storedSettings()).toMatchObject({ deviceName: 'Mine' });
+
+      // Turned off afterwards, it stays off across a lock and unlock.
+      await bg.value('setAutoFill', { origin: OTHER_PORT, on: false });
+      await bg.value('lockVault');
+      await bg.value('unlockVault', { passphrase: PASSPHRASE });
+      expect(await sites(bg)).toEqual([SITE]);
+    });
+
+    it('on: survives a settings save made while locked, until the unlock carries it over', async () => {
+      await fakeBrowser.storage.local.set({ settings: { autoFillSignIn: true } });
+      const bg = await start(seeded);
+      await bg.value('lockVault');
+      await fakeBrowser.storage.local.set({ settings: { autoFillSignIn: true } });
+      await bg.value('updateSettings', { autoLockMinutes: 12 });
+      expect(await storedSettings()).toMatchObject({ autoFillSignIn: true, autoLockMinutes: 12 });
+    });
+
+    it('off: nothing is turned on, and the switch goes', async () => {
+      await fakeBrowser.storage.local.set({ settings: { autoFillSignIn: false } });
+      const bg = await start(seeded);
+      expect(await sites(bg)).toEqual([]);
+      expect(await storedSettings()).not.toHaveProperty('autoFillSignIn');
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { ContentCommandReply, FillRefusal } from '../messaging/content-prot
 import { originOf } from '../messaging/sender';
 import { KeyfobError, type AccountId } from '../shared';
 import type { Account, VaultService } from '../vault';
+import { fillableOn, type AutoFillSites } from './auto-fill-sites';
 import type { FillChoices } from './fill-choices';
 import { commandOrInject, type TabsApi } from './tabs';
 
@@ -28,6 +29,8 @@ export interface SignInFillDeps {
   vault: VaultService;
   tabs: TabsApi;
   choices: FillChoices;
+  /** Where the person turned automatic fill on. */
+  autoFill: Pick<AutoFillSites, 'ids'>;
   now(): number;
   /** Waits `ms` (the background's clock; tests move a fake one). */
   sleep(ms: number): Promise<void>;
@@ -42,7 +45,10 @@ export interface SignInFill {
    * `choose-account`, `origin-mismatch`, `account-pending` or `fill-refused`.
    */
   fillTab(tab: GestureTab, id?: AccountId): Promise<{ filled: true; origin: string }>;
-  /** The code for automatic fill on `origin`, or null when there is no one account to fill. */
+  /**
+   * The code for automatic fill on `origin`, or null unless the person turned automatic fill
+   * on for exactly that origin and there is one account to fill.
+   */
   autoFillCode(origin: string): Promise<string | null>;
 }
 
@@ -62,7 +68,7 @@ function readReply(reply: unknown): ContentCommandReply {
  * again and measures the field before it types, and its answer is what the caller reports.
  */
 export function createSignInFill(deps: SignInFillDeps): SignInFill {
-  const { vault, tabs, choices, now, sleep } = deps;
+  const { vault, tabs, choices, autoFill, now, sleep } = deps;
 
   function requireUnlocked(): void {
     if (!vault.isUnlocked()) {
@@ -88,7 +94,7 @@ export function createSignInFill(deps: SignInFillDeps): SignInFill {
       return account;
     }
     const { accounts } = await vault.list();
-    const matches = accounts.filter((a) => a.origin === origin && a.state === 'verified');
+    const matches = fillableOn(accounts, origin);
     if (matches.length === 1) return matches[0]!;
     if (matches.length === 0) {
       throw new KeyfobError('no-account', `No Keyfob account was set up on ${origin}.`);
@@ -139,6 +145,10 @@ export function createSignInFill(deps: SignInFillDeps): SignInFill {
     async autoFillCode(origin) {
       if (!vault.isUnlocked()) return null;
       try {
+        // Without a gesture, only where the person turned it on for this exact origin.
+        const on = await autoFill.ids();
+        const bound = fillableOn((await vault.list()).accounts, origin);
+        if (!bound.some((account) => on.has(account.id))) return null;
         return await freshCode(await accountFor(origin));
       } catch {
         return null;

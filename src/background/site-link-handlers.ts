@@ -1,7 +1,7 @@
 import { originOf } from '../messaging/sender';
 import type { Handlers } from '../messaging/server';
 import type { ProtocolMap } from '../messaging/protocol';
-import { KeyfobError, type Origin } from '../shared';
+import { KeyfobError, type AccountId, type Origin } from '../shared';
 import type { Account, VaultService } from '../vault';
 import { toAccountView } from './account-view';
 import type { TabsApi } from './tabs';
@@ -21,8 +21,10 @@ export function createSiteLinkHandlers(deps: {
   vault: VaultService;
   tabs: TabsApi;
   now: () => number;
+  /** Runs after an account was unlinked (automatic fill must not follow it to another site). */
+  onUnlinked: (id: AccountId) => Promise<void>;
 }): Handlers<SiteLinkVerbs> {
-  const { vault, tabs, now } = deps;
+  const { vault, tabs, now, onUnlinked } = deps;
 
   /** The active tab's exact http(s) origin, or `page-unsupported`. */
   async function activeWebOrigin(): Promise<Origin> {
@@ -75,7 +77,9 @@ export function createSiteLinkHandlers(deps: {
       const account = await vault.get(id);
       refusePending(account, 'This setup is unfinished: keep or discard it instead.');
       if (account.origin === undefined) return toAccountView(account, now());
-      return toAccountView(await vault.update(id, { origin: null }), now());
+      const unlinked = await vault.update(id, { origin: null });
+      await onUnlinked(id);
+      return toAccountView(unlinked, now());
     },
   };
 }

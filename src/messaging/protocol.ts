@@ -92,8 +92,6 @@ export interface Settings {
   autoLockMinutes: number;
   /** FriendlyDeviceName Keyfob gives Cognito when the page offers no name of its own. */
   deviceName: string;
-  /** Fill sign-in codes without a gesture on the enrolled origin (off: popup, shortcut only). */
-  autoFillSignIn: boolean;
   /** Submit the setup form after filling (off: the person presses the page's own button). */
   autoSubmitSetup: boolean;
   /** Empty the clipboard when a copied code expires, if it still holds that code. */
@@ -205,6 +203,17 @@ export interface ProtocolMap {
   unlinkAccount(data: { id: AccountId }): AccountView;
   /** "Enroll on this page": runs the setup detector in the active tab now (activeTab grant). */
   enrollActiveTab(data: Record<string, never>): { started: true };
+  /**
+   * The exact origins where the person turned automatic sign-in fill on (needs the vault
+   * unlocked: which sites they are is sealed in it).
+   */
+  getAutoFillSites(data: Record<string, never>): { origins: string[] };
+  /**
+   * Turns automatic sign-in fill on or off for one exact origin (scheme, host, port). On covers
+   * the verified accounts bound to that origin (`no-account` without one); off, every account
+   * there. Answers the origins where it is now on.
+   */
+  setAutoFill(data: { origin: string; on: boolean }): { origins: string[] };
   getSettings(data: Record<string, never>): Settings;
   updateSettings(data: Partial<Settings>): Settings;
   /** The clock offset Keyfob adds to this computer's clock for codes, and where it came from. */

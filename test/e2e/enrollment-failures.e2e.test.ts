@@ -33,6 +33,7 @@ import {
   shownSecret,
   waitForAccount,
   waitForFilledCode,
+  turnOnAutoFill,
   waitForVerifyCalls,
   webTabBadges,
 } from './support/enrollment-steps';
@@ -621,10 +622,7 @@ describe.each(selectedBrowsers())('enrollment failures in %s', (browserName) => 
         `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ keyfob: 1, name: 'keepPendingAccount', data: { id: ${JSON.stringify(own.id)} } })`,
       );
       expect(kept.ok).toBe(true);
-      const settings = await keyfob.evaluate<{ ok: boolean }>(
-        `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ keyfob: 1, name: 'updateSettings', data: { autoFillSignIn: true } })`,
-      );
-      expect(settings.ok).toBe(true);
+      await turnOnAutoFill(keyfob, own.origin!);
       await evil.bringToFront();
       const fillStarted = Date.now();
       await evil.evaluate('window.showSignInForm()');

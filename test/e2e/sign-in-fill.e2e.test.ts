@@ -9,6 +9,7 @@ import {
   enroll,
   expectCurrentCode,
   startSession,
+  turnOnAutoFill,
   withDiagnostics,
 } from './support/enrollment-steps';
 import { selectedBrowsers } from './support/env';
@@ -158,11 +159,9 @@ describe.each(selectedBrowsers())('automatic sign-in fill in %s', (browserName) 
   );
 
   it('fills the enrolled origin’s visible field only: nothing hidden, framed, or on another origin', () =>
-    afterEnrollment('autofill', async (session, { page, secret }, pages) => {
-      const settings = await session.console.evaluate<{ ok: boolean }>(
-        `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ keyfob: 1, name: 'updateSettings', data: { autoFillSignIn: true } })`,
-      );
-      expect(settings.ok).toBe(true);
+    afterEnrollment('autofill', async (session, { page, secret, account }, pages) => {
+      // On for the enrolled origin alone (scheme, host and port), as the popup turns it on.
+      await turnOnAutoFill(session.console, account.origin!);
 
       // A copy of the sign-in page on another port of the same host.
       const elsewhere = await session.browser.openPage(copy.url);

@@ -19,7 +19,6 @@ export interface PreferencesFormProps {
 interface Draft {
   autoLockMinutes: string;
   deviceName: string;
-  autoFillSignIn: boolean;
   autoSubmitSetup: boolean;
   clearClipboard: boolean;
 }
@@ -127,7 +126,8 @@ export function PreferencesForm({ send, announce, requestClipboardAccess }: Pref
             <p class="muted">
               Many sites use Amazon Cognito for their sign-in. When one of them asks you to set up
               an authenticator app, Keyfob can do it for you: it saves the new account and types the
-              first code. Later it can type your sign-in codes on that same site.
+              first code. Later it types your sign-in codes on that same site when you choose Fill
+              in its popup, or by itself on the sites listed under “Automatic sign-in fill”.
             </p>
             <TextField
               label="Device name"
@@ -140,12 +140,6 @@ export function PreferencesForm({ send, announce, requestClipboardAccess }: Pref
               checked={draft.autoSubmitSetup}
               onChecked={edit('autoSubmitSetup')}
               hint="Keyfob then presses the setup page’s button for you. Otherwise you check the page and press it yourself."
-            />
-            <CheckboxField
-              label="Fill sign-in codes automatically on the site where I enrolled"
-              checked={draft.autoFillSignIn}
-              onChecked={edit('autoFillSignIn')}
-              hint="Keyfob then types the code as soon as the sign-in page asks for it, only on the exact site where the account was set up. Otherwise it fills a code when you choose Fill in its popup or press its shortcut."
             />
           </fieldset>
         </>

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { KeyfobError } from '../../shared';
 import { startTestBackground, type BackgroundOptions } from '../../../test/support/ui/background';
 import { press, tabTo, type } from '../../../test/support/ui/keyboard';
@@ -69,7 +69,6 @@ describe('clock', () => {
 
 describe('preferences', () => {
   const checkbox = (name: string) => screen.getByRole('checkbox', { name }) as HTMLInputElement;
-  const AUTO_FILL = 'Fill sign-in codes automatically on the site where I enrolled';
   const AUTO_SUBMIT = 'Submit the setup form after filling the code';
 
   it('shows and saves the settings while the vault is locked, only what changed', async () => {
@@ -109,6 +108,7 @@ describe('preferences', () => {
     // Nothing from the locked vault: the settings verbs, and whether it is locked.
     const verbs = new Set(fake.mock.mock.calls.map(([name]) => name));
     expect([...verbs].sort()).toEqual([
+      'getAutoFillSites',
       'getClock',
       'getSettings',
       'getVaultState',
@@ -122,7 +122,8 @@ describe('preferences', () => {
     const inHelper = within(helper);
     expect(inHelper.getByLabelText('Device name')).toBeTruthy();
     expect(inHelper.getByRole('checkbox', { name: AUTO_SUBMIT })).toBeTruthy();
-    expect(inHelper.getByRole('checkbox', { name: AUTO_FILL })).toBeTruthy();
+    // Automatic fill is a choice per site now, no longer one switch for all.
+    expect(screen.queryByRole('checkbox', { name: /automatically/ })).toBeNull();
     expect(helper.textContent).toMatch(/set up an authenticator app, Keyfob can do it for you/);
     const general = screen.getByRole('group', { name: 'General' });
     expect(within(general).getByLabelText('Auto-lock after (minutes)')).toBeTruthy();
@@ -387,5 +388,51 @@ describe('sites', () => {
     tabTo((element) => element === screen.getByRole('button', { name: 'Remove http://localhost' }));
     press('Enter');
     expect(await screen.findByText('No sites allowed yet.')).toBeTruthy();
+  });
+});
+
+describe('automatic sign-in fill', () => {
+  const SITE = 'https://app.example.com';
+  const OTHER = 'https://other.example:8443';
+  const listed = () =>
+    within(screen.getByRole('list', { name: 'Sites with automatic fill' }))
+      .getAllByRole('listitem')
+      .map((item) => item.querySelector('.site-name')?.textContent);
+
+  it('lists the sites where it is on, and turns one off', async () => {
+    const fake = await startTestBackground({
+      accounts: [
+        { issuer: 'Acme', account: 'alice', origin: SITE },
+        { issuer: 'Other', account: 'bob', origin: OTHER },
+      ],
+    });
+    await fake.elsewhere('setAutoFill', { origin: SITE, on: true });
+    await fake.elsewhere('setAutoFill', { origin: OTHER, on: true });
+    render(<OptionsApp send={fake.send} grants={fakeGrants().grants} />);
+    await screen.findByRole('list', { name: 'Sites with automatic fill' });
+    expect(listed()).toEqual([SITE, OTHER]);
+
+    fireEvent.click(screen.getByRole('button', { name: `Turn off automatic fill on ${SITE}` }));
+    await waitFor(() => expect(listed()).toEqual([OTHER]));
+    expect(await fake.elsewhere('getAutoFillSites', {})).toEqual({ origins: [OTHER] });
+    expect(screen.getByRole('status').textContent).toBe(`Automatic fill is off on ${SITE}`);
+  });
+
+  it('says it is off everywhere by default', async () => {
+    const fake = await startTestBackground({
+      accounts: [{ issuer: 'Acme', account: 'alice', origin: SITE }],
+    });
+    render(<OptionsApp send={fake.send} grants={fakeGrants().grants} />);
+    expect(await screen.findByText('Automatic fill is off on every site.')).toBeTruthy();
+  });
+
+  it('asks for the unlock before showing which sites they are', async () => {
+    await renderOptions();
+    expect(
+      await screen.findByText(
+        'Unlock Keyfob to see these sites: which sites they are is kept in your locked vault.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Sites with automatic fill' })).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import type { LanguageSetting } from '../i18n';
 import { useEffect } from 'preact/hooks';
 import { useAnnouncer } from '../hooks/use-announcer';
 import { BACKUP_SECTION_ID } from './backup-anchor';
+import { AutoFillSection } from './auto-fill-section';
 import { BackupSection } from './backup-section';
 import { ClockSection } from './clock-section';
 import { saveWithDownloadLink, type SaveFile } from './file-data';
@@ -67,6 +68,7 @@ export function OptionsApp({
             headingLevel={2}
           />
         )}
+        <AutoFillSection send={send} announce={announce} />
         <ClockSection send={send} announce={announce} />
         <SitesSection grants={grants} announce={announce} />
       </main>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import {
   useCallback,
   useEffect,
@@ -33,6 +34,8 @@ export interface CodesPageProps {
   /** Accounts enrolled on the page the popup was opened over: listed first, with "Fill". */
   siteIds: ReadonlySet<string>;
   onFill(account: AccountView): void;
+  /** Shown under the site's accounts (the per-site automatic fill choice). */
+  siteExtra?: ComponentChildren;
   /** The page is a web page, where "Enroll on this page" can look for a setup screen. */
   canEnroll: boolean;
   onEnroll(): void;
@@ -279,6 +282,7 @@ export function CodesPage(props: CodesPageProps) {
                 <ul class="accounts" aria-labelledby={siteHeadingId}>
                   {groups.site.map((account) => renderRow(account, true))}
                 </ul>
+                {props.siteExtra}
               </div>
             )}
             {groups.site.length > 0 && groups.others.length > 0 && (

@@ -4,6 +4,7 @@ import { BackupReminder } from '../components/backup-reminder';
 import { ErrorAlert } from '../components/field';
 import { ImportPreviewList } from '../components/import-preview';
 import { SetupQuestions } from '../components/setup-questions';
+import { SiteAutoFill } from '../components/site-auto-fill';
 import { GearIcon, LockIcon, PlusIcon } from '../components/icons';
 import { errorMessage } from '../errors';
 import { accountName, isWebOrigin } from '../format';
@@ -246,6 +247,11 @@ export function VaultPage({
             onFocused={clearFocusId}
             siteIds={siteIds}
             onFill={fill}
+            siteExtra={
+              tab.origin && siteIds.size > 0 ? (
+                <SiteAutoFill send={send} origin={tab.origin} />
+              ) : undefined
+            }
             canEnroll={isWebOrigin(tab.origin)}
             onEnroll={enroll}
             dismissedNotices={dismissedNotices}

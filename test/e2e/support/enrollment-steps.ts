@@ -296,3 +296,23 @@ export async function expectNoAccountFor(
     await sleep(200);
   }
 }
+
+/**
+ * Turns automatic sign-in fill on for one exact origin, as the popup's "Fill automatically on
+ * <origin>" does: a `setAutoFill` request from an extension page (`page`, e.g. the session's
+ * console). Fails the test if the background refuses.
+ */
+export async function turnOnAutoFill(
+  page: { evaluate<T>(expression: string): Promise<T> },
+  origin: string,
+): Promise<void> {
+  const data = JSON.stringify({ origin, on: true });
+  const reply = await page.evaluate<{ ok: boolean; value?: { origins: string[] } }>(
+    `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ keyfob: 1, name: 'setAutoFill', data: ${data} })`,
+  );
+  if (!reply.ok || !reply.value?.origins.includes(origin)) {
+    throw new Error(
+      `Keyfob did not turn automatic fill on for ${origin}: ${JSON.stringify(reply)}`,
+    );
+  }
+}
