@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { MAX_AUTO_LOCK_MINUTES, type SendMessage, type Settings } from '../../messaging';
 import { errorMessage } from '../errors';
@@ -102,7 +103,7 @@ export function PreferencesForm({ send, announce, requestClipboardAccess }: Pref
       ) : (
         <>
           <fieldset class="group">
-            <legend>General</legend>
+            <legend>{t('prefsGeneral')}</legend>
             <TextField
               label="Auto-lock after (minutes)"
               type="number"
@@ -122,24 +123,19 @@ export function PreferencesForm({ send, announce, requestClipboardAccess }: Pref
             )}
           </fieldset>
           <fieldset class="group">
-            <legend>Sign-in helper (Amazon Cognito)</legend>
-            <p class="muted">
-              Many sites use Amazon Cognito for their sign-in. When one of them asks you to set up
-              an authenticator app, Keyfob can do it for you: it saves the new account and types the
-              first code. Later it types your sign-in codes on that same site when you choose Fill
-              in its popup, or by itself on the sites listed under “Automatic sign-in fill”.
-            </p>
+            <legend>{t('prefsHelperHeading')}</legend>
+            <p class="muted">{t('prefsHelperIntro')}</p>
             <TextField
               label="Device name"
               value={draft.deviceName}
               onValue={edit('deviceName')}
-              hint="The site keeps a list of your authenticator apps. Keyfob appears there under this name, unless the setup page asks you for one."
+              hint={t('prefsDeviceNameHint')}
             />
             <CheckboxField
               label="Submit the setup form after filling the code"
               checked={draft.autoSubmitSetup}
               onChecked={edit('autoSubmitSetup')}
-              hint="Keyfob then presses the setup page’s button for you. Otherwise you check the page and press it yourself."
+              hint={t('prefsAutoSubmitHint')}
             />
           </fieldset>
         </>

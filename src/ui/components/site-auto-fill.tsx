@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { SendMessage } from '../../messaging';
 import { errorMessage } from '../errors';
@@ -45,10 +46,10 @@ export function SiteAutoFill({ send, origin }: SiteAutoFillProps) {
   return (
     <div class="site-auto-fill">
       <CheckboxField
-        label={`Fill automatically on ${origin}`}
+        label={t('autoFillSiteLabel', origin)}
         checked={on}
         onChecked={(next) => void change(next)}
-        hint="Keyfob then types the code as soon as this site’s sign-in page asks for it, without a click."
+        hint={t('autoFillSiteHint')}
       />
       <ErrorAlert message={error} />
     </div>

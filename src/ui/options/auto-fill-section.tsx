@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import type { SendMessage } from '../../messaging';
 import { ErrorAlert } from '../components/field';
@@ -40,7 +41,7 @@ export function AutoFillSection({ send, announce }: AutoFillSectionProps) {
     setError(undefined);
     try {
       setOrigins((await send('setAutoFill', { origin, on: false })).origins);
-      announce(`Automatic fill is off on ${origin}`);
+      announce(t('autoFillTurnedOff', origin));
     } catch (failure) {
       setError(errorMessage(failure));
     }
@@ -48,39 +49,33 @@ export function AutoFillSection({ send, announce }: AutoFillSectionProps) {
 
   return (
     <section class="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>Automatic sign-in fill</h2>
-      <p class="muted">
-        On the sites listed here, Keyfob types your sign-in code as soon as the page asks for it,
-        without a click. To add a site, open Keyfob’s popup on that site’s sign-in page and turn on
-        “Fill automatically on …” next to its account.
-      </p>
+      <h2 id={headingId}>{t('autoFillHeading')}</h2>
+      <p class="muted">{t('autoFillIntro')}</p>
       <ErrorAlert message={error} />
       {locked ? (
         <>
-          <p class="muted">
-            Unlock Keyfob to see these sites: which sites they are is kept in your locked vault.
-          </p>
+          <p class="muted">{t('autoFillLocked')}</p>
           <div class="actions">
             <button type="button" onClick={() => void load()}>
-              Show sites
+              {t('autoFillShowSites')}
             </button>
           </div>
         </>
       ) : origins === undefined ? (
-        !error && <p class="muted">Loading…</p>
+        !error && <p class="muted">{t('appLoading')}</p>
       ) : origins.length === 0 ? (
-        <p class="muted">Automatic fill is off on every site.</p>
+        <p class="muted">{t('autoFillNone')}</p>
       ) : (
-        <ul class="sites" aria-label="Sites with automatic fill">
+        <ul class="sites" aria-label={t('autoFillListLabel')}>
           {origins.map((origin) => (
             <li key={origin} class="site">
               <span class="site-name">{origin}</span>
               <button
                 type="button"
-                aria-label={`Turn off automatic fill on ${origin}`}
+                aria-label={t('autoFillTurnOffLabel', origin)}
                 onClick={() => void turnOff(origin)}
               >
-                Turn off
+                {t('autoFillTurnOff')}
               </button>
             </li>
           ))}

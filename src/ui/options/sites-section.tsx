@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ErrorAlert, TextField } from '../components/field';
 import { errorMessage } from '../errors';
@@ -96,9 +97,7 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
   // A prompt the person closed without answering may never settle: the wait ends here.
   const stopWaiting = () => {
     lastRequest.current += 1;
-    setError(
-      `Nothing was allowed on ${waitingFor ?? 'the site'}: the browser gave no answer. Choose “Allow Keyfob on this site” to ask again.`,
-    );
+    setError(t('sitesNoAnswer', waitingFor ?? ''));
     setWaitingFor(undefined);
     inputRef.current?.focus();
   };
@@ -140,7 +139,7 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
         <ErrorAlert message={error} />
         {waitingFor && (
           <p class="muted" aria-live="polite">
-            Answer your browser’s prompt to allow Keyfob on {waitingFor}.
+            {t('sitesWaiting', waitingFor)}
           </p>
         )}
         <div class="actions">
@@ -149,7 +148,7 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
           </button>
           {waitingFor && (
             <button type="button" onClick={stopWaiting}>
-              Stop waiting
+              {t('sitesStopWaiting')}
             </button>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useId, useRef, useState } from 'preact/hooks';
 import type { SendMessage } from '../../messaging';
 import { ErrorAlert, PassphraseField, TextField } from '../components/field';
@@ -44,14 +45,13 @@ export function SettingsPage({ send, announce, onBack, openOptions }: SettingsPa
       </div>
       {openOptions && (
         <div class="card">
-          <h3>Preferences</h3>
+          <h3>{t('settingsPrefsHeading')}</h3>
           <p class="muted" id={hintId}>
-            Auto-lock, the clipboard, the sign-in helper for Amazon Cognito and the sites Keyfob may
-            help on are set in Keyfob’s options page.
+            {t('settingsPrefsHint')}
           </p>
           <ErrorAlert message={error} />
           <button type="button" class="primary" aria-describedby={hintId} onClick={more}>
-            Open preferences
+            {t('settingsOpenPrefs')}
           </button>
         </div>
       )}
