@@ -54,11 +54,12 @@ export function App({
     setScreen({ name: 'loading' });
     try {
       // With the codes: an unlocked vault's list paints without a second request.
+      const sentAt = now();
       const state = await guardedSend('getVaultState', { withCodes: true });
       const next = screenFor(state);
       setScreen(
         next.name === 'vault' && state.listing
-          ? { ...next, first: { listing: state.listing, receivedAt: now() } }
+          ? { ...next, first: { listing: state.listing, sentAt, receivedAt: now() } }
           : next,
       );
     } catch (failure) {

@@ -18,8 +18,8 @@ export type Screen =
   | {
       name: 'vault';
       view: VaultView;
-      /** The listing that came with the vault's state, and when it arrived (popup clock). */
-      first?: { listing: CodeListing; receivedAt: number };
+      /** The listing that came with the vault's state, asked for and received when (popup clock). */
+      first?: { listing: CodeListing; sentAt: number; receivedAt: number };
     };
 
 /** Shown on the unlock screen when a request found the vault locked mid-session. */

@@ -53,6 +53,16 @@ describe('earliestExpiry', () => {
   });
 });
 
+describe('clockOffset', () => {
+  it('takes the learned offset when it fits the time the listing took to come', () => {
+    // Made at background time 10_300, asked for at popup time 10_000, received at 10_400.
+    const l = { ...listing([], 10_300), clockOffsetMs: 0 };
+    expect(clockOffset(l, 10_400, 10_000)).toBe(0);
+    // A background clock 3 s ahead of the popup's (not what the learned offset says).
+    expect(clockOffset({ ...l, nowMs: 13_300 }, 10_400, 10_000)).toBe(2_900);
+  });
+});
+
 describe('nextRefreshDelay', () => {
   it('waits until the earliest code expires, plus slack, measured on the background clock', () => {
     const l = listing([view({ validUntilMs: 60_000 })], 48_000);

@@ -12,10 +12,20 @@ export const MIN_REFRESH_DELAY_MS = 250;
 
 /**
  * How far the background clock is ahead of the popup clock, measured when a listing arrives.
- * Codes expire by the background's clock, so every countdown is computed in its time.
+ * Codes expire by the background's clock, so every countdown is computed in its time. The
+ * listing was made between `sentAt` and `receivedAt`, which bounds the offset; the learned
+ * clock offset the background adds to the clock both share is exact, so it wins when it lies
+ * within those bounds (else the late bound, never ahead of the background).
  */
-export function clockOffset(listing: Pick<CodeListing, 'nowMs'>, receivedAt: number): number {
-  return listing.nowMs - receivedAt;
+export function clockOffset(
+  listing: Pick<CodeListing, 'nowMs' | 'clockOffsetMs'>,
+  receivedAt: number,
+  sentAt: number = receivedAt,
+): number {
+  const earliest = listing.nowMs - receivedAt;
+  const latest = listing.nowMs - sentAt;
+  const learned = listing.clockOffsetMs;
+  return learned >= earliest && learned <= latest ? learned : earliest;
 }
 
 /**
@@ -51,7 +61,7 @@ function refreshDue(account: AccountView): number | undefined {
  * arrived, which is how the popup first schedules a refresh.
  */
 export function nextRefreshDelay(
-  listing: Pick<CodeListing, 'accounts' | 'nowMs'>,
+  listing: Pick<CodeListing, 'accounts' | 'nowMs' | 'clockOffsetMs'>,
   popupNow: number,
   offsetMs: number = clockOffset(listing, popupNow),
 ): number | undefined {

@@ -48,7 +48,10 @@ interface Snapshot {
  */
 export function useCodes(send: SendMessage, now: () => number, first?: FirstListing): Codes {
   const [snapshot, setSnapshot] = useState<Snapshot | undefined>(
-    first && { listing: first.listing, offsetMs: clockOffset(first.listing, first.receivedAt) },
+    first && {
+      listing: first.listing,
+      offsetMs: clockOffset(first.listing, first.receivedAt, first.sentAt),
+    },
   );
   const hadFirst = useRef(first !== undefined);
   const [tick, setTick] = useState(now);
@@ -63,11 +66,12 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
   const reload = useCallback(
     async (refresh = false) => {
       const seq = ++requestSeq.current;
+      const sentAt = now();
       try {
         const listing = await send('listCodes', refresh ? { refresh: true } : {});
         if (seq !== requestSeq.current) return;
         const receivedAt = now();
-        setSnapshot({ listing, offsetMs: clockOffset(listing, receivedAt) });
+        setSnapshot({ listing, offsetMs: clockOffset(listing, receivedAt, sentAt) });
         setTick(receivedAt);
         setError(undefined);
       } catch (failure) {
