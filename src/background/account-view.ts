@@ -25,5 +25,6 @@ export async function toAccountView(account: Account, nowMs: number): Promise<Ac
     view.nextCode = await generateCode(params, view.validUntilMs);
   }
   if (account.origin) view.origin = account.origin;
+  if (account.linked) view.linked = true;
   return view;
 }

@@ -39,7 +39,9 @@ export function createEnrollmentHandlers(deps: {
           other.origin === chosen.origin &&
           other.params.account === chosen.params.account
         ) {
-          await vault.update(other.id, { state: 'replaced' });
+          // An account the person linked by hand is theirs to use elsewhere: it loses the
+          // site, not its standing. A setup not chosen was superseded.
+          await vault.update(other.id, other.linked ? { origin: null } : { state: 'replaced' });
         }
       }
       return { kept: true as const };

@@ -46,6 +46,8 @@ export interface AccountView {
   status: AccountStatus;
   /** Exact origin the account was enrolled on, if any. */
   origin?: string;
+  /** The person linked it to `origin` ("Use on this site") rather than setting it up there. */
+  linked?: true;
 }
 
 /** The account list with codes, plus ids of records that could not be opened. */

@@ -21,10 +21,14 @@ export function applyPatch(account: Account, patch: AccountPatch): AccountPayloa
   }
   if (params.issuer === '') delete params.issuer;
   const otpParams = toOtpParams(params);
+  const origin = patch.origin === null ? undefined : (patch.origin ?? account.origin);
+  // A new origin from a patch is always the person's link; enrollment sets it when adding.
+  const linked = origin !== undefined && (origin !== account.origin || account.linked);
   const payload = toAccountPayload({
     params: otpParams,
     state: patch.state ?? account.state,
-    origin: patch.origin === null ? undefined : (patch.origin ?? account.origin),
+    origin,
+    linked: linked || undefined,
   });
   if (!otpParams || !payload) throw new VaultError('account-invalid');
   return payload;

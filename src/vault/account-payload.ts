@@ -8,6 +8,11 @@ export interface AccountPayload {
   params: OtpParams;
   state: AccountStatus;
   origin?: Origin;
+  /**
+   * The origin was set by the person ("Use on this site"), not by a setup Keyfob saw there;
+   * the popup words its questions by it.
+   */
+  linked?: true;
 }
 
 const TYPES: readonly OtpType[] = ['totp', 'hotp', 'steam'];
@@ -64,6 +69,10 @@ export function toAccountPayload(value: unknown): AccountPayload | undefined {
   if (value.origin !== undefined && typeof value.origin !== 'string') return undefined;
   const payload: AccountPayload = { params, state: value.state as AccountStatus };
   if (value.origin !== undefined) payload.origin = value.origin as Origin;
+  if (value.linked !== undefined && (value.linked !== true || payload.origin === undefined)) {
+    return undefined;
+  }
+  if (value.linked) payload.linked = true;
   return payload;
 }
 

@@ -68,6 +68,7 @@ export function toAccount(record: AccountRecord, payload: AccountPayload): Accou
     order: record.order,
   };
   if (payload.origin !== undefined) account.origin = payload.origin;
+  if (payload.linked) account.linked = true;
   Object.freeze(account.params);
   return Object.freeze(account);
 }

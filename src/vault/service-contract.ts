@@ -22,6 +22,8 @@ export interface Account {
   state: AccountStatus;
   /** Exact origin the account was enrolled on (sign-in fill is bound to it). */
   origin?: Origin;
+  /** The person linked `origin` ("Use on this site"); absent when a setup there set it. */
+  linked?: true;
   createdAt: number;
   updatedAt: number;
   /** Display order, ascending. */

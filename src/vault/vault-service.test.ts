@@ -360,6 +360,23 @@ describe('accounts', () => {
     expect((await vault.get(a.id)).params).not.toHaveProperty('issuer');
   });
 
+  it('marks an origin a patch sets as linked by the person, not one a setup added with', async () => {
+    const origin = 'https://login.example.com' as Origin;
+    const enrolled = await vault.add({ params: totp(), origin });
+    expect(enrolled.linked).toBeUndefined();
+    expect((await vault.update(enrolled.id, { params: { issuer: 'X' } })).linked).toBeUndefined();
+    const typed = await vault.add({ params: totp({ account: 'typed' }) });
+    expect(await vault.update(typed.id, { origin })).toMatchObject({ origin, linked: true });
+    expect((await vault.update(typed.id, { state: 'verified' })).linked).toBe(true);
+    const unlinked = await vault.update(typed.id, { origin: null });
+    expect(unlinked.origin).toBeUndefined();
+    expect(unlinked.linked).toBeUndefined();
+    // What a new worker reads from disk says the same.
+    const fresh = service();
+    await fresh.unlock(PASSPHRASE);
+    expect((await fresh.get(enrolled.id)).linked).toBeUndefined();
+  });
+
   it('links an origin and unlinks it only when the patch says null, keeping everything else', async () => {
     const a = await vault.add({ params: totp() });
     const origin = 'https://login.example.com' as Origin;

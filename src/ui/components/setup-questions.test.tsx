@@ -69,4 +69,51 @@ describe('setup questions in the popup', () => {
     );
     await waitFor(() => expect(questions()).toBeNull());
   });
+
+  it('a setup and an account linked by hand: worded as such; keeping the setup unlinks the other', async () => {
+    const { fake } = await renderPopup({
+      accounts: [
+        { issuer: 'Acme', account: 'alice', origin: SITE },
+        { issuer: 'Typed in', account: 'alice', origin: SITE, linked: true },
+      ],
+    });
+    await waitFor(() => expect(questions()).toBeTruthy());
+    const text = question(SITE).textContent!;
+    expect(text).toContain(
+      `alice on ${SITE} has an account you set up there and one you linked with “Use on this site”.`,
+    );
+    expect(text).not.toMatch(/setups/);
+    const buttons = within(questions()!).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent!.replace(/\d{6}/, 'N'))).toEqual([
+      'Keep setup (code N)',
+      'Keep linked account (code N)',
+    ]);
+    fireEvent.click(buttons[0]!);
+    // The linked account stays a working account, only no longer for this site.
+    await waitFor(async () =>
+      expect((await fake.accounts()).map((a) => [a.params.issuer, a.state, a.origin])).toEqual([
+        ['Acme', 'verified', SITE],
+        ['Typed in', 'verified', undefined],
+      ]),
+    );
+    await waitFor(() => expect(questions()).toBeNull());
+  });
+
+  it('two accounts linked by hand: asks which to keep there, not about setups', async () => {
+    await renderPopup({
+      accounts: [
+        { issuer: 'One', account: 'alice', origin: SITE, linked: true },
+        { issuer: 'Two', account: 'alice', origin: SITE, linked: true },
+      ],
+    });
+    await waitFor(() => expect(questions()).toBeTruthy());
+    expect(question(SITE).textContent).toBe(
+      `You linked two accounts for alice to ${SITE}. Which one to keep there?`,
+    );
+    expect(
+      within(questions()!)
+        .getAllByRole('button')
+        .map((b) => b.textContent!.replace(/\d{6}/, 'N')),
+    ).toEqual(['Keep linked account 1 (code N)', 'Keep linked account 2 (code N)']);
+  });
 });

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AccountView, SendMessage } from '../../messaging';
 import { errorMessage } from '../errors';
 import { accountName } from '../format';
+import { t } from '../i18n';
 import { ErrorAlert } from './field';
 
 /** What the popup must ask the person about setups, read from the account listing. */
@@ -25,6 +26,33 @@ export function setupQuestions(accounts: readonly AccountView[]): SetupQuestionL
     groups.set(key, [...(groups.get(key) ?? []), account]);
   }
   return { unfinished, choices: [...groups.values()].filter((group) => group.length > 1) };
+}
+
+/**
+ * Which of several accounts for one name on one site to keep, worded by how each got there:
+ * a setup Keyfob saw on the site, or an account the person linked with "Use on this site".
+ */
+function choiceQuestion(group: readonly AccountView[]): string {
+  const name = group[0]!.account || accountName(group[0]!);
+  const origin = group[0]!.origin!;
+  const linked = group.filter((account) => account.linked).length;
+  if (linked === 0) return t('setupChooseSetups', name, origin);
+  if (linked === group.length) return t('setupChooseLinked', name, origin);
+  return t('setupChooseSetupOrLinked', name, origin);
+}
+
+/** "Keep setup 2 (code …)" / "Keep linked account (code …)": numbered only among its kind. */
+function keepLabel(group: readonly AccountView[], account: AccountView): string {
+  const kind = group.filter((other) => Boolean(other.linked) === Boolean(account.linked));
+  if (kind.length === 1) {
+    return t(account.linked ? 'setupKeepLinked' : 'setupKeepSetup', account.code);
+  }
+  const number = kind.indexOf(account) + 1;
+  return t(
+    account.linked ? 'setupKeepLinkedNumbered' : 'setupKeepSetupNumbered',
+    number,
+    account.code,
+  );
 }
 
 /** Props of {@link SetupQuestions}. */
@@ -77,18 +105,15 @@ export function SetupQuestions({ accounts, send, onChanged }: SetupQuestionsProp
         ))}
         {choices.map((group) => (
           <li key={group[0]!.id} class="notice" data-question="choose">
-            <p>
-              Two setups for <strong>{group[0]!.account || accountName(group[0]!)}</strong> on{' '}
-              <strong>{group[0]!.origin}</strong> were confirmed. Which one to keep?
-            </p>
-            {group.map((account, index) => (
+            <p>{choiceQuestion(group)}</p>
+            {group.map((account) => (
               <button
                 key={account.id}
                 type="button"
                 data-for={account.id}
                 onClick={answer(() => send('keepAccountForSite', { id: account.id }))}
               >
-                Keep setup {index + 1} (code {account.code})
+                {keepLabel(group, account)}
               </button>
             ))}
           </li>

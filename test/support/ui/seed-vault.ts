@@ -20,6 +20,8 @@ export interface SeedAccount {
   state?: AccountStatus;
   /** Exact origin the account was enrolled on. */
   origin?: string;
+  /** `origin` was linked by the person ("Use on this site") after adding, not enrolled. */
+  linked?: boolean;
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -30,7 +32,10 @@ export function secretFor(index: number, weak = false): string {
   return Array.from({ length }, (_, i) => BASE32[(i * 7 + index * 11 + 3) % 32]).join('');
 }
 
-function paramsOf(seed: Omit<SeedAccount, 'weak' | 'state' | 'origin'>, secret: string): OtpParams {
+function paramsOf(
+  seed: Omit<SeedAccount, 'weak' | 'state' | 'origin' | 'linked'>,
+  secret: string,
+): OtpParams {
   const type = seed.type ?? 'totp';
   return {
     type,
@@ -56,12 +61,13 @@ export async function seedVault(
   const vault = createVaultService({ store, iterations: TEST_ITERATIONS });
   await vault.create(PASSPHRASE, PASSPHRASE);
   const ids: AccountId[] = [];
-  for (const [index, { weak, state, origin, ...seed }] of accounts.entries()) {
+  for (const [index, { weak, state, origin, linked, ...seed }] of accounts.entries()) {
     const added = await vault.add({
       params: paramsOf(seed, secretFor(index, weak)),
       ...(state ? { state } : {}),
-      ...(origin ? { origin: origin as Origin } : {}),
+      ...(origin && !linked ? { origin: origin as Origin } : {}),
     });
+    if (origin && linked) await vault.update(added.id, { origin: origin as Origin });
     ids.push(added.id);
   }
   for (let i = 0; i < damaged; i += 1) {
