@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestAccounts, otpauthUri } from './support/accounts';
 import { chooseFile } from './support/backup-steps';
+import { DOM_HELPERS_SOURCE } from './support/dom-helpers';
 import { disposeAllDrivers } from './support/driver';
 import { e2eDist } from './support/e2e-build';
 import { launchEnrollmentBrowser } from './support/enrollment-browser';
@@ -79,7 +80,7 @@ describe.each(selectedBrowsers())('popup layout in %s', (browserName) => {
       const list = { top: Math.max(box.top, 0), bottom: Math.min(box.bottom, innerHeight) };
       const buttons = Array.from(document.querySelectorAll('li[data-account-id] .account-copy'))
         .filter((b) => { const r = b.getBoundingClientRect(); return r.bottom <= list.bottom && r.top >= list.top; });
-      return buttons[buttons.length - 1].getAttribute('aria-label');
+      return ${DOM_HELPERS_SOURCE}.buttonName(buttons[buttons.length - 1]);
     })()`);
     await popup.press(lowest);
     await popup.waitForText('Copied');

@@ -47,6 +47,14 @@ export class PlaywrightUi implements UiAdapter {
     return this.page.evaluate<T>(helperCall(method, ...args));
   }
 
+  async key(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  async emulateColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    await this.page.emulateMedia({ colorScheme: scheme });
+  }
+
   evaluate<T>(expression: string): Promise<T> {
     return this.page.evaluate<T>(expression);
   }

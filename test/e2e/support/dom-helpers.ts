@@ -3,8 +3,8 @@
  * cannot add helpers (such as esbuild's `__name`) that do not exist in the page.
  *
  * `name(el)` is a small subset of the accessible-name algorithm — aria-labelledby,
- * aria-label, <label>, then text content (buttons) or title/placeholder (fields) — enough for
- * the popup's contract. Chromium uses Playwright's real getByRole/getByLabel for actions; this
+ * aria-label, <label>, then content without aria-hidden parts (buttons) or title/placeholder
+ * (fields) — enough for the popup's contract. Chromium uses Playwright's real getByRole/getByLabel for actions; this
  * is what Firefox (puppeteer over BiDi, whose ::-p-aria() returns the <label> itself) uses.
  */
 export const DOM_HELPERS_SOURCE = String.raw`({
@@ -19,6 +19,17 @@ export const DOM_HELPERS_SOURCE = String.raw`({
       const el = document.getElementById(id);
       return el ? el.textContent : '';
     }).join(' '));
+  },
+  /** Text of el and its descendants, leaving out aria-hidden subtrees; elements split words. */
+  contentText(el) {
+    let text = '';
+    for (const child of el.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) text += child.nodeValue;
+      else if (child.nodeType === Node.ELEMENT_NODE && child.getAttribute('aria-hidden') !== 'true') {
+        text += ' ' + this.contentText(child) + ' ';
+      }
+    }
+    return text;
   },
   labelText(label) {
     const clone = label.cloneNode(true);
@@ -36,7 +47,7 @@ export const DOM_HELPERS_SOURCE = String.raw`({
   buttonName(el) {
     if (el.hasAttribute('aria-labelledby')) return this.textById(el.getAttribute('aria-labelledby'));
     if (el.hasAttribute('aria-label')) return this.norm(el.getAttribute('aria-label'));
-    const text = this.norm(el.tagName === 'INPUT' ? el.value : el.textContent);
+    const text = this.norm(el.tagName === 'INPUT' ? el.value : this.contentText(el));
     return text || this.norm(el.getAttribute('title'));
   },
   fields(name) {

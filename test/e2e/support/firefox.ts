@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import type { ExtensionDriver } from './driver';
 import { ProfileDriver, startTracked } from './driver';
 import { helperCall } from './dom-helpers';
@@ -59,6 +59,10 @@ export class PuppeteerUi implements UiAdapter {
 
   helper<T>(method: string, ...args: unknown[]): Promise<T> {
     return this.evaluate<T>(helperCall(method, ...args));
+  }
+
+  async key(key: string): Promise<void> {
+    await this.page.keyboard.press(key as KeyInput);
   }
 
   evaluate<T>(expression: string): Promise<T> {

@@ -15,6 +15,10 @@ export interface UiAdapter {
   helper<T>(method: string, ...args: unknown[]): Promise<T>;
   /** Evaluates an expression (source text) in the page. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Presses a key (such as "Escape") on whatever has focus. */
+  key(key: string): Promise<void>;
+  /** Makes the page see `prefers-color-scheme: scheme` (only where the library offers it). */
+  emulateColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,6 +95,25 @@ export class PopupPage {
   /** Fills the one visible field named `label` (on any extension page this object drives). */
   fill(label: string, value: string): Promise<void> {
     return this.ui.fill(label, value);
+  }
+
+  /** Picks `value` in the one visible select named `label`, as a person's choice would. */
+  async choose(label: string, value: string): Promise<void> {
+    await waitFor(async () => (await this.ui.helper<boolean>('fill', label, value)) || undefined, {
+      timeoutMs: 10_000,
+      what: `a select named ${JSON.stringify(label)} to take ${JSON.stringify(value)}`,
+    });
+  }
+
+  /** Presses a key (such as "Escape") on whatever has focus. */
+  key(key: string): Promise<void> {
+    return this.ui.key(key);
+  }
+
+  /** Makes the page see the system's colour scheme as `scheme` (Chromium). */
+  async emulateColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    if (!this.ui.emulateColorScheme) throw new Error(`${this.browser}: no colour-scheme emulation`);
+    await this.ui.emulateColorScheme(scheme);
   }
 
   /** Presses the one visible button named `name`. */
