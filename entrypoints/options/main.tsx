@@ -3,15 +3,20 @@ import { browser } from 'wxt/browser';
 import { CLIPBOARD_PERMISSIONS } from '@/src/background/browser-clipboard';
 import { createMessageClient } from '@/src/messaging';
 import { OptionsApp, createBrowserSiteGrants } from '@/src/ui/options';
+import { startTheme } from '@/src/ui/theme';
 import { browserLanguageSetting, loadLanguage } from '@/src/ui/i18n/browser-language';
 import '@/src/ui/styles/popup.css';
 import '@/src/ui/styles/options.css';
+
+const send = createMessageClient();
+// Before the first render, so the page never shows the other theme's colours first.
+startTheme(send);
 
 // The chosen language's catalogue first: every string is read from it as the page renders.
 void loadLanguage().then(() =>
   render(
     <OptionsApp
-      send={createMessageClient()}
+      send={send}
       grants={createBrowserSiteGrants()}
       requestClipboardAccess={() =>
         browser.permissions.request({ permissions: CLIPBOARD_PERMISSIONS as never })

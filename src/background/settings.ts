@@ -1,5 +1,5 @@
 import { KeyfobError } from '../shared';
-import { MAX_AUTO_LOCK_MINUTES, type Settings } from '../messaging/protocol';
+import { MAX_AUTO_LOCK_MINUTES, THEMES, type Settings, type Theme } from '../messaging/protocol';
 
 /** The part of `storage.local` this module uses. */
 export interface LocalArea {
@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   deviceName: 'Keyfob',
   autoSubmitSetup: false,
   clearClipboard: false,
+  theme: 'system',
 };
 
 /** Longest device name accepted; Cognito stores it, and people read it in lists. */
@@ -98,6 +99,12 @@ const checks: { [K in keyof Settings]: (value: unknown) => Settings[K] } = {
   clearClipboard(value) {
     if (typeof value !== 'boolean') throw invalid('Clearing the clipboard must be on or off.');
     return value;
+  },
+  theme(value) {
+    if (!(THEMES as readonly unknown[]).includes(value)) {
+      throw invalid('The theme must be system, light or dark.');
+    }
+    return value as Theme;
   },
 };
 

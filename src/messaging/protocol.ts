@@ -89,6 +89,10 @@ export interface ManualAccountInput {
 /** Longest auto-lock delay the background accepts (one day); the settings form shows it. */
 export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
 
+/** How extension pages pick light or dark: follow the system, or one of them always. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 /** User preferences kept by the background. */
 export interface Settings {
   autoLockMinutes: number;
@@ -98,6 +102,8 @@ export interface Settings {
   autoSubmitSetup: boolean;
   /** Empty the clipboard when a copied code expires, if it still holds that code. */
   clearClipboard: boolean;
+  /** Light or dark pages: `system` follows `prefers-color-scheme`. */
+  theme: Theme;
 }
 
 /**

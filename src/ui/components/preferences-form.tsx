@@ -73,7 +73,7 @@ export function PreferencesForm({ send, announce, requestClipboardAccess }: Pref
       setError('Keyfob can clear the clipboard only with access to it. Nothing was saved.');
       return;
     }
-    const next: Settings = { ...draft, autoLockMinutes: minutes };
+    const next: Settings = { ...saved, ...draft, autoLockMinutes: minutes };
     // Only what changed here: the popup and the options page may both be open, and saving one
     // must not put back the other's older values.
     const patch: Partial<Settings> = {};

@@ -1,6 +1,7 @@
 import type { SendMessage } from '../../messaging';
 import { LanguageSection } from '../components/language-section';
 import { PreferencesForm } from '../components/preferences-form';
+import { ThemeSection } from '../components/theme-section';
 import type { LanguageSetting } from '../i18n';
 import { useEffect } from 'preact/hooks';
 import { useAnnouncer } from '../hooks/use-announcer';
@@ -61,6 +62,7 @@ export function OptionsApp({
           announce={announce}
           requestClipboardAccess={requestClipboardAccess}
         />
+        <ThemeSection send={send} headingLevel={2} />
         {language && (
           <LanguageSection
             setting={language.setting}

@@ -2,17 +2,20 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // Contrast of the popup's colours as the stylesheet sets them, in both themes (WCAG 2.2:
-// 4.5:1 for text, 3:1 for the edges of fields and buttons, 1.4.11).
+// 4.5:1 for text, 3:1 for the edges of fields and buttons, 1.4.11). Each colour is
+// `light-dark(<light>, <dark>)` in the root block; a plain colour serves both themes.
 
 const css = readFileSync(fileURLToPath(new URL('./popup.css', import.meta.url)), 'utf8');
 
-/** The custom properties of the first block after `marker`. */
-function palette(marker: string): Record<string, string> {
-  const start = css.indexOf(marker);
+/** The root block's custom properties in one theme: 0 light, 1 dark. */
+function palette(theme: 0 | 1): Record<string, string> {
+  const start = css.indexOf(':root {');
   const block = css.slice(start, css.indexOf('}', start));
-  return Object.fromEntries(
-    Array.from(block.matchAll(/(--[\w-]+):\s*(#[0-9a-f]{6})\s*;/gi), (m) => [m[1]!, m[2]!]),
+  const hex = '(#[0-9a-f]{6})';
+  const pairs = block.matchAll(
+    new RegExp(`(--[\\w-]+):\\s*(?:light-dark\\(${hex},\\s*${hex}\\)|${hex})\\s*;`, 'gi'),
   );
+  return Object.fromEntries(Array.from(pairs, (m) => [m[1]!, (m[4] ?? m[2 + theme])!]));
 }
 
 function luminance(hex: string): number {
@@ -28,8 +31,22 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-const light = palette(':root {');
-const dark = { ...light, ...palette('@media (prefers-color-scheme: dark)') };
+const light = palette(0);
+const dark = palette(1);
+
+it('reads a full palette for each theme, and the two differ', () => {
+  for (const colours of [light, dark]) {
+    expect(Object.keys(colours)).toEqual(
+      expect.arrayContaining(['--bg', '--fg', '--control-line']),
+    );
+  }
+  expect(dark['--bg']).not.toBe(light['--bg']);
+});
+
+it('lets the Theme setting override the system scheme', () => {
+  expect(css).toMatch(/:root\[data-theme='light'\] \{\s*color-scheme: light;/);
+  expect(css).toMatch(/:root\[data-theme='dark'\] \{\s*color-scheme: dark;/);
+});
 
 describe.each([
   ['light', light],
