@@ -5,7 +5,7 @@ import { t } from './i18n';
 import { CreateVaultPage } from './pages/create-vault-page';
 import { UnlockPage } from './pages/unlock-page';
 import { type ClipboardWriter, VaultPage } from './pages/vault-page';
-import { LOCKED_NOTICE, type Screen, type VaultView, screenFor } from './screens';
+import { type Screen, type VaultView, lockedNotice, screenFor } from './screens';
 
 /** What the popup needs from the outside world; tests pass fakes. */
 export interface AppProps {
@@ -46,7 +46,7 @@ export function App({
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
 
   const guardedSend = useMemo(
-    () => guardLocked(send, () => setScreen({ name: 'unlock', notice: LOCKED_NOTICE })),
+    () => guardLocked(send, () => setScreen({ name: 'unlock', notice: lockedNotice() })),
     [send],
   );
 

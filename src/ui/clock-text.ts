@@ -1,5 +1,6 @@
 import type { ClockStatus } from '../messaging';
 import { CLOCK_WARNING_MS } from '../otp/clock-offset';
+import { formatDateTime, formatNumber, t } from './i18n';
 
 /** Whole seconds of an offset, towards zero: a `Date` header counts whole seconds. */
 function seconds(offsetMs: number): number {
@@ -13,22 +14,17 @@ function seconds(offsetMs: number): number {
 export function clockWarning(offsetMs: number): string | null {
   if (Math.abs(offsetMs) <= CLOCK_WARNING_MS) return null;
   const s = Math.abs(seconds(offsetMs));
-  const way = offsetMs > 0 ? 'behind' : 'ahead';
-  return `This computer’s clock is ${s} s ${way} the sign-in server’s. Keyfob corrects its codes for it.`;
+  return t(offsetMs > 0 ? 'clockBehind' : 'clockAhead', formatNumber(s));
 }
 
 /** The options page's line about the clock offset. */
 export function clockSummary(status: ClockStatus): string {
   if (status.offsetMs === 0 || status.learnedFrom === undefined) {
-    return 'Keyfob uses this computer’s clock as it is.';
+    return t('clockAsIs');
   }
   const s = seconds(status.offsetMs);
-  const when =
-    status.learnedAtMs === undefined
-      ? ''
-      : ` at ${new Date(status.learnedAtMs).toLocaleString(undefined, {
-          dateStyle: 'medium',
-          timeStyle: 'short',
-        })}`;
-  return `Keyfob adds ${s >= 0 ? '+' : '−'}${Math.abs(s)} s to this computer’s clock, learned from ${status.learnedFrom}${when}.`;
+  const offset = `${s >= 0 ? '+' : '−'}${formatNumber(Math.abs(s))}`;
+  return status.learnedAtMs === undefined
+    ? t('clockAdds', offset, status.learnedFrom)
+    : t('clockAddsAt', offset, status.learnedFrom, formatDateTime(status.learnedAtMs));
 }

@@ -1,10 +1,11 @@
 import { isKeyfobError } from '../shared';
 import type { SendMessage } from '../messaging';
+import { localizeError } from './error-messages';
 import { t } from './i18n';
 
 /** The text to show for a failure. Only KeyfobError messages are written for people. */
 export function errorMessage(error: unknown): string {
-  return isKeyfobError(error) ? error.message : t('errorGeneric');
+  return isKeyfobError(error) ? localizeError(error.code, error.message) : t('errorGeneric');
 }
 
 /** The stable code of a KeyfobError, if it is one. */

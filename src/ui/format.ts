@@ -1,4 +1,5 @@
 import type { AccountView } from '../messaging';
+import { tCount } from './i18n';
 
 /**
  * Splits a code into two groups so it can be read at a glance ("123 456", "1234 5678").
@@ -41,9 +42,7 @@ export function matchesQuery(
 
 /** "1 entry … was" / "3 entries … were": the damaged-records notice. */
 export function damagedNotice(count: number): string {
-  return count === 1
-    ? '1 entry could not be opened and was kept untouched.'
-    : `${count} entries could not be opened and were kept untouched.`;
+  return tCount(count, 'damagedOne', 'damagedOther');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AccountView, CodeListing, ImportPreview, VaultState } from '../messaging';
+import { t } from './i18n';
 
 /** The views inside the unlocked vault. */
 export type VaultView =
@@ -23,7 +24,7 @@ export type Screen =
     };
 
 /** Shown on the unlock screen when a request found the vault locked mid-session. */
-export const LOCKED_NOTICE = 'Keyfob locked itself. Enter your passphrase to continue.';
+export const lockedNotice = () => t('unlockLockedNotice');
 
 /** The screen that matches what the background says about the vault. */
 export function screenFor(state: VaultState): Screen {

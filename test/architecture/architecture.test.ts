@@ -1,19 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSource } from './check-source';
 import { isTestCode } from './module-rules';
+import { ROOT, sourceFiles as files } from './source-files';
 
 // docs/architecture.md §2 as a test: the module table of module-rules.ts, checked on every
 // product file rather than remembered.
-const ROOT = join(import.meta.dirname, '../..');
-
-function files(dir: string): string[] {
-  return readdirSync(join(ROOT, dir)).flatMap((name) => {
-    const path = `${dir}/${name}`;
-    if (statSync(join(ROOT, path)).isDirectory()) return files(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
 
 const product = [...files('src'), ...files('entrypoints')].filter((path) => !isTestCode(path));
 

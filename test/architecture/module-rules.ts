@@ -92,7 +92,11 @@ export const MODULE_RULES: Readonly<Record<string, ModuleRule>> = {
     packages: [...UI.packages, 'wxt/browser'],
   },
   // The one view that draws a QR code; it loads qrcode lazily, so the popup stays small.
-  'src/ui/components/qr-code.tsx': { ...UI, packages: [...UI.packages, 'qrcode'] },
+  'src/ui/components/qr-code.tsx': {
+    ...UI,
+    imports: [...UI.imports, 'src/ui/i18n'],
+    packages: [...UI.packages, 'qrcode'],
+  },
   // Thin files that wire a module into a browser context.
   entrypoints: {
     imports: ['src/background', 'src/content', 'src/ui', 'src/messaging'],

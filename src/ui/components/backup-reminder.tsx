@@ -1,4 +1,5 @@
 import type { BackupStatus } from '../../messaging';
+import { t, tCount } from '../i18n';
 
 /** Props of {@link BackupReminder}. */
 export interface BackupReminderProps {
@@ -11,12 +12,10 @@ export interface BackupReminderProps {
 export function reminderText(status: BackupStatus): string | null {
   if (status.accounts === 0) return null;
   if (status.lastBackupAt === null) {
-    return 'You have never backed up your accounts. If this browser profile is lost, so are they.';
+    return t('backupNeverReminder');
   }
   if (status.addedSince === 0) return null;
-  return status.addedSince === 1
-    ? '1 account was added since your last backup.'
-    : `${status.addedSince} accounts were added since your last backup.`;
+  return tCount(status.addedSince, 'backupAddedOne', 'backupAddedOther');
 }
 
 /**
@@ -30,7 +29,7 @@ export function BackupReminder({ status, onBackup }: BackupReminderProps) {
     <div class="notice backup-reminder">
       <p>{text}</p>
       <button type="button" onClick={onBackup}>
-        Back up now
+        {t('backupNow')}
       </button>
     </div>
   );

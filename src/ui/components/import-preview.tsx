@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { ImportPreview, ImportPreviewEntry } from '../../messaging';
 import { accountName } from '../format';
+import { type MessageKey, t, tCount, tNodes } from '../i18n';
 
 /** Props of {@link ImportPreviewList}. */
 export interface ImportPreviewListProps {
@@ -14,13 +15,17 @@ export interface ImportPreviewListProps {
 }
 
 /** How each account type is named, and what its codes are made of when not digits. */
+// i18n-exempt: names of standards and of a product, the same in every language.
 const TYPE_NAMES: Readonly<Record<string, string>> = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam' };
-const CODE_UNITS: Readonly<Record<string, string>> = { steam: 'characters' };
 
 /** "Steam · 5 characters", "HOTP · 6 digits": what kind of codes an account gives. */
 function describeEntry(entry: ImportPreviewEntry): string {
   const name = TYPE_NAMES[entry.type] ?? entry.type.toUpperCase();
-  return `${name} · ${entry.digits} ${CODE_UNITS[entry.type] ?? 'digits'}`;
+  const [one, other]: [MessageKey, MessageKey] =
+    entry.type === 'steam'
+      ? ['importCharactersOne', 'importCharactersOther']
+      : ['importDigitsOne', 'importDigitsOther'];
+  return t('importEntryKind', name, tCount(entry.digits, one, other));
 }
 
 /**
@@ -54,12 +59,10 @@ export function ImportPreviewList({
   return (
     <section class="import-preview" aria-labelledby={headingId} aria-busy={busy}>
       <Heading id={headingId}>
-        {preview.accounts.length === 1
-          ? 'Found 1 account'
-          : `Found ${preview.accounts.length} accounts`}
+        {tCount(preview.accounts.length, 'importFoundOne', 'importFoundOther')}
       </Heading>
       {preview.accounts.length > 0 && (
-        <ul class="import-accounts" aria-label="Accounts found">
+        <ul class="import-accounts" aria-label={t('importFoundLabel')}>
           {preview.accounts.map((entry, index) => (
             <li key={index} class={entry.duplicate ? 'import-duplicate' : undefined}>
               <label>
@@ -72,7 +75,7 @@ export function ImportPreviewList({
                 <span class="import-name">{accountName(entry)}</span>
                 <span class="hint">
                   {describeEntry(entry)}
-                  {entry.duplicate && ' · already in Keyfob'}
+                  {entry.duplicate && t('importAlreadyIn')}
                 </span>
               </label>
             </li>
@@ -81,11 +84,11 @@ export function ImportPreviewList({
       )}
       {preview.skipped.length > 0 && (
         <>
-          <Sub>Skipped</Sub>
-          <ul class="import-skipped" aria-label="Skipped entries">
+          <Sub>{t('importSkipped')}</Sub>
+          <ul class="import-skipped" aria-label={t('importSkippedLabel')}>
             {preview.skipped.map((entry, index) => (
               <li key={index}>
-                <strong>{entry.label}</strong>: {entry.reason}
+                {tNodes('importSkippedEntry', <strong>{entry.label}</strong>, entry.reason)}
               </li>
             ))}
           </ul>
@@ -98,10 +101,10 @@ export function ImportPreviewList({
           disabled={busy || count === 0}
           onClick={() => onConfirm([...selected].sort((a, b) => a - b))}
         >
-          {count === 1 ? 'Import 1 account' : `Import ${count} accounts`}
+          {tCount(count, 'importButtonOne', 'importButtonOther')}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('actionCancel')}
         </button>
       </div>
     </section>

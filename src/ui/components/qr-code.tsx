@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 /** Props of {@link QrCode}. */
 export interface QrCodeProps {
@@ -17,6 +18,7 @@ async function qrPath(text: string): Promise<{ size: number; path: string }> {
   let path = '';
   for (let y = 0; y < modules.size; y++) {
     for (let x = 0; x < modules.size; x++) {
+      // i18n-exempt: SVG path data.
       if (modules.get(y, x)) path += `M${x} ${y}h1v1h-1z`;
     }
   }
@@ -39,8 +41,8 @@ export function QrCode({ text, label }: QrCodeProps) {
     };
   }, [text]);
 
-  if (failed) return <p class="alert">Keyfob could not draw the QR code; use the secret below.</p>;
-  if (!drawn) return <p class="muted">Drawing the QR code…</p>;
+  if (failed) return <p class="alert">{t('qrDrawFailed')}</p>;
+  if (!drawn) return <p class="muted">{t('qrDrawing')}</p>;
   const quiet = 4;
   const side = drawn.size + quiet * 2;
   return (

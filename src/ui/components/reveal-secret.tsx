@@ -2,12 +2,12 @@ import { useRef, useState } from 'preact/hooks';
 import type { AccountView, RevealedAccount, SendMessage } from '../../messaging';
 import { accountName } from '../format';
 import { errorMessage } from '../errors';
+import { t, tNodes } from '../i18n';
 import { ErrorAlert, PassphraseField } from './field';
 import { QrCode } from './qr-code';
 
 /** What showing a secret exposes, in plain words. */
-export const SECRET_ON_SCREEN_WARNING =
-  'Anyone who sees this QR code or secret can generate your codes. Show it only to move the account to another authenticator, and hide it when you are done.';
+export const secretOnScreenWarning = () => t('revealWarning');
 
 /** Props of {@link RevealSecret}. */
 export interface RevealSecretProps {
@@ -52,14 +52,12 @@ export function RevealSecret({ send, account }: RevealSecretProps) {
   if (revealed) {
     return (
       <div class="reveal">
-        <p class="notice">{SECRET_ON_SCREEN_WARNING}</p>
-        <QrCode text={revealed.uri} label={`QR code for ${accountName(account)}`} />
-        <p>
-          Secret: <code class="secret">{revealed.secret}</code>
-        </p>
+        <p class="notice">{secretOnScreenWarning()}</p>
+        <QrCode text={revealed.uri} label={t('revealQrLabel', accountName(account))} />
+        <p>{tNodes('revealSecret', <code class="secret">{revealed.secret}</code>)}</p>
         <div class="actions">
           <button type="button" onClick={hide}>
-            Hide QR code and secret
+            {t('revealHide')}
           </button>
         </div>
       </div>
@@ -70,7 +68,7 @@ export function RevealSecret({ send, account }: RevealSecretProps) {
     return (
       <div class="actions">
         <button type="button" onClick={() => setAsking(true)}>
-          Show QR code and secret
+          {t('revealShow')}
         </button>
       </div>
     );
@@ -78,9 +76,9 @@ export function RevealSecret({ send, account }: RevealSecretProps) {
 
   return (
     <form class="reveal" onSubmit={reveal} noValidate aria-busy={busy}>
-      <p class="notice">{SECRET_ON_SCREEN_WARNING}</p>
+      <p class="notice">{secretOnScreenWarning()}</p>
       <PassphraseField
-        label="Vault passphrase"
+        label={t('fieldVaultPassphrase')}
         value={passphrase}
         onValue={setPassphrase}
         inputRef={passphraseRef}
@@ -88,10 +86,10 @@ export function RevealSecret({ send, account }: RevealSecretProps) {
       <ErrorAlert message={error} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
-          Show
+          {t('revealShowButton')}
         </button>
         <button type="button" onClick={() => setAsking(false)}>
-          Cancel
+          {t('actionCancel')}
         </button>
       </div>
     </form>

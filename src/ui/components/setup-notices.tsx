@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CodeListing } from '../../messaging';
 import { originHost } from '../format';
+import { t } from '../i18n';
 
 /** One message about a Cognito setup, as the background lists it. */
 export type SetupNotice = CodeListing['notices'][number];
@@ -57,26 +58,24 @@ export function SetupNotices({ notices, dismissed, onDismiss, onAllDismissed }: 
   if (shown.length === 0) return null;
   return (
     <div class="setup-notices" role="status">
-      <ul aria-label="Messages from sites" ref={listRef}>
+      <ul aria-label={t('noticesLabel')} ref={listRef}>
         {shown.map((notice, index) => {
           const key = noticeKey(notice);
           const host = originHost(notice.origin);
           return (
             <li key={key} class="notice setup-notice">
-              <span id={`${base}-${index}`}>
-                {host}: {notice.message}
-              </span>
+              <span id={`${base}-${index}`}>{t('noticeFromSite', host, notice.message)}</span>
               <button
                 type="button"
                 class="notice-dismiss"
-                aria-label={`Dismiss message from ${host}`}
+                aria-label={t('noticeDismissFrom', host)}
                 aria-describedby={`${base}-${index}`}
                 onClick={() => {
                   onDismiss(key);
                   setRefocus(index);
                 }}
               >
-                Dismiss
+                {t('noticeDismiss')}
               </button>
             </li>
           );

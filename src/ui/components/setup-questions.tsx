@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AccountView, SendMessage } from '../../messaging';
 import { errorMessage } from '../errors';
 import { accountName } from '../format';
-import { t } from '../i18n';
+import { t, tNodes } from '../i18n';
 import { ErrorAlert } from './field';
 
 /** What the popup must ask the person about setups, read from the account listing. */
@@ -84,22 +84,26 @@ export function SetupQuestions({ accounts, send, onChanged }: SetupQuestionsProp
   };
 
   return (
-    <section class="setup-questions" aria-label="Setups to confirm">
+    <section class="setup-questions" aria-label={t('setupQuestionsLabel')}>
       <ErrorAlert message={error} />
       <ul>
         {unfinished.map((account) => (
           <li key={account.id} class="notice" data-question="finished" data-for={account.id}>
             <p>
-              Did you finish setting up <strong>{account.origin}</strong>? ({accountName(account)})
+              {tNodes(
+                'setupFinishedQuestion',
+                <strong>{account.origin}</strong>,
+                accountName(account),
+              )}
             </p>
             <button
               type="button"
               onClick={answer(() => send('keepPendingAccount', { id: account.id }))}
             >
-              Keep
+              {t('setupKeep')}
             </button>{' '}
             <button type="button" onClick={answer(() => send('deleteAccount', { id: account.id }))}>
-              Discard
+              {t('setupDiscard')}
             </button>
           </li>
         ))}
@@ -121,7 +125,7 @@ export function SetupQuestions({ accounts, send, onChanged }: SetupQuestionsProp
       </ul>
       {unfinished.length > 0 && (
         <button type="button" onClick={answer(() => send('removePendingAccounts', {}))}>
-          Remove all pending
+          {t('setupRemoveAllPending')}
         </button>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccountView, SendMessage } from '../../messaging';
 import { accountName, isWebOrigin } from '../format';
+import { t, tNodes } from '../i18n';
 import { useQuestionFocus } from '../hooks/use-question-focus';
 import { useSubmit } from '../hooks/use-submit';
 import { ErrorAlert } from './field';
@@ -35,24 +36,19 @@ export function SiteLink({ send, account, tabOrigin, onChanged }: SiteLinkProps)
     const unlink = () =>
       run(async () => {
         const updated = await send('unlinkAccount', { id: account.id });
-        onChanged(updated, `Unlinked from ${origin}`);
+        onChanged(updated, t('siteUnlinkedFrom', origin));
       });
     return (
       <div class="site-link">
         {account.status === 'verified' ? (
-          <p>
-            Fills sign-in codes on <strong>{origin}</strong> only.
-          </p>
+          <p>{tNodes('siteFillsOn', <strong>{origin}</strong>)}</p>
         ) : (
-          <p>
-            Linked to <strong>{origin}</strong>; a newer setup replaced it, so Keyfob does not fill
-            it.
-          </p>
+          <p>{tNodes('siteLinkedReplaced', <strong>{origin}</strong>)}</p>
         )}
         <ErrorAlert message={error} />
         <div class="actions">
           <button type="button" onClick={() => void unlink()} disabled={busy}>
-            Unlink from {origin}
+            {t('siteUnlinkFrom', origin)}
           </button>
         </div>
       </div>
@@ -72,7 +68,7 @@ export function SiteLink({ send, account, tabOrigin, onChanged }: SiteLinkProps)
         id: account.id,
         shownOrigin: tabOrigin,
       });
-      onChanged(updated, `Linked to ${tabOrigin}`);
+      onChanged(updated, t('siteLinkedTo', tabOrigin));
     });
   // Escape closes the question before it leaves the edit view.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -86,10 +82,10 @@ export function SiteLink({ send, account, tabOrigin, onChanged }: SiteLinkProps)
       <div class="site-link">
         <div class="actions">
           <button type="button" ref={offerRef} onClick={() => setConfirming(true)}>
-            Use on this site
+            {t('siteUseHere')}
           </button>
         </div>
-        <p class="hint">Lets Keyfob fill this account’s code on the page behind this popup.</p>
+        <p class="hint">{t('siteUseHereHint')}</p>
       </div>
     );
   }
@@ -97,16 +93,15 @@ export function SiteLink({ send, account, tabOrigin, onChanged }: SiteLinkProps)
   return (
     <div class="confirm site-link" role="group" aria-labelledby="link-prompt" onKeyDown={onKeyDown}>
       <p id="link-prompt" ref={promptRef} tabIndex={-1}>
-        Use {accountName(account)} on <strong>{tabOrigin}</strong>? Keyfob will fill its code on
-        this exact site (scheme, host and port), and on no other.
+        {tNodes('siteUseQuestion', accountName(account), <strong>{tabOrigin}</strong>)}
       </p>
       <ErrorAlert message={error} />
       <div class="actions">
         <button type="button" class="primary" onClick={() => void link()} disabled={busy}>
-          Use on {tabOrigin}
+          {t('siteUseOn', tabOrigin)}
         </button>
         <button type="button" onClick={cancel}>
-          Not now
+          {t('actionNotNow')}
         </button>
       </div>
     </div>

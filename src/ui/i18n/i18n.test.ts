@@ -2,8 +2,9 @@ import en from '../../../public/_locales/en/messages.json';
 import de from '../../../public/_locales/de/messages.json';
 import { formatMessage } from './format-message';
 import { resolveLocale } from './language';
-import { pluralForm, formatNumber } from './plural';
+import { formatNumber, pluralForm, tCount } from './intl';
 import { activeLocale, setCatalogue, t } from './t';
+import { tNodes } from './t-nodes';
 
 afterEach(() => setCatalogue('en', en));
 
@@ -58,5 +59,38 @@ describe('t', () => {
     setCatalogue('de', de);
     expect(formatNumber(1234.5)).toBe('1.234,5');
     expect(pluralForm(2)).toBe('other');
+  });
+
+  it('picks the singular or plural message for a count, with the count formatted', () => {
+    expect(tCount(1, 'backupAddedOne', 'backupAddedOther')).toBe(
+      '1 account was added since your last backup.',
+    );
+    expect(tCount(1200, 'backupAddedOne', 'backupAddedOther')).toBe(
+      '1,200 accounts were added since your last backup.',
+    );
+    setCatalogue('de', de);
+    expect(tCount(1200, 'backupAddedOne', 'backupAddedOther')).toBe(
+      'Seit Ihrer letzten Sicherung wurden 1.200 Konten hinzugefügt.',
+    );
+  });
+});
+
+describe('tNodes', () => {
+  it('puts elements where the language puts their placeholders', () => {
+    const strong = { type: 'strong' } as never;
+    expect(tNodes('siteUseQuestion', 'Bob', strong).slice(0, 4)).toEqual([
+      'Use ',
+      'Bob',
+      ' on ',
+      strong,
+    ]);
+    setCatalogue('de', de);
+    expect(tNodes('setupFinishedQuestion', strong, 'Bob')).toEqual([
+      'Haben Sie die Einrichtung auf ',
+      strong,
+      ' abgeschlossen? (',
+      'Bob',
+      ')',
+    ]);
   });
 });

@@ -11,4 +11,5 @@ export {
   type LanguageChoice,
 } from './language';
 export type { LanguageSetting } from './language-setting';
-export { pluralForm, formatNumber } from './plural';
+export { pluralForm, formatNumber, tCount, formatDateTime } from './intl';
+export { tNodes } from './t-nodes';

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact
 import type { BackupStatus, SendMessage, VaultState } from '../../messaging';
 import { ErrorAlert, PassphraseField } from '../components/field';
 import { errorMessage, guardLocked } from '../errors';
+import { formatDateTime, t, tCount } from '../i18n';
 import { BACKUP_SECTION_ID } from './backup-anchor';
 import { ExportPanel } from './export-panel';
 import type { SaveFile } from './file-data';
@@ -16,12 +17,11 @@ export interface BackupSectionProps {
 
 /** "Last backup: 3 December 2026 · 2 accounts added since". */
 function describeStatus(status: BackupStatus): string {
-  if (status.accounts === 0) return 'No accounts yet.';
-  if (status.lastBackupAt === null) return 'You have never backed up your accounts.';
-  const when = new Date(status.lastBackupAt).toLocaleString();
-  if (status.addedSince === 0) return `Last backup: ${when}. It has every account.`;
-  const added = status.addedSince === 1 ? '1 account' : `${status.addedSince} accounts`;
-  return `Last backup: ${when}. ${added} added since.`;
+  if (status.accounts === 0) return t('accountsNone');
+  if (status.lastBackupAt === null) return t('backupNever');
+  const when = formatDateTime(status.lastBackupAt);
+  if (status.addedSince === 0) return t('backupComplete', when);
+  return tCount(status.addedSince, 'backupLastAddedOne', 'backupLastAddedOther', when);
 }
 
 /**
@@ -81,27 +81,22 @@ export function BackupSection({ send, announce, saveFile }: BackupSectionProps) 
 
   let body;
   if (!vault) {
-    body = !error && <p class="muted">Loading…</p>;
+    body = !error && <p class="muted">{t('appLoading')}</p>;
   } else if (!vault.exists) {
-    body = (
-      <p class="muted">
-        Create your vault in Keyfob’s popup first (on a new computer too); then restore your backup
-        here.
-      </p>
-    );
+    body = <p class="muted">{t('backupCreateFirst')}</p>;
   } else if (!vault.unlocked) {
     body = (
       <form onSubmit={unlock} noValidate aria-busy={busy}>
-        <p class="muted">Unlock Keyfob to back up, export or import accounts.</p>
+        <p class="muted">{t('backupUnlockFirst')}</p>
         <PassphraseField
-          label="Passphrase"
+          label={t('fieldPassphrase')}
           value={passphrase}
           onValue={setPassphrase}
           inputRef={passphraseRef}
         />
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
-            Unlock
+            {t('unlockButton')}
           </button>
         </div>
       </form>
@@ -118,7 +113,7 @@ export function BackupSection({ send, announce, saveFile }: BackupSectionProps) 
 
   return (
     <section class="card" id={BACKUP_SECTION_ID} aria-labelledby={headingId} tabIndex={-1}>
-      <h2 id={headingId}>Backup &amp; import</h2>
+      <h2 id={headingId}>{t('backupHeading')}</h2>
       {body}
       <ErrorAlert message={error} />
     </section>

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { KeyfobError } from '../../shared';
+import { t } from '../i18n';
 import {
   type SiteGrants,
   type SiteScript,
@@ -96,18 +97,14 @@ export function createBrowserSiteGrants(deps: SiteGrantsDeps = browserDeps()): S
           } catch (cause) {
             // A permission without its scripts would look allowed and do nothing: give it back.
             await permissions.remove({ origins }).catch(() => false);
-            throw new KeyfobError('site-scripts-failed', `Keyfob could not start on ${site}.`, {
+            throw new KeyfobError('site-scripts-failed', t('siteScriptsFailed', site), {
               cause,
             });
           }
           return true;
         },
         (cause: unknown) => {
-          throw new KeyfobError(
-            'site-request-failed',
-            `The browser would not ask for access to ${site}.`,
-            { cause },
-          );
+          throw new KeyfobError('site-request-failed', t('siteRequestFailed', site), { cause });
         },
       );
     },
@@ -116,10 +113,7 @@ export function createBrowserSiteGrants(deps: SiteGrantsDeps = browserDeps()): S
       await unregisterSiteScripts(site, scripting);
       const removed = await permissions.remove({ origins: [sitePattern(site)] });
       if (!removed) {
-        throw new KeyfobError(
-          'site-revoke-failed',
-          `Keyfob could not give up its access to ${site}.`,
-        );
+        throw new KeyfobError('site-revoke-failed', t('siteRevokeFailed', site));
       }
     },
   };

@@ -3,6 +3,7 @@ import type { ClockStatus, SendMessage } from '../../messaging';
 import { ErrorAlert } from '../components/field';
 import { clockSummary, clockWarning } from '../clock-text';
 import { errorMessage } from '../errors';
+import { t } from '../i18n';
 
 /** Props of {@link ClockSection}. */
 export interface ClockSectionProps {
@@ -38,7 +39,7 @@ export function ClockSection({ send, announce }: ClockSectionProps) {
     setError(undefined);
     try {
       setStatus(await send('resetClock', {}));
-      announce('Keyfob uses this computer’s clock again');
+      announce(t('clockResetDone'));
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
@@ -49,19 +50,16 @@ export function ClockSection({ send, announce }: ClockSectionProps) {
   const warning = status ? clockWarning(status.offsetMs) : null;
   return (
     <section class="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>Clock</h2>
+      <h2 id={headingId}>{t('clockHeading')}</h2>
       <ErrorAlert message={error} />
       {status && (
         <>
           <p>{clockSummary(status)}</p>
           {warning && <p class="warning">{warning}</p>}
-          <p class="hint">
-            Keyfob learns how far the sign-in server’s clock is from this computer’s from the
-            answers of Amazon Cognito the browser receives, and corrects every code for it.
-          </p>
+          <p class="hint">{t('clockHint')}</p>
           {status.offsetMs !== 0 && (
             <button type="button" onClick={() => void reset()} disabled={busy}>
-              Reset clock
+              {t('clockReset')}
             </button>
           )}
         </>

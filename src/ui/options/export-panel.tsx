@@ -4,6 +4,7 @@ import { ErrorAlert, PassphraseField, SelectField, TextField } from '../componen
 import { ProgressBar } from '../components/progress-bar';
 import { errorMessage } from '../errors';
 import { useTaskProgress } from '../hooks/use-task-progress';
+import { type MessageKey, t, tCount } from '../i18n';
 import type { SaveFile } from './file-data';
 
 /** Props of {@link ExportPanel}. */
@@ -13,15 +14,11 @@ export interface ExportPanelProps {
   saveFile: SaveFile;
 }
 
-const FORMATS: readonly { value: ExportFormat; label: string }[] = [
-  { value: 'keyfob', label: 'Keyfob backup (encrypted, restores everything)' },
-  { value: 'aegis', label: 'Aegis (encrypted, for phone apps that read Aegis files)' },
-  { value: 'otpauth', label: 'Plain otpauth:// list (not encrypted)' },
+const FORMATS: readonly { value: ExportFormat; label: MessageKey }[] = [
+  { value: 'keyfob', label: 'exportFormatKeyfob' },
+  { value: 'aegis', label: 'exportFormatAegis' },
+  { value: 'otpauth', label: 'exportFormatOtpauth' },
 ];
-
-/** What a plain export exposes, in plain words (the same sentence wherever a secret shows). */
-export const PLAIN_FILE_WARNING =
-  'This file contains every secret in the clear; anyone who gets it can generate your codes. Keep it off shared drives and email, and delete it once you have moved your accounts.';
 
 /**
  * Backup and export: every account to one file, in Keyfob's own encrypted backup format (the
@@ -39,20 +36,18 @@ export function ExportPanel({ send, announce, saveFile }: ExportPanelProps) {
   const progress = useTaskProgress(send);
   const headingId = useId();
   const encrypted = format !== 'otpauth';
-  const busyText = encrypted
-    ? 'Encrypting your accounts… this can take a few seconds.'
-    : 'Writing the file…';
+  const busyText = encrypted ? t('exportEncrypting') : t('exportWriting');
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
     if (!passphrase) {
-      setError('Enter your vault passphrase.');
+      setError(t('exportEnterPassphrase'));
       passphraseRef.current?.focus();
       return;
     }
     if (encrypted && password !== confirmation) {
-      setError('The backup password and its confirmation do not match.');
+      setError(t('exportPasswordMismatch'));
       return;
     }
     setBusy(true);
@@ -70,9 +65,7 @@ export function ExportPanel({ send, announce, saveFile }: ExportPanelProps) {
       setPassphrase('');
       setPassword('');
       setConfirmation('');
-      announce(
-        `Saved ${file.fileName} with ${file.count === 1 ? '1 account' : `${file.count} accounts`}.`,
-      );
+      announce(tCount(file.count, 'exportSavedOne', 'exportSavedOther', file.fileName));
     } catch (failure) {
       setError(errorMessage(failure));
       passphraseRef.current?.focus();
@@ -83,26 +76,23 @@ export function ExportPanel({ send, announce, saveFile }: ExportPanelProps) {
 
   return (
     <section class="card" aria-labelledby={headingId} aria-busy={busy}>
-      <h3 id={headingId}>Back up or export</h3>
+      <h3 id={headingId}>{t('exportHeading')}</h3>
       <form onSubmit={submit} noValidate>
         <SelectField<ExportFormat>
-          label="Format"
+          label={t('exportFormat')}
           value={format}
-          options={FORMATS}
+          options={FORMATS.map(({ value, label }) => ({ value, label: t(label) }))}
           onValue={setFormat}
         />
         {encrypted ? (
-          <p class="muted">
-            The file is encrypted. Keep its password: without it, nobody can open the file, not even
-            Keyfob.
-          </p>
+          <p class="muted">{t('exportEncryptedNote')}</p>
         ) : (
           <p class="notice" role="note">
-            {PLAIN_FILE_WARNING}
+            {t('exportPlainWarning')}
           </p>
         )}
         <PassphraseField
-          label="Vault passphrase"
+          label={t('fieldVaultPassphrase')}
           value={passphrase}
           onValue={setPassphrase}
           inputRef={passphraseRef}
@@ -110,16 +100,16 @@ export function ExportPanel({ send, announce, saveFile }: ExportPanelProps) {
         {encrypted && (
           <>
             <TextField
-              label="Backup password (optional)"
+              label={t('exportPassword')}
               type="password"
               value={password}
               onValue={setPassword}
               autoComplete="new-password"
-              hint="Leave empty to encrypt the file with your vault passphrase."
+              hint={t('exportPasswordHint')}
             />
             {password && (
               <TextField
-                label="Confirm backup password"
+                label={t('exportConfirmPassword')}
                 type="password"
                 value={confirmation}
                 onValue={setConfirmation}
@@ -131,7 +121,7 @@ export function ExportPanel({ send, announce, saveFile }: ExportPanelProps) {
         <ErrorAlert message={error} />
         <div class="actions">
           <button type="submit" class="primary" disabled={busy}>
-            {format === 'keyfob' ? 'Save backup' : 'Export'}
+            {format === 'keyfob' ? t('exportSaveBackup') : t('exportButton')}
           </button>
         </div>
         {busy && (

@@ -6,6 +6,7 @@ import { ImportPreviewList } from '../components/import-preview';
 import { ProgressBar } from '../components/progress-bar';
 import { useTaskProgress } from '../hooks/use-task-progress';
 import { errorCode, errorMessage } from '../errors';
+import { t, tCount } from '../i18n';
 import { readAsBase64 } from './file-data';
 
 /** Props of {@link ImportPanel}. */
@@ -20,8 +21,7 @@ type Source = { kind: 'file'; name: string; data: string } | { kind: 'image'; da
 const PASSWORD_CODES = ['password-required', 'wrong-password'];
 
 /** "Imported 3 accounts". */
-const importedText = (added: number) =>
-  added === 1 ? 'Imported 1 account.' : `Imported ${added} accounts.`;
+const importedText = (added: number) => tCount(added, 'importedOne', 'importedOther');
 
 /**
  * Import: from a file (any format Keyfob reads, its own backups included), pasted text, or an
@@ -54,10 +54,10 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
     setPreview(undefined);
     setBusy(
       withPassword
-        ? 'Decrypting the file… this can take a few seconds.'
+        ? t('importDecrypting')
         : next.kind === 'image'
-          ? 'Looking for QR codes…'
-          : 'Reading…',
+          ? t('importLookingForQr')
+          : t('importReading'),
     );
     try {
       const answer =
@@ -78,7 +78,7 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
       const code = errorCode(failure);
       if (code && PASSWORD_CODES.includes(code)) {
         setNeedsPassword(true);
-        if (code === 'wrong-password') setError('That password does not open this file.');
+        if (code === 'wrong-password') setError(t('importWrongPassword'));
         queueMicrotask(() => passwordRef.current?.focus());
       } else {
         setError(errorMessage(failure));
@@ -100,7 +100,7 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
   const readPasted = (event: Event) => {
     event.preventDefault();
     if (!pasted.trim()) {
-      setError('Paste otpauth:// links or an otpauth-migration:// link first.');
+      setError(t('importPasteFirst'));
       return;
     }
     void read({ kind: 'file', name: 'pasted.txt', data: toBase64(utf8Encode(pasted)) });
@@ -119,7 +119,7 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
   const retry = (event: Event) => {
     event.preventDefault();
     if (!source || !password) {
-      setError('Enter the file’s password.');
+      setError(t('importEnterPassword'));
       passwordRef.current?.focus();
       return;
     }
@@ -128,7 +128,7 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
 
   const confirm = async (selected: number[]) => {
     if (!preview) return;
-    setBusy('Importing…');
+    setBusy(t('importImporting'));
     setError(undefined);
     try {
       const { added } = await progress.track((taskId) =>
@@ -152,7 +152,7 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
 
   return (
     <section class="card" aria-labelledby={headingId} aria-busy={busy !== undefined}>
-      <h3 id={headingId}>Import</h3>
+      <h3 id={headingId}>{t('importHeading')}</h3>
       {preview ? (
         <ImportPreviewList
           key={preview.importId}
@@ -164,12 +164,9 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
         />
       ) : (
         <>
-          <p class="muted">
-            From a Keyfob backup, or an export of Google Authenticator, Aegis, 2FAS, Bitwarden or
-            Authenticator (the browser extension). You see every account before anything is added.
-          </p>
+          <p class="muted">{t('importIntro')}</p>
           <div class="field">
-            <label htmlFor={`${headingId}-file`}>Import from a file</label>
+            <label htmlFor={`${headingId}-file`}>{t('importFromFile')}</label>
             <input
               id={`${headingId}-file`}
               type="file"
@@ -178,7 +175,7 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
             />
           </div>
           <div class="field">
-            <label htmlFor={`${headingId}-image`}>Import from an image</label>
+            <label htmlFor={`${headingId}-image`}>{t('importFromImage')}</label>
             <input
               id={`${headingId}-image`}
               type="file"
@@ -186,13 +183,11 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
               disabled={busy !== undefined}
               onChange={(event) => void chooseFile(event.currentTarget, 'image')}
             />
-            <p class="hint">
-              A screenshot or photo of QR codes, such as Google Authenticator’s export.
-            </p>
+            <p class="hint">{t('importFromImageHint')}</p>
           </div>
           <form onSubmit={readPasted} noValidate>
             <div class="field">
-              <label htmlFor={pastedId}>Paste links or an image</label>
+              <label htmlFor={pastedId}>{t('importPaste')}</label>
               <textarea
                 id={pastedId}
                 rows={4}
@@ -201,28 +196,28 @@ export function ImportPanel({ send, announce }: ImportPanelProps) {
                 autoComplete="off"
                 onInput={(event) => setPasted(event.currentTarget.value)}
                 onPaste={onPaste}
-                placeholder="otpauth://totp/… one per line, or otpauth-migration://offline?data=…"
+                placeholder={t('importPastePlaceholder')}
               />
             </div>
             <div class="actions">
               <button type="submit" disabled={busy !== undefined}>
-                Read pasted text
+                {t('importReadPasted')}
               </button>
             </div>
           </form>
           {needsPassword && source && (
             <form onSubmit={retry} noValidate>
               <TextField
-                label="File password"
+                label={t('importFilePassword')}
                 type="password"
                 value={password}
                 onValue={setPassword}
                 inputRef={passwordRef}
-                hint="This file is encrypted. For a Keyfob backup this is the backup password, by default the vault passphrase of the Keyfob that made it."
+                hint={t('importFilePasswordHint')}
               />
               <div class="actions">
                 <button type="submit" class="primary" disabled={busy !== undefined}>
-                  Open file
+                  {t('importOpenFile')}
                 </button>
               </div>
             </form>

@@ -2,7 +2,7 @@ import type { SendMessage } from '../../messaging';
 import { LanguageSection } from '../components/language-section';
 import { PreferencesForm } from '../components/preferences-form';
 import { ThemeSection } from '../components/theme-section';
-import type { LanguageSetting } from '../i18n';
+import { type LanguageSetting, t } from '../i18n';
 import { useEffect } from 'preact/hooks';
 import { useAnnouncer } from '../hooks/use-announcer';
 import { BACKUP_SECTION_ID } from './backup-anchor';
@@ -55,7 +55,7 @@ export function OptionsApp({
   return (
     <>
       <main class="options">
-        <h1>Keyfob options</h1>
+        <h1>{t('optionsHeading')}</h1>
         <BackupSection send={send} announce={announce} saveFile={saveFile} />
         <PreferencesForm
           send={send}

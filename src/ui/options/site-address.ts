@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../shared';
+import { t } from '../i18n';
 
 /** Hosts where plain http:// is accepted: a developer's own machine, nowhere on the network. */
 export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
@@ -42,36 +43,34 @@ function isSiteHost(hostname: string, typed: string): boolean {
  */
 export function normaliseSiteAddress(input: string): Result<string, string> {
   const text = input.trim();
-  if (text === '') return err(`Enter a site address, such as ${EXAMPLE}.`);
+  if (text === '') return err(t('siteAddressEmpty', EXAMPLE));
   if (text.includes('*')) {
-    return err('Enter one exact site: wildcards (*) are not allowed.');
+    return err(t('siteAddressWildcard'));
   }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return err(`That is not a web address. Enter one such as ${EXAMPLE}.`);
+    return err(t('siteAddressInvalid', EXAMPLE));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return err('Only https:// sites can be allowed.');
+    return err(t('siteAddressScheme'));
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.includes(url.hostname)) {
-    return err('Use https://. Plain http:// is allowed only for localhost and 127.0.0.1.');
+    return err(t('siteAddressHttp'));
   }
-  if (!url.hostname) return err(`That address has no host. Enter one such as ${EXAMPLE}.`);
-  if (!isSiteHost(url.hostname, text)) {
-    return err(`That is not a web address. Enter one such as ${EXAMPLE}.`);
-  }
+  if (!url.hostname) return err(t('siteAddressNoHost', EXAMPLE));
+  if (!isSiteHost(url.hostname, text)) return err(t('siteAddressInvalid', EXAMPLE));
   const site = `${url.protocol}//${url.hostname}`;
   if (url.username || url.password) {
-    return err(`Leave out the user name and password: enter just ${site}.`);
+    return err(t('siteAddressCredentials', site));
   }
   if (url.pathname !== '/' || url.search || url.hash) {
-    return err(`Enter the site without a path: ${site}.`);
+    return err(t('siteAddressPath', site));
   }
   if (isCognitoHostedHost(url.hostname)) {
-    return err('Keyfob already works on Amazon Cognito’s own sign-in pages: no need to add them.');
+    return err(t('siteAddressCognito'));
   }
   return ok(site);
 }

@@ -6,6 +6,7 @@ import { ErrorAlert, SelectField, TextField } from '../components/field';
 import { Tabs } from '../components/tabs';
 import { errorMessage } from '../errors';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
+import { type MessageKey, t } from '../i18n';
 
 /** Props of {@link AddAccountPage}. */
 export interface AddAccountPageProps {
@@ -16,16 +17,16 @@ export interface AddAccountPageProps {
 
 type Mode = 'uri' | 'manual';
 
-const MODES = [
-  { id: 'uri', label: 'Paste URI' },
-  { id: 'manual', label: 'Enter manually' },
-] as const;
+const MODES: readonly { id: Mode; label: MessageKey }[] = [
+  { id: 'uri', label: 'addModeUri' },
+  { id: 'manual', label: 'addModeManual' },
+];
 
-const TYPES = [
-  { value: 'totp', label: 'TOTP (time-based)' },
-  { value: 'hotp', label: 'HOTP (counter-based)' },
-  { value: 'steam', label: 'Steam Guard' },
-] as const;
+const TYPES: readonly { value: OtpType; label: MessageKey }[] = [
+  { value: 'totp', label: 'addTypeTotp' },
+  { value: 'hotp', label: 'addTypeHotp' },
+  { value: 'steam', label: 'addTypeSteam' },
+];
 
 const ALGORITHMS = OTP_ALGORITHMS.map((value) => ({ value, label: value }));
 
@@ -81,7 +82,7 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
   const submitUri = (event: Event) => {
     event.preventDefault();
     if (!uri.trim()) {
-      setError('Paste an otpauth:// link.');
+      setError(t('addPasteUri'));
       uriRef.current?.focus();
       return;
     }
@@ -91,7 +92,7 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
   const submitManual = (event: Event) => {
     event.preventDefault();
     if (!account.trim() || !secret.trim()) {
-      setError('Enter the account name and the secret.');
+      setError(t('addEnterAccountAndSecret'));
       (account.trim() ? secretRef : accountRef).current?.focus();
       return;
     }
@@ -134,10 +135,10 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
       <ErrorAlert message={error} />
       <div class="actions">
         <button type="submit" class="primary">
-          Add
+          {t('addButton')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('actionCancel')}
         </button>
       </div>
     </>
@@ -145,12 +146,17 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
 
   return (
     <section class="page" onKeyDown={onKeyDown}>
-      <h2>Add account</h2>
-      <Tabs label="Add by" tabs={MODES} selected={mode} onSelect={selectMode}>
+      <h2>{t('addHeading')}</h2>
+      <Tabs
+        label={t('addBy')}
+        tabs={MODES.map(({ id, label }) => ({ id, label: t(label) }))}
+        selected={mode}
+        onSelect={selectMode}
+      >
         {mode === 'uri' ? (
           <form onSubmit={submitUri} noValidate aria-busy={busy}>
             <div class="field">
-              <label htmlFor={uriId}>otpauth URI</label>
+              <label htmlFor={uriId}>{t('addUriLabel')}</label>
               <textarea
                 id={uriId}
                 ref={uriRef}
@@ -159,7 +165,7 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
                 onInput={(event) => setUri(event.currentTarget.value)}
                 onKeyDown={onUriKeyDown}
                 aria-required="true"
-                placeholder="otpauth://totp/Issuer:name?secret=…"
+                placeholder={t('addUriPlaceholder')}
                 spellcheck={false}
                 autocapitalize="off"
                 autoComplete="off"
@@ -169,38 +175,43 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
           </form>
         ) : (
           <form onSubmit={submitManual} noValidate aria-busy={busy}>
-            <TextField label="Issuer" value={issuer} onValue={setIssuer} />
+            <TextField label={t('fieldIssuer')} value={issuer} onValue={setIssuer} />
             <TextField
-              label="Account"
+              label={t('fieldAccount')}
               value={account}
               onValue={setAccount}
               inputRef={accountRef}
               required
             />
             <TextField
-              label="Secret"
+              label={t('fieldSecret')}
               value={secret}
               onValue={setSecret}
               inputRef={secretRef}
               required
               verbatim
-              hint="The base32 key the site shows next to its QR code."
+              hint={t('addSecretHint')}
             />
             <details class="advanced">
-              <summary>Advanced</summary>
-              <SelectField<OtpType> label="Type" value={type} options={TYPES} onValue={setType} />
+              <summary>{t('addAdvanced')}</summary>
+              <SelectField<OtpType>
+                label={t('addType')}
+                value={type}
+                options={TYPES.map(({ value, label }) => ({ value, label: t(label) }))}
+                onValue={setType}
+              />
               {type === 'steam' ? (
-                <p class="hint">Steam Guard codes are 5 characters and change every 30 seconds.</p>
+                <p class="hint">{t('addSteamHint')}</p>
               ) : (
                 <>
                   <SelectField<OtpAlgorithm>
-                    label="Algorithm"
+                    label={t('addAlgorithm')}
                     value={algorithm}
                     options={ALGORITHMS}
                     onValue={setAlgorithm}
                   />
                   <SelectField<'6' | '7' | '8'>
-                    label="Digits"
+                    label={t('addDigits')}
                     value={digits}
                     options={DIGITS}
                     onValue={setDigits}
@@ -209,7 +220,7 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
               )}
               {type === 'totp' && (
                 <TextField
-                  label="Period (seconds)"
+                  label={t('addPeriod')}
                   type="number"
                   min={1}
                   value={period}
@@ -218,7 +229,7 @@ export function AddAccountPage({ send, onAdded, onCancel }: AddAccountPageProps)
               )}
               {type === 'hotp' && (
                 <TextField
-                  label="Counter"
+                  label={t('addCounter')}
                   type="number"
                   min={0}
                   value={counter}

@@ -3,6 +3,7 @@ import type { SendMessage, VaultState } from '../../messaging';
 import { ErrorAlert, TextField } from '../components/field';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useSubmit } from '../hooks/use-submit';
+import { t } from '../i18n';
 
 /** Props of {@link CreateVaultPage}. */
 export interface CreateVaultPageProps {
@@ -21,10 +22,10 @@ export function CreateVaultPage({ send, onCreated }: CreateVaultPageProps) {
 
   const submit = onSubmit(async () => {
     // Only the checks a person would expect instantly; the background judges strength.
-    if (!passphrase) return refuse('Choose a passphrase.', passphraseRef);
+    if (!passphrase) return refuse(t('createChoosePassphrase'), passphraseRef);
     if (passphrase !== confirmation) {
       setConfirmation('');
-      return refuse('The two passphrases do not match.', confirmationRef);
+      return refuse(t('createMismatch'), confirmationRef);
     }
     await run(
       async () => onCreated(await send('createVault', { passphrase, confirmation })),
@@ -34,18 +35,14 @@ export function CreateVaultPage({ send, onCreated }: CreateVaultPageProps) {
 
   return (
     <main class="page page-auth">
-      <h1>Create vault</h1>
-      <p>
-        Keyfob keeps your authenticator secrets encrypted on this device. Choose a passphrase to
-        protect them.
-      </p>
+      <h1>{t('createHeading')}</h1>
+      <p>{t('createIntro')}</p>
       <p class="warning">
-        <strong>Keep it safe: the passphrase cannot be recovered.</strong> If you forget it, the
-        accounts stored in Keyfob are lost.
+        <strong>{t('createWarningStrong')}</strong> {t('createWarning')}
       </p>
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <TextField
-          label="Passphrase"
+          label={t('fieldPassphrase')}
           type="password"
           value={passphrase}
           onValue={setPassphrase}
@@ -54,7 +51,7 @@ export function CreateVaultPage({ send, onCreated }: CreateVaultPageProps) {
           required
         />
         <TextField
-          label="Confirm passphrase"
+          label={t('fieldConfirmPassphrase')}
           type="password"
           value={confirmation}
           onValue={setConfirmation}
@@ -65,11 +62,11 @@ export function CreateVaultPage({ send, onCreated }: CreateVaultPageProps) {
         <ErrorAlert message={error} />
         <div class="actions">
           <button type="submit" class="primary">
-            Create vault
+            {t('createButton')}
           </button>
         </div>
         <p class="muted" aria-live="polite">
-          {busy ? 'Creating the vault…' : ''}
+          {busy ? t('createBusy') : ''}
         </p>
       </form>
     </main>

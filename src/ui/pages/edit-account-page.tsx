@@ -7,6 +7,7 @@ import { accountName } from '../format';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useQuestionFocus } from '../hooks/use-question-focus';
 import { useSubmit } from '../hooks/use-submit';
+import { t, tCount } from '../i18n';
 
 /** Props of {@link EditAccountPage}. */
 export interface EditAccountPageProps {
@@ -28,9 +29,13 @@ export interface EditAccountPageProps {
 function describeParameters(account: AccountView): string {
   const parts =
     account.type === 'steam'
-      ? ['Steam Guard', `${account.digits} characters`]
-      : [account.type.toUpperCase(), account.algorithm, `${account.digits} digits`];
-  if (account.type !== 'hotp') parts.push(`every ${account.period} s`);
+      ? [t('addTypeSteam'), tCount(account.digits, 'importCharactersOne', 'importCharactersOther')]
+      : [
+          account.type.toUpperCase(),
+          account.algorithm,
+          tCount(account.digits, 'importDigitsOne', 'importDigitsOther'),
+        ];
+  if (account.type !== 'hotp') parts.push(t('editEverySeconds', account.period));
   return parts.join(' · ');
 }
 
@@ -58,7 +63,7 @@ export function EditAccountPage({
   const { promptRef, askRef: deleteRef, returnFocus } = useQuestionFocus(confirming);
 
   const save = onSubmit(async () => {
-    if (!name.trim()) return refuse('Enter the account name.', nameRef);
+    if (!name.trim()) return refuse(t('editEnterAccount'), nameRef);
     await run(async () =>
       // An empty issuer is sent as '' so the background can tell "clear it" from "leave it".
       onSaved(
@@ -92,35 +97,42 @@ export function EditAccountPage({
 
   return (
     <section class="page" onKeyDown={onKeyDown}>
-      <h2>Edit {accountName(account)}</h2>
+      <h2>{t('editHeading', accountName(account))}</h2>
       <p class="muted">
         {describeParameters(account)}
         {account.status === 'pending' && account.origin && (
           <>
             <br />
-            Setting up on {account.origin}, not confirmed yet
+            {t('editPendingOn', account.origin)}
           </>
         )}
       </p>
       {account.weak && (
         // Explained here, once, rather than as a badge on every row: the person can do nothing
         // about a secret's length but know what it means.
-        <p class="hint">
-          This site issued a secret shorter than the 128 bits current guidance asks for. Many sites
-          still do, and it is safe to keep using: guessing it is far beyond reach. If the site lets
-          you set up the authenticator again, it may issue a longer one.
-        </p>
+        <p class="hint">{t('editWeakSecret')}</p>
       )}
       <form onSubmit={save} noValidate aria-busy={busy}>
-        <TextField label="Issuer" value={issuer} onValue={setIssuer} inputRef={issuerRef} />
-        <TextField label="Account" value={name} onValue={setName} inputRef={nameRef} required />
+        <TextField
+          label={t('fieldIssuer')}
+          value={issuer}
+          onValue={setIssuer}
+          inputRef={issuerRef}
+        />
+        <TextField
+          label={t('fieldAccount')}
+          value={name}
+          onValue={setName}
+          inputRef={nameRef}
+          required
+        />
         <ErrorAlert message={error} />
         <div class="actions">
           <button type="submit" class="primary">
-            Save
+            {t('actionSave')}
           </button>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('actionCancel')}
           </button>
           {!confirming && (
             <button
@@ -129,7 +141,7 @@ export function EditAccountPage({
               ref={deleteRef}
               onClick={() => setConfirming(true)}
             >
-              Delete
+              {t('editDelete')}
             </button>
           )}
         </div>
@@ -139,15 +151,14 @@ export function EditAccountPage({
       {confirming && (
         <div class="confirm" role="group" aria-labelledby="delete-prompt">
           <p id="delete-prompt" ref={promptRef} tabIndex={-1}>
-            Delete {accountName(account)}? Its secret is erased from Keyfob for good. Make sure you
-            can still sign in to this site another way.
+            {t('editDeleteQuestion', accountName(account))}
           </p>
           <div class="actions">
             <button type="button" class="danger" onClick={remove}>
-              Delete account
+              {t('editDeleteAccount')}
             </button>
             <button type="button" onClick={keep}>
-              Keep account
+              {t('editKeepAccount')}
             </button>
           </div>
         </div>

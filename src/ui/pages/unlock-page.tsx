@@ -3,6 +3,7 @@ import type { SendMessage, VaultState } from '../../messaging';
 import { ErrorAlert, PassphraseField } from '../components/field';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useSubmit } from '../hooks/use-submit';
+import { t } from '../i18n';
 
 /** Props of {@link UnlockPage}. */
 export interface UnlockPageProps {
@@ -20,7 +21,7 @@ export function UnlockPage({ send, notice, onUnlocked }: UnlockPageProps) {
   useFocusOnMount(passphraseRef);
 
   const submit = onSubmit(async () => {
-    if (!passphrase) return refuse('Enter your passphrase.', passphraseRef);
+    if (!passphrase) return refuse(t('unlockEnterPassphrase'), passphraseRef);
     await run(
       async () => onUnlocked(await send('unlockVault', { passphrase })),
       () => {
@@ -33,11 +34,11 @@ export function UnlockPage({ send, notice, onUnlocked }: UnlockPageProps) {
 
   return (
     <main class="page page-auth">
-      <h1>Keyfob is locked</h1>
+      <h1>{t('unlockHeading')}</h1>
       {notice && <p class="notice">{notice}</p>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <PassphraseField
-          label="Passphrase"
+          label={t('fieldPassphrase')}
           value={passphrase}
           onValue={setPassphrase}
           inputRef={passphraseRef}
@@ -46,11 +47,11 @@ export function UnlockPage({ send, notice, onUnlocked }: UnlockPageProps) {
         <ErrorAlert message={error} />
         <div class="actions">
           <button type="submit" class="primary">
-            Unlock
+            {t('unlockButton')}
           </button>
         </div>
         <p class="muted" aria-live="polite">
-          {busy ? 'Unlocking…' : ''}
+          {busy ? t('unlockBusy') : ''}
         </p>
       </form>
     </main>

@@ -8,6 +8,7 @@ import { SiteAutoFill } from '../components/site-auto-fill';
 import { GearIcon, LockIcon, PlusIcon } from '../components/icons';
 import { errorMessage } from '../errors';
 import { accountName, isWebOrigin } from '../format';
+import { t, tCount } from '../i18n';
 import { useActiveTab } from '../hooks/use-active-tab';
 import { ANNOUNCE_MS, useAnnouncer } from '../hooks/use-announcer';
 import { type FirstListing, useCodes } from '../hooks/use-codes';
@@ -112,11 +113,11 @@ export function VaultPage({
       try {
         await clipboard.writeText(account.code);
         setCopiedId(account.id);
-        announce('Copied');
+        announce(t('toastCopied'));
         // For "clear copied codes": the background decides whether and when.
         void send('codeCopied', { id: account.id, code: account.code }).catch(() => {});
       } catch {
-        announce('Could not copy the code');
+        announce(t('toastCopyFailed'));
       }
     },
     [clipboard, announce, send],
@@ -127,7 +128,7 @@ export function VaultPage({
       try {
         const updated = await send('nextHotpCode', { id: account.id });
         codes.upsert(updated);
-        announce(`New code for ${accountName(updated)}`);
+        announce(t('toastNewCode', accountName(updated)));
       } catch (failure) {
         setError(errorMessage(failure));
       }
@@ -140,7 +141,7 @@ export function VaultPage({
       setError(undefined);
       try {
         await send('fillActiveTab', { id: account.id });
-        announce('Filled');
+        announce(t('toastFilled'));
       } catch (failure) {
         setError(errorMessage(failure));
       }
@@ -152,7 +153,7 @@ export function VaultPage({
     setError(undefined);
     try {
       await send('enrollActiveTab', {});
-      announce('Looking for a setup screen on this page…');
+      announce(t('toastEnrolling'));
     } catch (failure) {
       setError(errorMessage(failure));
     }
@@ -179,7 +180,7 @@ export function VaultPage({
 
   const scan = useCallback(async () => {
     setError(undefined);
-    announce('Looking for QR codes on this page…');
+    announce(t('toastScanning'));
     try {
       go({ name: 'import', preview: await send('scanTabForQr', {}) });
     } catch (failure) {
@@ -193,7 +194,7 @@ export function VaultPage({
       const { added } = await send('commitImport', { importId, selected });
       await codes.reload();
       setQuery('');
-      announce(added === 1 ? 'Added 1 account' : `Added ${added} accounts`);
+      announce(tCount(added, 'toastAddedOne', 'toastAddedOther'));
       backToList({ header: 'add' });
     } catch (failure) {
       setError(errorMessage(failure));
@@ -259,11 +260,11 @@ export function VaultPage({
           />
           <div class="tools">
             <button type="button" onClick={() => void scan()}>
-              Scan QR code on this page
+              {t('vaultScanQr')}
             </button>
             {openBackup && (
               <button type="button" onClick={backUp}>
-                Backup &amp; import
+                {t('backupHeading')}
               </button>
             )}
           </div>
@@ -294,7 +295,7 @@ export function VaultPage({
             void codes.reload();
             // The new row must be visible to take focus.
             setQuery('');
-            announce(`Added ${accountName(account)}`);
+            announce(t('toastAdded', accountName(account)));
             backToList({ row: account.id });
           }}
           onCancel={() => backToList({ header: 'add' })}
@@ -310,7 +311,7 @@ export function VaultPage({
           tabOrigin={tab.origin}
           onSaved={(account) => {
             codes.upsert(account);
-            announce('Saved');
+            announce(t('toastSaved'));
             backToList({ row: account.id });
           }}
           onSiteChanged={(account, message) => {
@@ -321,7 +322,7 @@ export function VaultPage({
           onDeleted={(account) => {
             codes.remove(account.id);
             void codes.reload();
-            announce(`Deleted ${accountName(account)}`);
+            announce(t('toastDeleted', accountName(account)));
             backToList({ header: 'add' });
           }}
           onCancel={() => backToList({ row: view.account.id })}
@@ -343,7 +344,7 @@ export function VaultPage({
   return (
     <div class="vault">
       <header class="bar">
-        <h1 class="brand">Keyfob</h1>
+        <h1 class="brand">{t('extName')}</h1>
         <div class="bar-actions">
           <button
             type="button"
@@ -353,14 +354,14 @@ export function VaultPage({
             onClick={() => go({ name: 'add' })}
           >
             <PlusIcon />
-            Add account
+            {t('addHeading')}
           </button>
           <button
             type="button"
             ref={settingsRef}
             class="icon-button"
-            aria-label="Settings"
-            title="Settings"
+            aria-label={t('settingsHeading')}
+            title={t('settingsHeading')}
             aria-current={view.name === 'settings' ? 'page' : undefined}
             onClick={() => go({ name: 'settings' })}
           >
@@ -368,7 +369,7 @@ export function VaultPage({
           </button>
           <button type="button" class="bar-button" onClick={lock}>
             <LockIcon />
-            Lock
+            {t('vaultLock')}
           </button>
         </div>
       </header>
