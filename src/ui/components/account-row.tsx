@@ -89,7 +89,7 @@ export function AccountRow({
         onClick={() => onCopy(account)}
       >
         <span class="account-text">
-          <span class="sr-only">Copy code for </span>
+          <span class="sr-only">{t('rowCopyCodeFor')}</span>
           {/* Long names are cut with an ellipsis; the title shows them whole on hover. */}
           <span class="account-title" title={accountTitle(account)}>
             {accountTitle(account)}
@@ -106,13 +106,13 @@ export function AccountRow({
           )}
           <span class="account-badges" id={`${base}-badges`} aria-hidden="true">
             {account.status === 'pending' && (
-              <span class="badge" title="Waiting for the site to confirm the setup">
-                pending
+              <span class="badge" title={t('rowPendingTitle')}>
+                {t('rowPending')}
               </span>
             )}
             {account.status === 'replaced' && (
-              <span class="badge" title="A newer setup for this account took its place">
-                replaced
+              <span class="badge" title={t('rowReplacedTitle')}>
+                {t('rowReplaced')}
               </span>
             )}
           </span>
@@ -145,28 +145,28 @@ export function AccountRow({
         <button
           type="button"
           class="account-fill"
-          aria-label={`Fill code for ${name}`}
+          aria-label={t('rowFillFor', name)}
           aria-describedby={host ? `${base}-origin` : undefined}
           onClick={() => onFill(account)}
         >
-          Fill
+          {t('rowFill')}
         </button>
       )}
       {account.type === 'hotp' && (
         <button
           type="button"
           class="account-next"
-          aria-label={`Next code for ${name}`}
+          aria-label={t('rowNextFor', name)}
           onClick={() => onNextCode(account)}
         >
-          Next code
+          {t('rowNext')}
         </button>
       )}
       <button
         type="button"
         class="icon-button account-edit"
-        aria-label={`Edit ${name}`}
-        title="Edit"
+        aria-label={t('rowEditFor', name)}
+        title={t('rowEdit')}
         onClick={() => onEdit(account)}
       >
         <PencilIcon />

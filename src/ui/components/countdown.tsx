@@ -1,3 +1,4 @@
+import { tCount } from '../i18n';
 /** Props of {@link Countdown}. */
 export interface CountdownProps {
   /** Element id, so the row's copy button can point at the text as its description. */
@@ -42,7 +43,7 @@ export function Countdown({ id, secondsLeft, period }: CountdownProps) {
         {secondsLeft}
       </span>
       <span class="sr-only" id={id}>
-        {secondsLeft === 1 ? '1 second left' : `${secondsLeft} seconds left`}
+        {tCount(secondsLeft, 'countdownOne', 'countdownOther')}
       </span>
     </span>
   );

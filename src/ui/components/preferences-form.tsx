@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { formatNumber, t } from '../i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { MAX_AUTO_LOCK_MINUTES, type SendMessage, type Settings } from '../../messaging';
 import { errorMessage } from '../errors';
@@ -65,12 +65,12 @@ export function PreferencesForm({ send, announce, requestClipboardAccess }: Pref
     if (busy || !draft || !saved) return;
     const minutes = Number(draft.autoLockMinutes);
     if (draft.autoLockMinutes.trim() === '' || !Number.isInteger(minutes)) {
-      setError('Enter a whole number of minutes.');
+      setError(t('prefsWholeMinutes'));
       return;
     }
     // First, while the Save click still counts as the person's gesture for the prompt.
     if (draft.clearClipboard && !saved.clearClipboard && !(await requestClipboardAccess?.())) {
-      setError('Keyfob can clear the clipboard only with access to it. Nothing was saved.');
+      setError(t('prefsClipboardDenied'));
       return;
     }
     const next: Settings = { ...saved, ...draft, autoLockMinutes: minutes };
@@ -86,7 +86,7 @@ export function PreferencesForm({ send, announce, requestClipboardAccess }: Pref
       const result = await send('updateSettings', patch);
       setSaved(result);
       setDraft(toDraft(result));
-      announce('Settings saved');
+      announce(t('prefsSaved'));
     } catch (failure) {
       // The draft stays as typed, so the person fixes one field instead of retyping all.
       setError(errorMessage(failure));
@@ -97,28 +97,28 @@ export function PreferencesForm({ send, announce, requestClipboardAccess }: Pref
 
   return (
     <form class="card" onSubmit={save} noValidate aria-busy={busy}>
-      <h2>Preferences</h2>
+      <h2>{t('prefsHeading')}</h2>
       {!draft ? (
-        !error && <p class="muted">Loading…</p>
+        !error && <p class="muted">{t('appLoading')}</p>
       ) : (
         <>
           <fieldset class="group">
             <legend>{t('prefsGeneral')}</legend>
             <TextField
-              label="Auto-lock after (minutes)"
+              label={t('prefsAutoLock')}
               type="number"
               min={1}
               max={MAX_AUTO_LOCK_MINUTES}
               value={draft.autoLockMinutes}
               onValue={edit('autoLockMinutes')}
-              hint={`Keyfob locks itself after this many idle minutes: from 1 to ${MAX_AUTO_LOCK_MINUTES.toLocaleString('en')} (one day).`}
+              hint={t('prefsAutoLockHint', formatNumber(MAX_AUTO_LOCK_MINUTES))}
             />
             {requestClipboardAccess && (
               <CheckboxField
-                label="Clear a copied code from the clipboard when it expires"
+                label={t('prefsClearClipboard')}
                 checked={draft.clearClipboard}
                 onChecked={edit('clearClipboard')}
-                hint="Only if the clipboard still holds that code. Your browser asks you to allow clipboard access."
+                hint={t('prefsClearClipboardHint')}
               />
             )}
           </fieldset>
@@ -126,13 +126,13 @@ export function PreferencesForm({ send, announce, requestClipboardAccess }: Pref
             <legend>{t('prefsHelperHeading')}</legend>
             <p class="muted">{t('prefsHelperIntro')}</p>
             <TextField
-              label="Device name"
+              label={t('prefsDeviceName')}
               value={draft.deviceName}
               onValue={edit('deviceName')}
               hint={t('prefsDeviceNameHint')}
             />
             <CheckboxField
-              label="Submit the setup form after filling the code"
+              label={t('prefsAutoSubmit')}
               checked={draft.autoSubmitSetup}
               onChecked={edit('autoSubmitSetup')}
               hint={t('prefsAutoSubmitHint')}
@@ -144,7 +144,7 @@ export function PreferencesForm({ send, announce, requestClipboardAccess }: Pref
       {draft && (
         <div class="actions">
           <button type="submit" class="primary">
-            Save
+            {t('actionSave')}
           </button>
         </div>
       )}

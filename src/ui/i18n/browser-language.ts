@@ -22,6 +22,8 @@ export async function loadLanguage(): Promise<void> {
   const url = browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/');
   const catalogue = (await (await fetch(url)).json()) as Catalogue;
   setCatalogue(locale, catalogue);
+  // Screen readers pick their voice by it; the HTML says "en" until now.
+  document.documentElement.lang = locale;
 }
 
 /** The Language setting in `storage.local`; a change shows once the page loads again. */

@@ -46,6 +46,10 @@ export function OptionsApp({
 }: OptionsAppProps) {
   const [status, announce] = useAnnouncer(OPTIONS_ANNOUNCE_MS);
   // The popup's "Backup & import" opens options.html#backup: bring the section into view.
+  // The tab's title in the page's language (options.html names it in English).
+  useEffect(() => {
+    document.title = t('optionsHeading');
+  }, []);
   useEffect(() => {
     if (location.hash !== `#${BACKUP_SECTION_ID}`) return;
     const section = document.getElementById(BACKUP_SECTION_ID);

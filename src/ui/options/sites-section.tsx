@@ -78,12 +78,12 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
         return;
       }
       if (!granted) {
-        setError(`Keyfob was not allowed on ${site}: the browser’s request was declined.`);
+        setError(t('sitesDeclined', site));
         inputRef.current?.focus();
         return;
       }
       setAddress('');
-      announce(`Keyfob can now help on ${site}. Reload its open tabs to start.`);
+      announce(t('sitesAllowed', site));
       await reload();
     } catch (failure) {
       if (!current()) return;
@@ -108,7 +108,7 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
     setError(undefined);
     try {
       await grants.revoke(site);
-      announce(`Removed ${site}`);
+      announce(t('sitesRemoved', site));
       await reload();
       setRefocus(index);
     } catch (failure) {
@@ -120,20 +120,16 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
 
   return (
     <section class="card" aria-labelledby={headingId} aria-busy={busy || waitingFor !== undefined}>
-      <h2 id={headingId}>Sites</h2>
-      <p class="muted">
-        Keyfob works on Amazon Cognito’s own sign-in pages by itself. To let it find setup screens
-        and fill codes on a site’s own pages, allow that site here. Without this, “Enroll on this
-        page” in Keyfob’s popup still works for one visit.
-      </p>
+      <h2 id={headingId}>{t('sitesHeading')}</h2>
+      <p class="muted">{t('sitesIntro')}</p>
       <form onSubmit={allow} noValidate>
         <TextField
-          label="Site address"
+          label={t('sitesAddress')}
           value={address}
           onValue={setAddress}
           inputRef={inputRef}
-          placeholder="https://app.example.com"
-          hint="https:// only; http:// just for localhost and 127.0.0.1. A site includes all its ports."
+          placeholder={t('sitesAddressPlaceholder')}
+          hint={t('sitesAddressHint')}
           verbatim
         />
         <ErrorAlert message={error} />
@@ -144,7 +140,7 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
         )}
         <div class="actions">
           <button type="submit" class="primary">
-            Allow Keyfob on this site
+            {t('sitesAllow')}
           </button>
           {waitingFor && (
             <button type="button" onClick={stopWaiting}>
@@ -153,22 +149,22 @@ export function SitesSection({ grants, announce }: SitesSectionProps) {
           )}
         </div>
       </form>
-      <h3>Allowed sites</h3>
+      <h3>{t('sitesAllowedHeading')}</h3>
       {sites === undefined ? (
-        !error && <p class="muted">Loading…</p>
+        !error && <p class="muted">{t('appLoading')}</p>
       ) : sites.length === 0 ? (
-        <p class="muted">No sites allowed yet.</p>
+        <p class="muted">{t('sitesNone')}</p>
       ) : (
-        <ul class="sites" aria-label="Allowed sites" ref={listRef}>
+        <ul class="sites" aria-label={t('sitesAllowedHeading')} ref={listRef}>
           {sites.map((site, index) => (
             <li key={site} class="site">
               <span class="site-name">{site}</span>
               <button
                 type="button"
-                aria-label={`Remove ${site}`}
+                aria-label={t('sitesRemoveSite', site)}
                 onClick={() => void remove(site, index)}
               >
-                Remove
+                {t('sitesRemove')}
               </button>
             </li>
           ))}

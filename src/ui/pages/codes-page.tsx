@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { ComponentChildren } from 'preact';
 import {
   useCallback,
@@ -109,6 +110,7 @@ export function CodesPage(props: CodesPageProps) {
   );
 
   const focusFirstControl = useCallback(() => {
+    // i18n-exempt: a CSS selector.
     rootRef.current?.querySelector<HTMLElement>('input, button, summary')?.focus();
   }, []);
 
@@ -117,6 +119,7 @@ export function CodesPage(props: CodesPageProps) {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
+      // i18n-exempt: a CSS selector.
       if (target?.closest('input, textarea, select, [contenteditable]')) return;
       if (!searchRef.current) return;
       event.preventDefault();
@@ -225,9 +228,9 @@ export function CodesPage(props: CodesPageProps) {
   const enroll = props.canEnroll && (
     <div class="enroll">
       <button type="button" onClick={props.onEnroll}>
-        Enroll on this page
+        {t('codesEnroll')}
       </button>
-      <p class="hint">Looks for an authenticator setup screen on the page behind this popup.</p>
+      <p class="hint">{t('codesEnrollHint')}</p>
     </div>
   );
 
@@ -235,7 +238,7 @@ export function CodesPage(props: CodesPageProps) {
     return (
       <>
         <ErrorAlert message={codes.error} />
-        {!codes.error && <p class="muted">Loading accounts…</p>}
+        {!codes.error && <p class="muted">{t('codesLoading')}</p>}
       </>
     );
   }
@@ -253,31 +256,28 @@ export function CodesPage(props: CodesPageProps) {
       />
       {accounts.length === 0 ? (
         <div class="empty">
-          <p>No accounts yet.</p>
-          <p class="muted">
-            Choose “Add account” to paste an otpauth:// link or type a secret. Keyfob also offers to
-            save new authenticator setups on Amazon Cognito sign-in pages.
-          </p>
+          <p>{t('accountsNone')}</p>
+          <p class="muted">{t('codesEmptyHint')}</p>
           {enroll}
         </div>
       ) : (
         <>
           <div class="search" onKeyDown={onSearchKey}>
             <TextField
-              label="Search"
+              label={t('codesSearch')}
               type="search"
               value={query}
               onValue={props.onQuery}
               inputRef={searchRef}
-              placeholder="Issuer or account (press /)"
+              placeholder={t('codesSearchPlaceholder')}
             />
           </div>
-          {visible.length === 0 && <p class="muted">No accounts match “{query.trim()}”.</p>}
+          {visible.length === 0 && <p class="muted">{t('codesNoMatch', query.trim())}</p>}
           <div ref={rowsRef} onKeyDown={onListKey}>
             {groups.site.length > 0 && (
               <div class="group">
                 <h2 class="group-title" id={siteHeadingId}>
-                  On this site
+                  {t('codesOnThisSite')}
                 </h2>
                 <ul class="accounts" aria-labelledby={siteHeadingId}>
                   {groups.site.map((account) => renderRow(account, true))}
@@ -286,7 +286,7 @@ export function CodesPage(props: CodesPageProps) {
               </div>
             )}
             {groups.site.length > 0 && groups.others.length > 0 && (
-              <h2 class="group-title">Other accounts</h2>
+              <h2 class="group-title">{t('codesOtherAccounts')}</h2>
             )}
             {groups.others.length > VIRTUAL_MIN_ROWS ? (
               <VirtualRows
@@ -295,10 +295,10 @@ export function CodesPage(props: CodesPageProps) {
                 kindOf={rowKind}
                 render={(account, placement) => renderRow(account, false, placement)}
                 keep={[focusTarget, focusedId, focusId]}
-                label="Accounts"
+                label={t('codesAccounts')}
               />
             ) : (
-              <ul class="accounts" aria-label="Accounts">
+              <ul class="accounts" aria-label={t('codesAccounts')}>
                 {groups.others.map((account) => renderRow(account))}
               </ul>
             )}
@@ -308,8 +308,8 @@ export function CodesPage(props: CodesPageProps) {
                 class="replaced"
                 onToggle={(event) => setReplacedOpen((event.target as HTMLDetailsElement).open)}
               >
-                <summary>Replaced accounts ({groups.replaced.length})</summary>
-                <ul class="accounts" aria-label="Replaced accounts">
+                <summary>{t('codesReplacedCount', groups.replaced.length)}</summary>
+                <ul class="accounts" aria-label={t('codesReplaced')}>
                   {groups.replaced.map((account) => renderRow(account))}
                 </ul>
               </details>

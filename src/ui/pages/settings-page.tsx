@@ -38,9 +38,9 @@ export function SettingsPage({ send, announce, onBack, openOptions }: SettingsPa
   return (
     <section class="page">
       <div class="page-title">
-        <h2>Settings</h2>
+        <h2>{t('settingsHeading')}</h2>
         <button type="button" ref={backRef} onClick={onBack}>
-          Back
+          {t('actionBack')}
         </button>
       </div>
       {openOptions && (
@@ -75,16 +75,16 @@ function ChangePassphraseForm({ send, announce }: FormProps) {
 
   const submit = onSubmit(async () => {
     if (!current || !next) {
-      return refuse('Enter your current passphrase and a new one.', current ? nextRef : currentRef);
+      return refuse(t('passphraseEnterBoth'), current ? nextRef : currentRef);
     }
-    if (next !== confirmation) return refuse('The new passphrases do not match.', nextRef);
+    if (next !== confirmation) return refuse(t('passphraseNewMismatch'), nextRef);
     await run(
       async () => {
         await send('changePassphrase', { current, next, confirmation });
         setCurrent('');
         setNext('');
         setConfirmation('');
-        announce('Passphrase changed');
+        announce(t('passphraseChanged'));
       },
       (failure) => {
         // A wrong current passphrase is retyped; anything else concerns the new one.
@@ -100,16 +100,16 @@ function ChangePassphraseForm({ send, announce }: FormProps) {
 
   return (
     <form class="card" onSubmit={submit} noValidate aria-busy={busy}>
-      <h3>Change passphrase</h3>
+      <h3>{t('passphraseChange')}</h3>
       <PassphraseField
-        label="Current passphrase"
+        label={t('passphraseCurrent')}
         value={current}
         onValue={setCurrent}
         inputRef={currentRef}
         required
       />
       <TextField
-        label="New passphrase"
+        label={t('passphraseNew')}
         type="password"
         value={next}
         onValue={setNext}
@@ -118,7 +118,7 @@ function ChangePassphraseForm({ send, announce }: FormProps) {
         required
       />
       <TextField
-        label="Confirm new passphrase"
+        label={t('passphraseConfirmNew')}
         type="password"
         value={confirmation}
         onValue={setConfirmation}
@@ -128,7 +128,7 @@ function ChangePassphraseForm({ send, announce }: FormProps) {
       <ErrorAlert message={error} />
       <div class="actions">
         <button type="submit" class="primary">
-          Change passphrase
+          {t('passphraseChange')}
         </button>
       </div>
     </form>

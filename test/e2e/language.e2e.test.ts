@@ -1,0 +1,92 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { disposeAllDrivers } from './support/driver';
+import { e2eDist } from './support/e2e-build';
+import { launchEnrollmentBrowser } from './support/enrollment-browser';
+import { selectedBrowsers } from './support/env';
+import type { PopupPage } from './support/popup-page';
+import { waitFor } from './support/wait';
+
+// Issue 10: the Language setting. The browsers run in English; choosing Deutsch on the options
+// page shows the options page, and every popup opened after, in German, until changed back.
+
+const PASSPHRASE = 'correct horse battery staple';
+
+afterEach(async () => {
+  await disposeAllDrivers();
+});
+
+/** Picks `value` in the select labelled `label`, as a person's choice would (a change event). */
+async function choose(page: PopupPage, label: string, value: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const label = Array.from(document.querySelectorAll('label'))
+      .find((el) => el.textContent.trim() === ${JSON.stringify(label)});
+    const select = label && document.getElementById(label.htmlFor);
+    if (!select) throw new Error('no select labelled ' + ${JSON.stringify(label)});
+    select.value = ${JSON.stringify(value)};
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  })()`);
+}
+
+/**
+ * Waits for `text` on a page that loads itself again on the way (the language change): a read
+ * that meets the reload is simply tried again.
+ */
+async function waitThroughReload(page: PopupPage, text: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const shown = await page.evaluate<string>('document.body.innerText').catch(() => '');
+      return shown.includes(text) || undefined;
+    },
+    { timeoutMs: 30_000, what: `the page to show ${JSON.stringify(text)} after reloading` },
+  );
+}
+
+const documentLanguage = (page: PopupPage) =>
+  page.evaluate<string>('document.documentElement.lang');
+
+describe.each(selectedBrowsers())('language setting in %s', (browserName) => {
+  let dist: string;
+  beforeAll(() => {
+    dist = e2eDist(browserName);
+  }, 120_000);
+
+  it('Deutsch turns the options page and the popup German, and stays on reopening', async () => {
+    const browser = await launchEnrollmentBrowser(browserName, dist);
+    const first = await browser.openPopup();
+    await first.createVault(PASSPHRASE);
+    await first.waitForText('Add account');
+    expect(await documentLanguage(first)).toBe('en');
+
+    const options = await browser.openExtensionTab('options.html');
+    await options.waitForText('Keyfob options');
+    await choose(options, 'Language of Keyfob', 'de');
+    // The page loads again in German.
+    await waitThroughReload(options, 'Keyfob-Einstellungen');
+    await options.waitForText('Sprache von Keyfob');
+    expect(await documentLanguage(options)).toBe('de');
+    expect(await options.evaluate<string>('document.body.innerText')).not.toContain(
+      'Keyfob options',
+    );
+
+    const popup = await browser.openPopup();
+    await popup.waitForText('Konto hinzufügen');
+    expect(await documentLanguage(popup)).toBe('de');
+    await popup.press('Sperren');
+    await popup.waitForText('Keyfob ist gesperrt');
+
+    // A popup opened later is still German: the choice is stored, not held by a page.
+    const again = await browser.openPopup();
+    await again.waitForText('Keyfob ist gesperrt');
+    await again.fill('Passphrase', PASSPHRASE);
+    await again.press('Entsperren');
+    await again.waitForText('Konto hinzufügen');
+
+    // "Wie der Browser" brings back the browser's own language, English here.
+    await choose(options, 'Sprache von Keyfob', 'browser');
+    await waitThroughReload(options, 'Keyfob options');
+    const english = await browser.openPopup();
+    await english.waitForText('Add account');
+    expect(await documentLanguage(english)).toBe('en');
+  });
+});
