@@ -2,7 +2,7 @@ import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import { KeyfobError } from '../shared';
 import { VaultError } from '../vault/errors';
-import { ERROR_RULES, localizeError } from './error-messages';
+import { ERROR_PATTERNS, localizeError } from './error-messages';
 import { errorMessage } from './errors';
 import { formatMessage, setCatalogue } from './i18n';
 
@@ -36,8 +36,7 @@ describe('background errors in the chosen language', () => {
   });
 
   it('has English catalogue text that each rule’s pattern reads back to the same values', () => {
-    for (const rule of ERROR_RULES) {
-      if (!rule.match) continue;
+    for (const rule of ERROR_PATTERNS) {
       const entry = en[rule.key as keyof typeof en];
       const sample = formatMessage(entry, ['17', '256']);
       const found = rule.match.exec(sample);
