@@ -18,7 +18,10 @@ export async function toAccountView(account: Account, nowMs: number): Promise<Ac
     code: await generateCode(params, nowMs),
     weak: secretStrength(params.secret).weak,
     status: account.state,
+    pinned: account.pinned,
+    order: account.order,
   };
+  if (account.usedAt !== undefined) view.usedAtMs = account.usedAt;
   if (params.issuer) view.issuer = params.issuer;
   if (isTimeBased(params.type)) {
     view.validUntilMs = validUntilMs(nowMs, params.period);

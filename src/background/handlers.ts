@@ -173,6 +173,19 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
       return { deleted: true as const };
     },
 
+    async restoreAccount({ id }) {
+      return toAccountView(await vault.undoRemove(id as AccountId), now());
+    },
+
+    async pinAccount({ id, pinned }) {
+      if (typeof pinned !== 'boolean') throw new KeyfobError('account-invalid', 'Pin or unpin.');
+      return toAccountView(await vault.update(id, { pinned }), now());
+    },
+
+    async moveAccount({ id, order }) {
+      return toAccountView(await vault.update(id, { order: Number(order) }), now());
+    },
+
     async nextHotpCode({ id }) {
       const current = await vault.get(id as AccountId);
       if (current.params.type !== 'hotp') {
@@ -183,7 +196,8 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
     },
 
     async codeCopied({ id, code }) {
-      const account = await vault.get(id as AccountId);
+      // For "most recently used": when, sealed with the account.
+      const account = await vault.update(id as AccountId, { usedAt: Date.now() });
       if (!(await settings.get()).clearClipboard) return { clearAtMs: null };
       return { clearAtMs: await clipboardJanitor.copied(account.params, String(code ?? '')) };
     },

@@ -1,5 +1,12 @@
 import { KeyfobError } from '../shared';
-import { MAX_AUTO_LOCK_MINUTES, THEMES, type Settings, type Theme } from '../messaging/protocol';
+import {
+  ACCOUNT_SORTS,
+  MAX_AUTO_LOCK_MINUTES,
+  THEMES,
+  type AccountSort,
+  type Settings,
+  type Theme,
+} from '../messaging/protocol';
 
 /** The part of `storage.local` this module uses. */
 export interface LocalArea {
@@ -14,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoSubmitSetup: false,
   clearClipboard: false,
   theme: 'system',
+  accountSort: 'manual',
 };
 
 /** Longest device name accepted; Cognito stores it, and people read it in lists. */
@@ -105,6 +113,12 @@ const checks: { [K in keyof Settings]: (value: unknown) => Settings[K] } = {
       throw invalid('The theme must be system, light or dark.');
     }
     return value as Theme;
+  },
+  accountSort(value) {
+    if (!ACCOUNT_SORTS.includes(value as AccountSort)) {
+      throw invalid('Sort by hand, by name or by most recent use.');
+    }
+    return value as AccountSort;
   },
 };
 

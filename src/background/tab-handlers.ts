@@ -45,6 +45,8 @@ export function createTabHandlers(deps: {
       const tab = await tabs.activeTab();
       if (!tab) throw new KeyfobError('page-unsupported', 'Keyfob fills codes only on web pages.');
       await signInFill.fillTab(tab, id);
+      // For "most recently used". The code is in the page already: a failed note is no failure.
+      await vault.update(id, { usedAt: Date.now() }).catch(() => {});
       return { filled: true as const };
     },
 

@@ -48,7 +48,18 @@ export interface AccountView {
   origin?: string;
   /** The person linked it to `origin` ("Use on this site") rather than setting it up there. */
   linked?: true;
+  /** Kept at the top of the list. */
+  pinned: boolean;
+  /** Place in the person's own order ("by hand"), ascending; any finite number. */
+  order: number;
+  /** When its code was last copied or filled (ms since the epoch), if ever. */
+  usedAtMs?: number;
 }
+
+/** How the popup sorts accounts below the pinned ones. */
+export const ACCOUNT_SORTS = ['manual', 'name', 'recent'] as const;
+/** One of {@link ACCOUNT_SORTS}: by hand, by name, or most recently used first. */
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 /** The account list with codes, plus ids of records that could not be opened. */
 export interface CodeListing {
@@ -104,6 +115,8 @@ export interface Settings {
   clearClipboard: boolean;
   /** Light or dark pages: `system` follows `prefers-color-scheme`. */
   theme: Theme;
+  /** How the popup's list is sorted (pinned accounts always come first). */
+  accountSort: AccountSort;
 }
 
 /**
@@ -188,7 +201,17 @@ export interface ProtocolMap {
   addAccountFromUri(data: { uri: string }): AccountView;
   addAccount(data: ManualAccountInput): AccountView;
   updateAccount(data: { id: AccountId; issuer?: string; account?: string }): AccountView;
+  /**
+   * Deletes an account. The sealed record is kept in background memory for a short while (not
+   * across a lock or restart), so that {@link ProtocolMap.restoreAccount} can undo it.
+   */
   deleteAccount(data: { id: AccountId }): { deleted: true };
+  /** Undo of a recent delete: the same sealed record goes back. `undo-expired` when too late. */
+  restoreAccount(data: { id: AccountId }): AccountView;
+  /** Pins an account to the top of the list, or unpins it. */
+  pinAccount(data: { id: AccountId; pinned: boolean }): AccountView;
+  /** Moves an account in the person's own order: `order` is its new place (see AccountView). */
+  moveAccount(data: { id: AccountId; order: number }): AccountView;
   /** HOTP only: moves the counter on and returns the next code. */
   nextHotpCode(data: { id: AccountId }): AccountView;
   /**

@@ -29,6 +29,8 @@ export function applyPatch(account: Account, patch: AccountPatch): AccountPayloa
     state: patch.state ?? account.state,
     origin,
     linked: linked || undefined,
+    pinned: (patch.pinned ?? account.pinned) ? true : undefined,
+    usedAt: patch.usedAt ?? account.usedAt,
   });
   if (!otpParams || !payload) throw new VaultError('account-invalid');
   return payload;

@@ -3,7 +3,11 @@ import { OTP_ALGORITHMS } from '../otp/limits';
 import type { OtpAlgorithm, OtpParams, OtpType } from '../otp/types';
 import { ACCOUNT_STATUSES, type AccountStatus } from './service-contract';
 
-/** The part of an account that is sealed: everything but id, timestamps and order. */
+/**
+ * The part of an account that is sealed: everything but id, record timestamps and order. How
+ * a person uses an account (pinned, when last used) says something about them, so it is
+ * sealed too.
+ */
 export interface AccountPayload {
   params: OtpParams;
   state: AccountStatus;
@@ -13,6 +17,10 @@ export interface AccountPayload {
    * the popup words its questions by it.
    */
   linked?: true;
+  /** Shown at the top of the popup's list. */
+  pinned?: true;
+  /** When its code was last copied or filled (ms since the epoch). */
+  usedAt?: number;
 }
 
 const TYPES: readonly OtpType[] = ['totp', 'hotp', 'steam'];
@@ -66,13 +74,20 @@ export function toAccountPayload(value: unknown): AccountPayload | undefined {
   if (!isRecord(value)) return undefined;
   const params = toOtpParams(value.params);
   if (!params || !ACCOUNT_STATUSES.includes(value.state as AccountStatus)) return undefined;
-  if (value.origin !== undefined && typeof value.origin !== 'string') return undefined;
+  const { origin, pinned, usedAt } = value;
+  if (origin !== undefined && typeof origin !== 'string') return undefined;
+  if (pinned !== undefined && pinned !== true) return undefined;
+  if (usedAt !== undefined && !(typeof usedAt === 'number' && Number.isFinite(usedAt))) {
+    return undefined;
+  }
   const payload: AccountPayload = { params, state: value.state as AccountStatus };
-  if (value.origin !== undefined) payload.origin = value.origin as Origin;
+  if (value.origin !== undefined) payload.origin = origin as Origin;
   if (value.linked !== undefined && (value.linked !== true || payload.origin === undefined)) {
     return undefined;
   }
   if (value.linked) payload.linked = true;
+  if (pinned) payload.pinned = true;
+  if (usedAt !== undefined) payload.usedAt = usedAt as number;
   return payload;
 }
 

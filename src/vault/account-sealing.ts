@@ -66,9 +66,11 @@ export function toAccount(record: AccountRecord, payload: AccountPayload): Accou
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     order: record.order,
+    pinned: payload.pinned === true,
   };
   if (payload.origin !== undefined) account.origin = payload.origin;
   if (payload.linked) account.linked = true;
+  if (payload.usedAt !== undefined) account.usedAt = payload.usedAt;
   Object.freeze(account.params);
   return Object.freeze(account);
 }

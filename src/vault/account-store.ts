@@ -9,7 +9,7 @@ import type { VaultSession } from './key-manager';
 import { createManifestKeeper } from './manifest-keeper';
 import { parseRecord, recordIdOf } from './parse-stored';
 import { RECORD_FORMAT, type AccountRecord } from './records';
-import type { Account, NewAccount, VaultService } from './service-contract';
+import { UNDO_KEEP_MS, type Account, type NewAccount, type VaultService } from './service-contract';
 import { callStore } from './store-call';
 import type { VaultStore } from './vault-store';
 import { vouchesFor, withRemoved, withVersion, type VersionManifest } from './version-manifest';
@@ -25,9 +25,17 @@ export interface AccountStoreOptions {
 /** The account half of {@link VaultService}, plus a way to drop what it holds in memory. */
 export type AccountStore = Pick<
   VaultService,
-  'list' | 'get' | 'add' | 'addAccounts' | 'findDuplicates' | 'update' | 'remove' | 'restore'
+  | 'list'
+  | 'get'
+  | 'add'
+  | 'addAccounts'
+  | 'findDuplicates'
+  | 'update'
+  | 'remove'
+  | 'restore'
+  | 'undoRemove'
 > & {
-  /** Forgets every opened account; call whenever the session starts or ends. */
+  /** Forgets every opened account and deleted record; call whenever the session starts or ends. */
   forget(): void;
 };
 
@@ -56,6 +64,17 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
    * this worker was stopped): it is treated as damaged, never as the account.
    */
   const manifests = createManifestKeeper(store);
+  /**
+   * Records deleted in this session, as they were stored, for Undo. Sealed, so no secret; in
+   * memory only, so a restart or lock simply ends the chance to undo.
+   */
+  const deleted = new Map<string, { record: AccountRecord; at: number }>();
+
+  function keepDeleted(record: AccountRecord): void {
+    const time = now();
+    for (const [id, entry] of deleted) if (time - entry.at > UNDO_KEEP_MS) deleted.delete(id);
+    deleted.set(record.id, { record, at: time });
+  }
 
   /** Runs a record write together with the next manifest; false when either moved on. */
   const withManifest = (
@@ -135,12 +154,14 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     record: AccountRecord,
     payload: AccountPayload,
     updatedAt: number,
+    order = record.order,
   ): Promise<Account | null> {
     const next: AccountRecord = {
       ...record,
       format: RECORD_FORMAT,
       version: record.version + 1,
       updatedAt,
+      order,
       sealed: await sealPayload(
         current,
         { ...record, format: RECORD_FORMAT, version: record.version + 1 },
@@ -236,10 +257,20 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
     return false;
   }
 
-  return {
+  /** A new display order from a patch; throws `account-invalid` for anything but a finite number. */
+  function orderOf(patch: { order?: number | undefined }, record: AccountRecord): number {
+    if (patch.order === undefined) return record.order;
+    if (typeof patch.order !== 'number' || !Number.isFinite(patch.order)) {
+      throw new VaultError('account-invalid');
+    }
+    return patch.order;
+  }
+
+  const accounts: AccountStore = {
     forget() {
       cache.clear();
       manifests.forget();
+      deleted.clear();
     },
 
     async list() {
@@ -285,7 +316,8 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
           // Read from the store, not the cache: the write below is conditional on what is
           // really on disk, and a record damaged there must be refused, not overwritten.
           const { record, account } = await readAccount(current, id);
-          const updated = await rewrite(current, record, applyPatch(account, patch), now());
+          const payload = applyPatch(account, patch);
+          const updated = await rewrite(current, record, payload, now(), orderOf(patch, record));
           if (updated) return updated;
         }
         throw new VaultError('vault-busy');
@@ -308,7 +340,9 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
           );
           if (deleted) {
             cache.remove(id);
-            return parseRecord(stored);
+            const record = parseRecord(stored);
+            if (record) keepDeleted(record);
+            return record;
           }
         }
         throw new VaultError('vault-busy');
@@ -334,5 +368,16 @@ export function createAccountStore(options: AccountStoreOptions): AccountStore {
         return account;
       });
     },
+
+    async undoRemove(id) {
+      session();
+      const entry = deleted.get(id);
+      if (!entry || now() - entry.at > UNDO_KEEP_MS) throw new VaultError('undo-expired');
+      // The very record that was deleted, under the same manifest rule as any restore.
+      const restored = await accounts.restore(entry.record);
+      deleted.delete(id);
+      return restored;
+    },
   };
+  return accounts;
 }

@@ -15,6 +15,7 @@ export type VaultErrorCode =
   | 'account-not-found'
   | 'account-invalid'
   | 'record-damaged'
+  | 'undo-expired'
   | 'storage-failed';
 
 /*
@@ -36,6 +37,7 @@ const MESSAGES: Record<VaultErrorCode, string> = {
   'account-invalid': 'The account details are not valid.',
   'record-damaged':
     'This account record is damaged and cannot be opened. It has been kept as it is.',
+  'undo-expired': 'The deleted account can no longer be restored.',
   'storage-failed': 'Keyfob could not read or write its storage.',
 };
 

@@ -7,6 +7,7 @@
  * order and the in-memory cache), `account-sealing` (record <-> account), behind the
  * `createVaultService` facade.
  */
+export { UNDO_KEEP_MS } from './service-contract';
 export type {
   Account,
   AccountPatch,

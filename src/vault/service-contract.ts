@@ -28,6 +28,10 @@ export interface Account {
   updatedAt: number;
   /** Display order, ascending. */
   order: number;
+  /** Shown at the top of the popup's list. */
+  pinned: boolean;
+  /** When its code was last copied or filled (ms since the epoch); absent if never. */
+  usedAt?: number;
 }
 
 /** What a caller supplies to add an account. */
@@ -52,6 +56,11 @@ export interface AccountPatch {
   state?: AccountStatus | undefined;
   /** A new exact origin; `null` removes the account's origin. */
   origin?: Origin | null | undefined;
+  pinned?: boolean | undefined;
+  /** When the code was copied or filled (ms since the epoch). */
+  usedAt?: number | undefined;
+  /** A new display order (any finite number: a place between two others is their mean). */
+  order?: number | undefined;
 }
 
 /** The open vault's listing: accounts that opened, and ids of records that did not. */
@@ -59,6 +68,9 @@ export interface VaultListing {
   accounts: Account[];
   damaged: AccountId[];
 }
+
+/** How long a deleted record stays restorable; the popup offers Undo for less than this. */
+export const UNDO_KEEP_MS = 60_000;
 
 /**
  * The vault as the background uses it. All methods that need the key throw
@@ -134,4 +146,11 @@ export interface VaultService {
    * `record-damaged` and writes nothing.
    */
   restore(record: AccountRecord): Promise<Account>;
+  /**
+   * Undoes a recent {@link remove} of this session: {@link restore} of the record it deleted,
+   * kept in memory (sealed, so no secret) for {@link UNDO_KEEP_MS}. `undo-expired` once it is
+   * no longer kept: too long ago, restored already, the vault locked since, or the worker
+   * restarted.
+   */
+  undoRemove(id: AccountId): Promise<Account>;
 }

@@ -47,5 +47,6 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     update: accounts.update,
     remove: accounts.remove,
     restore: accounts.restore,
+    undoRemove: accounts.undoRemove,
   };
 }

@@ -23,6 +23,8 @@ const view = (over: Partial<AccountView>): AccountView => ({
   code: '123456',
   weak: false,
   status: 'verified',
+  pinned: false,
+  order: 0,
   ...over,
 });
 
