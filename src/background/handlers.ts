@@ -82,6 +82,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
       nowMs: at,
       clockOffsetMs: clock.status().offsetMs,
       notices: [...notices()],
+      sort: (await settings.get()).accountSort,
     };
   }
 

@@ -75,6 +75,8 @@ export interface CodeListing {
   clockOffsetMs: number;
   /** Recent messages about Cognito setups (a refused code, an expired session), newest first. */
   notices: { origin: string; message: string; atMs: number }[];
+  /** The person's sort choice, sent along so the first paint is already in that order. */
+  sort: AccountSort;
 }
 
 /** The tab the popup was opened over, as far as Keyfob may know it (activeTab). */

@@ -41,10 +41,13 @@ it('reaches every control of the list in a sensible Tab order', async () => {
     button('Lock'),
     button('Back up now'),
     screen.getByLabelText('Search'),
+    screen.getByLabelText('Sort'),
     button('Copy code for GitHub alice'),
+    button('Pin GitHub (alice)'),
     button('Edit GitHub (alice)'),
     button('Copy code for Bank me'),
     button('Next code for Bank (me)'),
+    button('Pin Bank (me)'),
     button('Edit Bank (me)'),
     button('Scan QR code on this page'),
     button('Backup & import'),
@@ -116,6 +119,8 @@ it('copies, adds, edits, deletes, opens settings and locks without a mouse', asy
 
   // Edit, then delete with its confirmation.
   tab();
+  expect(focused()).toBe(button('Pin ACME (carol)'));
+  tab();
   expect(focused()).toBe(button('Edit ACME (carol)'));
   press('Enter');
   await screen.findByRole('heading', { name: 'Edit ACME (carol)' });
@@ -169,10 +174,13 @@ it('puts the page’s own actions in a sensible Tab order', async () => {
     button('Back up now'),
     button('Dismiss message from app.example.com'),
     screen.getByLabelText('Search'),
+    screen.getByLabelText('Sort'),
     button('Copy code for Acme me'),
     button('Fill code for Acme (me)'),
+    button('Pin Acme (me)'),
     button('Edit Acme (me)'),
     button('Copy code for GitHub alice'),
+    button('Pin GitHub (alice)'),
     button('Edit GitHub (alice)'),
     button('Enroll on this page'),
     screen.getByText('Replaced accounts (1)'),

@@ -3,7 +3,7 @@ import type { AccountView } from '../../messaging';
 import { accountName, accountTitle, groupCode, originHost } from '../format';
 import { t } from '../i18n';
 import { Countdown } from './countdown';
-import { PencilIcon } from './icons';
+import { PencilIcon, PinIcon } from './icons';
 import { placementProps, type RowPlacement } from './virtual-rows';
 
 /** Props of {@link AccountRow}. */
@@ -20,6 +20,10 @@ export interface AccountRowProps {
   onFill?: ((account: AccountView) => void) | undefined;
   /** In a long list, where the row is drawn (see VirtualRows). */
   placement?: RowPlacement | undefined;
+  /** Pins or unpins the account (a toggle button), when offered. */
+  onPin?: ((account: AccountView) => void) | undefined;
+  /** The row can be moved by hand: dragged, or Alt+Up/Down on its button. */
+  movable?: boolean | undefined;
 }
 
 /** Under this many seconds left, the row shows the next code beside the current one. */
@@ -57,6 +61,8 @@ export function AccountRow({
   onEdit,
   onFill,
   placement,
+  onPin,
+  movable,
 }: AccountRowProps) {
   const name = accountName(account);
   // Ids from useId, not the account id: ours are random, but an id attribute needs no trust.
@@ -81,11 +87,13 @@ export function AccountRow({
       class={copied ? 'account is-copied' : 'account'}
       data-account-id={account.id}
       {...placementProps(placement)}
+      draggable={movable || undefined}
     >
       <button
         type="button"
         class="account-copy"
         aria-describedby={described}
+        aria-keyshortcuts={movable ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
         onClick={() => onCopy(account)}
       >
         <span class="account-text">
@@ -160,6 +168,18 @@ export function AccountRow({
           onClick={() => onNextCode(account)}
         >
           {t('rowNext')}
+        </button>
+      )}
+      {onPin && (
+        <button
+          type="button"
+          class="icon-button account-pin"
+          aria-label={`Pin ${name}`}
+          aria-pressed={account.pinned}
+          title={account.pinned ? 'Unpin' : 'Pin to top'}
+          onClick={() => onPin(account)}
+        >
+          <PinIcon />
         </button>
       )}
       <button

@@ -25,6 +25,20 @@ export function PencilIcon() {
   );
 }
 
+/** A pin, for the per-row "Pin to top" toggle (filled by CSS while pressed). */
+export function PinIcon() {
+  return (
+    <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        stroke="currentColor"
+        stroke-width="1.6"
+        stroke-linejoin="round"
+        d="M9 3h6l-1 6 3 3v2h-4v6l-1 1-1-1v-6H7v-2l3-3-1-6Z"
+      />
+    </svg>
+  );
+}
+
 /** A plus sign, for "Add account". */
 export function PlusIcon() {
   return (

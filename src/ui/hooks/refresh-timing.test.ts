@@ -33,6 +33,7 @@ const listing = (accounts: AccountView[], nowMs: number): CodeListing => ({
   damaged: [],
   nowMs,
   clockOffsetMs: 0,
+  sort: 'manual',
   notices: [],
 });
 

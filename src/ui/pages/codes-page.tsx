@@ -9,15 +9,18 @@ import {
   useRef,
   useState,
 } from 'preact/hooks';
-import type { AccountView } from '../../messaging';
+import type { AccountSort, AccountView } from '../../messaging';
 import { AccountRow } from '../components/account-row';
 import { VirtualRows, type RowPlacement } from '../components/virtual-rows';
 import { ErrorAlert, TextField } from '../components/field';
 import { SetupNotices } from '../components/setup-notices';
+import { SortMenu } from '../components/sort-menu';
 import { clockWarning } from '../clock-text';
 import { damagedNotice, matchesQuery } from '../format';
 import { secondsLeft } from '../hooks/refresh-timing';
 import type { Codes } from '../hooks/use-codes';
+import { useReorder, type Place } from '../hooks/use-reorder';
+import { sortAccounts } from '../sort-accounts';
 
 /** Props of {@link CodesPage}. */
 export interface CodesPageProps {
@@ -43,6 +46,12 @@ export interface CodesPageProps {
   /** Setup messages hidden in this popup session (keys from `noticeKey`). */
   dismissedNotices: ReadonlySet<string>;
   onDismissNotice(key: string): void;
+  /** How the list is sorted below its pinned accounts, and a new choice. */
+  sort: AccountSort;
+  onSort(sort: AccountSort): void;
+  onPin(account: AccountView): void;
+  /** Sorted by hand: an account moved to a new `order`, now at `place` of its list. */
+  onMove(account: AccountView, order: number, place: Place): void;
 }
 
 const ROW_BUTTON = '.account-copy';
@@ -90,14 +99,25 @@ export function CodesPage(props: CodesPageProps) {
   const accounts = codes.listing?.accounts ?? NO_ACCOUNTS;
   // Once a second the countdowns tick: the filtering and grouping wait for a change of input.
   const visible = useMemo(
-    () => accounts.filter((account) => matchesQuery(account, query)),
-    [accounts, query],
+    () =>
+      sortAccounts(
+        accounts.filter((account) => matchesQuery(account, query)),
+        props.sort,
+      ),
+    [accounts, query, props.sort],
   );
   const groups = useMemo(() => groupAccounts(visible, props.siteIds), [visible, props.siteIds]);
   const [replacedOpen, setReplacedOpen] = useState(false);
   // The row that has focus, or is about to get it: a long list keeps it drawn when out of view.
   const [focusedId, setFocusedId] = useState<string>();
   const [focusTarget, setFocusTarget] = useState<string>();
+  const manual = props.sort === 'manual';
+  const reorder = useReorder({
+    enabled: manual,
+    lists: [groups.site, groups.others, groups.replaced],
+    onMove: props.onMove,
+    container: rowsRef,
+  });
   const damaged = codes.listing?.damaged.length ?? 0;
   const clockNotice = clockWarning(codes.listing?.clockOffsetMs ?? 0);
 
@@ -180,6 +200,7 @@ export function CodesPage(props: CodesPageProps) {
   }, [siteIds]);
 
   const onListKey = (event: KeyboardEvent) => {
+    if (reorder.onKeyDown(event)) return;
     const id = (event.target as HTMLElement).closest<HTMLElement>('[data-account-id]')?.dataset
       .accountId;
     const index = rowOrder.findIndex((account) => account.id === id);
@@ -222,6 +243,8 @@ export function CodesPage(props: CodesPageProps) {
       onNextCode={props.onNextCode}
       onEdit={props.onEdit}
       onFill={fill ? props.onFill : undefined}
+      onPin={props.onPin}
+      movable={manual}
     />
   );
 
@@ -272,6 +295,7 @@ export function CodesPage(props: CodesPageProps) {
               placeholder={t('codesSearchPlaceholder')}
             />
           </div>
+          <SortMenu value={props.sort} onChange={props.onSort} />
           {visible.length === 0 && <p class="muted">{t('codesNoMatch', query.trim())}</p>}
           <div ref={rowsRef} onKeyDown={onListKey}>
             {groups.site.length > 0 && (

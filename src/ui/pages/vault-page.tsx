@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AccountView, BackupStatus, SendMessage } from '../../messaging';
+import type { AccountSort, AccountView, BackupStatus, SendMessage } from '../../messaging';
 import { BackupReminder } from '../components/backup-reminder';
 import { ErrorAlert } from '../components/field';
 import { ImportPreviewList } from '../components/import-preview';
 import { SetupQuestions } from '../components/setup-questions';
 import { SiteAutoFill } from '../components/site-auto-fill';
+import { UndoBar } from '../components/undo-bar';
+import type { Place } from '../hooks/use-reorder';
 import { GearIcon, LockIcon, PlusIcon } from '../components/icons';
 import { errorMessage } from '../errors';
 import { accountName, isWebOrigin } from '../format';
@@ -76,6 +78,11 @@ export function VaultPage({
   const [headerFocus, setHeaderFocus] = useState<HeaderTarget>();
   const [backup, setBackup] = useState<BackupStatus>();
   const [importing, setImporting] = useState(false);
+  // The person's choice in this popup; until then, the one the listing came with.
+  const [sortChoice, setSortChoice] = useState<AccountSort>();
+  const sort = sortChoice ?? codes.listing?.sort ?? 'manual';
+  /** The account just deleted, while its Undo is offered. */
+  const [deleted, setDeleted] = useState<AccountView>();
   const addRef = useRef<HTMLButtonElement>(null);
   const settingsRef = useRef<HTMLButtonElement>(null);
 
@@ -148,6 +155,64 @@ export function VaultPage({
     },
     [send, announce],
   );
+
+  const changeSort = useCallback(
+    (next: AccountSort) => {
+      setSortChoice(next);
+      send('updateSettings', { accountSort: next }).catch((failure: unknown) =>
+        setError(errorMessage(failure)),
+      );
+    },
+    [send],
+  );
+
+  const pin = useCallback(
+    async (account: AccountView) => {
+      setError(undefined);
+      try {
+        const updated = await send('pinAccount', { id: account.id, pinned: !account.pinned });
+        codes.upsert(updated);
+        announce(`${updated.pinned ? 'Pinned' : 'Unpinned'} ${accountName(updated)}`);
+      } catch (failure) {
+        setError(errorMessage(failure));
+      }
+    },
+    [send, codes.upsert, announce],
+  );
+
+  const move = useCallback(
+    async (account: AccountView, order: number, place: Place) => {
+      setError(undefined);
+      // Moved on screen at once; the background's answer confirms it (or a reload undoes it).
+      codes.upsert({ ...account, order });
+      setFocusId(account.id);
+      try {
+        codes.upsert(await send('moveAccount', { id: account.id, order }));
+        announce(`Moved ${accountName(account)} to ${place.position} of ${place.count}`);
+      } catch (failure) {
+        setError(errorMessage(failure));
+        void codes.reload();
+      }
+    },
+    [send, codes.upsert, codes.reload, announce],
+  );
+
+  const undoDelete = useCallback(async () => {
+    if (!deleted) return;
+    setDeleted(undefined);
+    setError(undefined);
+    try {
+      const restored = await send('restoreAccount', { id: deleted.id });
+      codes.upsert(restored);
+      announce(`Restored ${accountName(restored)}`);
+      setQuery('');
+      setFocusId(restored.id);
+      navigate({ name: 'list' });
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  }, [deleted, send, codes.upsert, announce, navigate]);
+  const endUndo = useCallback(() => setDeleted(undefined), []);
 
   const enroll = useCallback(async () => {
     setError(undefined);
@@ -257,6 +322,10 @@ export function VaultPage({
             onEnroll={enroll}
             dismissedNotices={dismissedNotices}
             onDismissNotice={dismissNotice}
+            sort={sort}
+            onSort={changeSort}
+            onPin={pin}
+            onMove={move}
           />
           <div class="tools">
             <button type="button" onClick={() => void scan()}>
@@ -321,6 +390,7 @@ export function VaultPage({
           }}
           onDeleted={(account) => {
             codes.remove(account.id);
+            setDeleted(account);
             void codes.reload();
             announce(t('toastDeleted', accountName(account)));
             backToList({ header: 'add' });
@@ -377,6 +447,13 @@ export function VaultPage({
         <ErrorAlert message={error} />
         {content}
       </main>
+      {deleted && (
+        <UndoBar
+          message={`Deleted ${accountName(deleted)}`}
+          onUndo={() => void undoDelete()}
+          onExpire={endUndo}
+        />
+      )}
       <p class="toast" role="status">
         {status}
       </p>
