@@ -3,6 +3,7 @@ import type { AccountView } from '../../messaging';
 import { accountName, accountTitle, groupCode, originHost } from '../format';
 import { t } from '../i18n';
 import { Countdown } from './countdown';
+import { t } from '../i18n';
 import { PencilIcon, PinIcon } from './icons';
 import { placementProps, type RowPlacement } from './virtual-rows';
 
@@ -174,9 +175,9 @@ export function AccountRow({
         <button
           type="button"
           class="icon-button account-pin"
-          aria-label={`Pin ${name}`}
+          aria-label={t('rowPin', name)}
           aria-pressed={account.pinned}
-          title={account.pinned ? 'Unpin' : 'Pin to top'}
+          title={t(account.pinned ? 'rowUnpinTitle' : 'rowPinTitle')}
           onClick={() => onPin(account)}
         >
           <PinIcon />

@@ -1,10 +1,11 @@
 import { useId } from 'preact/hooks';
 import { ACCOUNT_SORTS, type AccountSort } from '../../messaging';
+import { t, type MessageKey } from '../i18n';
 
-const LABELS: Record<AccountSort, string> = {
-  manual: 'By hand',
-  name: 'Name',
-  recent: 'Recently used',
+const LABELS: Record<AccountSort, MessageKey> = {
+  manual: 'sortManual',
+  name: 'sortName',
+  recent: 'sortRecent',
 };
 
 /** Props of {@link SortMenu}. */
@@ -21,7 +22,7 @@ export function SortMenu({ value, onChange }: SortMenuProps) {
   const id = useId();
   return (
     <div class="sort-menu">
-      <label for={id}>Sort</label>
+      <label for={id}>{t('sortLabel')}</label>
       <select
         id={id}
         value={value}
@@ -29,13 +30,11 @@ export function SortMenu({ value, onChange }: SortMenuProps) {
       >
         {ACCOUNT_SORTS.map((sort) => (
           <option key={sort} value={sort}>
-            {LABELS[sort]}
+            {t(LABELS[sort])}
           </option>
         ))}
       </select>
-      {value === 'manual' && (
-        <span class="hint">Drag a row, or press Alt+↑/↓ on it, to move it.</span>
-      )}
+      {value === 'manual' && <span class="hint">{t('sortMoveHint')}</span>}
     </div>
   );
 }

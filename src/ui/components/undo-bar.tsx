@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { t } from '../i18n';
 
 /** How long "Undo" stays offered after a delete; the background keeps the record longer. */
 export const UNDO_SHOW_MS = 10_000;
@@ -28,7 +29,7 @@ export function UndoBar({ message, onUndo, onExpire, durationMs = UNDO_SHOW_MS }
     <div class="undo-bar">
       <span class="undo-message">{message}</span>
       <button type="button" class="undo-button" onClick={onUndo}>
-        Undo
+        {t('undoAction')}
       </button>
     </div>
   );

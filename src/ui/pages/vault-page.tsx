@@ -172,7 +172,7 @@ export function VaultPage({
       try {
         const updated = await send('pinAccount', { id: account.id, pinned: !account.pinned });
         codes.upsert(updated);
-        announce(`${updated.pinned ? 'Pinned' : 'Unpinned'} ${accountName(updated)}`);
+        announce(t(updated.pinned ? 'statusPinned' : 'statusUnpinned', accountName(updated)));
       } catch (failure) {
         setError(errorMessage(failure));
       }
@@ -188,7 +188,7 @@ export function VaultPage({
       setFocusId(account.id);
       try {
         codes.upsert(await send('moveAccount', { id: account.id, order }));
-        announce(`Moved ${accountName(account)} to ${place.position} of ${place.count}`);
+        announce(t('statusMoved', accountName(account), place.position, place.count));
       } catch (failure) {
         setError(errorMessage(failure));
         void codes.reload();
@@ -204,7 +204,7 @@ export function VaultPage({
     try {
       const restored = await send('restoreAccount', { id: deleted.id });
       codes.upsert(restored);
-      announce(`Restored ${accountName(restored)}`);
+      announce(t('statusRestored', accountName(restored)));
       setQuery('');
       setFocusId(restored.id);
       navigate({ name: 'list' });
@@ -449,7 +449,7 @@ export function VaultPage({
       </main>
       {deleted && (
         <UndoBar
-          message={`Deleted ${accountName(deleted)}`}
+          message={t('undoDeleted', accountName(deleted))}
           onUndo={() => void undoDelete()}
           onExpire={endUndo}
         />
