@@ -3,7 +3,6 @@ import type { AccountView } from '../../messaging';
 import { accountName, accountTitle, groupCode, originHost } from '../format';
 import { t } from '../i18n';
 import { Countdown } from './countdown';
-import { t } from '../i18n';
 import { PencilIcon, PinIcon } from './icons';
 import { placementProps, type RowPlacement } from './virtual-rows';
 
