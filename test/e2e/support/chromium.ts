@@ -43,6 +43,14 @@ export class PlaywrightUi implements UiAdapter {
     await this.visibleOne(button.or(tab)).click();
   }
 
+  async select(label: string, value: string): Promise<void> {
+    await this.visibleOne(this.page.getByLabel(label, { exact: true })).selectOption(value);
+  }
+
+  async pressKeys(chord: string): Promise<void> {
+    await this.page.keyboard.press(chord);
+  }
+
   helper<T>(method: string, ...args: unknown[]): Promise<T> {
     return this.page.evaluate<T>(helperCall(method, ...args));
   }

@@ -57,6 +57,19 @@ export class PuppeteerUi implements UiAdapter {
     );
   }
 
+  // The page helper's fill sets a select's value and sends the change event, as choosing does.
+  select(label: string, value: string): Promise<void> {
+    return this.fill(label, value);
+  }
+
+  async pressKeys(chord: string): Promise<void> {
+    const keys = chord.split('+') as KeyInput[];
+    const key = keys.pop()!;
+    for (const modifier of keys) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(key);
+    for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier);
+  }
+
   helper<T>(method: string, ...args: unknown[]): Promise<T> {
     return this.evaluate<T>(helperCall(method, ...args));
   }

@@ -11,6 +11,10 @@ export interface UiAdapter {
   fill(label: string, value: string): Promise<void>;
   /** Clicks the one visible button (or tab) whose accessible name is exactly `name`. */
   click(name: string): Promise<void>;
+  /** Chooses the option with `value` in the one visible select named exactly `label`. */
+  select(label: string, value: string): Promise<void>;
+  /** Presses a key chord such as `Alt+ArrowDown` on whatever has focus, as a person would. */
+  pressKeys(chord: string): Promise<void>;
   /** Runs a DOM_HELPERS_SOURCE method in the page and returns its JSON result. */
   helper<T>(method: string, ...args: unknown[]): Promise<T>;
   /** Evaluates an expression (source text) in the page. */
@@ -119,6 +123,16 @@ export class PopupPage {
   /** Presses the one visible button named `name`. */
   press(name: string): Promise<void> {
     return this.ui.click(name);
+  }
+
+  /** Chooses `value` in the one visible select named `label`. */
+  select(label: string, value: string): Promise<void> {
+    return this.ui.select(label, value);
+  }
+
+  /** Presses a key chord (`Alt+ArrowDown`) on the focused element. */
+  pressKeys(chord: string): Promise<void> {
+    return this.ui.pressKeys(chord);
   }
 
   /**

@@ -1,0 +1,110 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeTestAccounts, otpauthUri, type TestAccount } from './support/accounts';
+import { chooseFile } from './support/backup-steps';
+import { disposeAllDrivers } from './support/driver';
+import { e2eDist } from './support/e2e-build';
+import { launchEnrollmentBrowser } from './support/enrollment-browser';
+import { selectedBrowsers } from './support/env';
+import type { PopupPage } from './support/popup-page';
+import { waitFor } from './support/wait';
+
+// Organising the popup's list in the real extension: pin to the top, sort (kept for the next
+// popup), move a row with Alt+Arrow keys (and by drag in Chromium), delete and Undo.
+
+const PASSPHRASE = 'correct horse battery staple';
+
+afterEach(async () => {
+  await disposeAllDrivers();
+});
+
+/** The issuers of the rows, top to bottom. */
+const issuers = (popup: PopupPage) =>
+  popup.evaluate<string[]>(
+    `Array.from(document.querySelectorAll('li[data-account-id] .account-title')).map((e) => e.textContent)`,
+  );
+
+async function waitForOrder(popup: PopupPage, expected: string[], what: string) {
+  await waitFor(
+    async () => {
+      const shown = await issuers(popup);
+      return JSON.stringify(shown) === JSON.stringify(expected) ? true : undefined;
+    },
+    { timeoutMs: 20_000, what },
+  );
+}
+
+/** `Name (account)`: the accessible name part of a row's buttons. */
+const nameOf = (account: TestAccount) => `${account.issuer} (${account.account})`;
+
+describe.each(selectedBrowsers())('organising the popup in %s', (browserName) => {
+  let dist: string;
+  beforeAll(() => {
+    dist = e2eDist(browserName);
+  }, 120_000);
+
+  it('pins, sorts, moves by keyboard, and undoes a delete', async () => {
+    const browser = await launchEnrollmentBrowser(browserName, dist);
+    const first = await browser.openPopup();
+    await first.createVault(PASSPHRASE);
+
+    // Issuers that sort differently by hand (import order) and by name.
+    const accounts = ['Charlie', 'Alpha', 'Bravo'].map((prefix) => {
+      const account = makeTestAccounts().byUri;
+      return { ...account, issuer: `${prefix} ${account.issuer}` };
+    });
+    const [c, a, b] = accounts as [TestAccount, TestAccount, TestAccount];
+    const options = await browser.openExtensionTab('options.html#backup');
+    await chooseFile(options, 'Import from a file', {
+      name: 'accounts.txt',
+      type: 'text/plain',
+      base64: Buffer.from(accounts.map((x) => otpauthUri(x)).join('\n'), 'utf8').toString('base64'),
+    });
+    await options.waitForText('Found 3 accounts');
+    await options.press('Import 3 accounts');
+    await options.waitForText('Imported 3 accounts.');
+
+    let popup = await browser.openPopup();
+    await popup.readCodes(3);
+    await waitForOrder(popup, [c.issuer, a.issuer, b.issuer], 'the import order');
+
+    // Pin: Bravo goes to the top, and stays there in a new popup.
+    await popup.press(`Pin ${nameOf(b)}`);
+    await waitForOrder(popup, [b.issuer, c.issuer, a.issuer], 'Bravo pinned on top');
+
+    // Keyboard: Alt+ArrowDown on Charlie's row moves it below Alpha, and says so.
+    await popup.evaluate(
+      `document.querySelector('[aria-label=${JSON.stringify(`Copy code for ${nameOf(c)}`)}]').focus()`,
+    );
+    await popup.pressKeys('Alt+ArrowDown');
+    await waitForOrder(popup, [b.issuer, a.issuer, c.issuer], 'Charlie moved down');
+    const focused = await popup.evaluate<string | null>(
+      `document.activeElement && document.activeElement.getAttribute('aria-label')`,
+    );
+    expect(focused).toBe(`Copy code for ${nameOf(c)}`);
+
+    // Sort by name, kept for the next popup.
+    await popup.select('Sort', 'name');
+    await waitForOrder(popup, [b.issuer, a.issuer, c.issuer], 'sorted by name');
+    await popup.close();
+    popup = await browser.openPopup();
+    await popup.readCodes(3);
+    await waitForOrder(popup, [b.issuer, a.issuer, c.issuer], 'the name sort kept');
+    await popup.select('Sort', 'manual');
+    await waitForOrder(popup, [b.issuer, a.issuer, c.issuer], 'the hand order kept');
+
+    // Delete Alpha in its edit view, then Undo from the bar below the list.
+    await popup.press(`Edit ${nameOf(a)}`);
+    await popup.press('Delete');
+    await popup.press('Delete account');
+    await waitForOrder(popup, [b.issuer, c.issuer], 'Alpha deleted');
+    await popup.press('Undo');
+    await waitForOrder(popup, [b.issuer, a.issuer, c.issuer], 'Alpha back in its place');
+
+    // Back for good: a new popup lists it with a working code.
+    await popup.close();
+    popup = await browser.openPopup();
+    const reading = await popup.readCodes(3);
+    expect(reading.rows.map((row) => row.text).join('\n')).toContain(a.issuer);
+    await waitForOrder(popup, [b.issuer, a.issuer, c.issuer], 'the restored account listed');
+  });
+});
