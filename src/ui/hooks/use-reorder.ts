@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AccountView } from '../../messaging';
 import { orderForMove } from '../sort-accounts';
 
@@ -68,7 +68,8 @@ export function useReorder(options: ReorderOptions) {
   const latest = useRef({ listOf, moveTo });
   latest.current = { listOf, moveTo };
   const { container } = options;
-  useEffect(() => {
+  // A layout effect: the listeners are in place as soon as the rows are, not a frame later.
+  useLayoutEffect(() => {
     if (!enabled) return;
     // Heard on the document, for rows inside the container only: the container itself comes
     // and goes with the listing.
