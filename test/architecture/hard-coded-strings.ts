@@ -26,6 +26,8 @@ const TECHNICAL_ATTRIBUTES = new Set([
   'aria-expanded',
   'aria-haspopup',
   'aria-hidden',
+  // Key names as ARIA defines them ("Alt+ArrowUp"), not words: never translated.
+  'aria-keyshortcuts',
   'aria-invalid',
   'aria-labelledby',
   'aria-live',
