@@ -112,6 +112,9 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : {
+          // The pages' colours come from CSS light-dark(), which Chrome has from version 123.
+          minimum_chrome_version: '123',
+        }),
   }),
 });

@@ -17,7 +17,11 @@ type Manifest = Record<string, unknown> & {
   content_security_policy?: { extension_pages?: string };
   action?: { default_icon?: Record<string, string> };
   browser_specific_settings?: {
-    gecko?: { id?: string; data_collection_permissions?: { required?: string[] } };
+    gecko?: {
+      id?: string;
+      strict_min_version?: string;
+      data_collection_permissions?: { required?: string[] };
+    };
   };
   content_scripts?: { js?: string[]; matches?: string[]; run_at?: string; world?: string }[];
 };
@@ -126,6 +130,17 @@ describe('store settings', () => {
     const gecko = (await manifestFor('firefox')).browser_specific_settings?.gecko;
     expect(gecko?.id).toBe(GECKO_ID);
     expect(gecko?.data_collection_permissions?.required).toEqual(['none']);
+  });
+
+  it('asks for browsers whose CSS has light-dark(), which every colour of the pages uses', async () => {
+    const css = readFileSync(join(ROOT, 'src/ui/styles/popup.css'), 'utf8');
+    expect(css).toContain('light-dark(');
+    // light-dark(): Chrome 123, Firefox 120.
+    expect(Number((await manifestFor('chrome')).minimum_chrome_version)).toBeGreaterThanOrEqual(
+      123,
+    );
+    const gecko = (await manifestFor('firefox')).browser_specific_settings?.gecko;
+    expect(Number.parseFloat(gecko?.strict_min_version ?? '0')).toBeGreaterThanOrEqual(120);
   });
 
   it('Chrome: no Firefox-only keys', async () => {
