@@ -2,10 +2,15 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { SendMessage, VaultState } from '../messaging';
 import { errorMessage, guardLocked } from './errors';
 import { t } from './i18n';
-import { CreateVaultPage } from './pages/create-vault-page';
+import { lazyView } from './components/lazy';
 import { UnlockPage } from './pages/unlock-page';
 import { type ClipboardWriter, VaultPage } from './pages/vault-page';
 import { type Screen, type VaultView, lockedNotice, screenFor } from './screens';
+
+// Shown once, on the first run: its code stays out of every later popup's first load.
+const CreateVaultPage = lazyView(() =>
+  import('./pages/create-vault-page').then((m) => m.CreateVaultPage),
+);
 
 /** What the popup needs from the outside world; tests pass fakes. */
 export interface AppProps {

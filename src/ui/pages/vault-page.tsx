@@ -2,7 +2,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { AccountSort, AccountView, BackupStatus, SendMessage } from '../../messaging';
 import { BackupReminder } from '../components/backup-reminder';
 import { ErrorAlert } from '../components/field';
-import { ImportPreviewList } from '../components/import-preview';
 import { SetupQuestions } from '../components/setup-questions';
 import { SiteAutoFill } from '../components/site-auto-fill';
 import { UndoBar } from '../components/undo-bar';
@@ -24,6 +23,10 @@ const EditAccountPage = lazyView(() =>
   import('./edit-account-page').then((m) => m.EditAccountPage),
 );
 const SettingsPage = lazyView(() => import('./settings-page').then((m) => m.SettingsPage));
+// Only after a QR code on the page held several accounts.
+const ImportPreviewList = lazyView(() =>
+  import('../components/import-preview').then((m) => m.ImportPreviewList),
+);
 const LAZY_VIEWS = [AddAccountPage, EditAccountPage, SettingsPage];
 
 /** Where codes are copied to: `navigator.clipboard` in the popup, a fake in tests. */
