@@ -4,7 +4,8 @@
 // gets a vault with one example account; then the demo signs a new user in, and Keyfob
 // recognises the "Setup TOTP" screen, saves the secret and fills the code. With a display the
 // browser stays open for you (Ctrl-C ends it); without one it runs headless, finishes the setup
-// and saves screenshots of each step.
+// and saves screenshots of each step. With `--screenshots` (headless Chromium) it also writes
+// the store listing screenshots into docs/screenshots/.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,13 +14,19 @@ import { startCognitoRig } from '../test/rig/cognito.mjs';
 import { startClientPages } from '../test/rig/pages.mjs';
 import { launchChromiumDemo } from './demo/chromium.mjs';
 import { launchFirefoxDemo } from './demo/firefox.mjs';
+import { LISTING_ACCOUNTS } from './demo/listing-shots.mjs';
 import { until as waitFor } from './demo/page-ops.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const browserName =
   args.includes('firefox') || args.includes('--browser=firefox') ? 'firefox' : 'chromium';
-const headless = args.includes('--headless') || !process.env.DISPLAY;
+const listing = args.includes('--screenshots');
+const headless = listing || args.includes('--headless') || !process.env.DISPLAY;
+if (listing && browserName !== 'chromium') {
+  console.error('--screenshots runs in Chromium (the store listing is the same for both stores)');
+  process.exit(2);
+}
 const PASSPHRASE = 'correct horse battery staple';
 const EXAMPLE_URI =
   'otpauth://totp/Keyfob%20Demo:demo%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Keyfob%20Demo';
@@ -96,6 +103,11 @@ try {
     const popupAfter = await browser.openPopup();
     await popupAfter.waitForText('demo-user');
     await popupAfter.screenshot(join(shots, '4-popup-enrolled.png'));
+    if (listing) {
+      for (const uri of LISTING_ACCOUNTS) await popupAfter.addAccount(uri);
+      const files = await browser.listingShots(join(ROOT, 'docs/screenshots'));
+      step(`store listing screenshots: ${files.map((f) => f.slice(ROOT.length + 1)).join(', ')}`);
+    }
     console.log('\nScreenshots:');
     for (const name of ['1-popup-codes', '2-setup-filled', '3-signed-in', '4-popup-enrolled']) {
       console.log(`  ${join(shots, `${name}.png`)}`);

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { saveListingShots } from './listing-shots.mjs';
 import { amplifyPageOps, popupOps } from './page-ops.mjs';
 
 export async function launchChromiumDemo(dist, { headless }) {
@@ -41,6 +42,8 @@ export async function launchChromiumDemo(dist, { headless }) {
       await page.bringToFront();
       return amplifyPageOps(page);
     },
+    /** Store listing screenshots into `dir` (see listing-shots.mjs). */
+    listingShots: (dir) => saveListingShots(context, origin, dir),
     closed: () => closedPromise,
     async close() {
       await context.close().catch(() => {});

@@ -28,12 +28,12 @@ function focusByLabel(page, label) {
   }, label);
 }
 
-async function typeInto(page, label, text) {
+export async function typeInto(page, label, text) {
   await until(() => focusByLabel(page, label), `the "${label}" field`);
   await page.keyboard.type(text);
 }
 
-function clickButton(page, name) {
+export function clickButton(page, name) {
   return until(
     () =>
       page.evaluate((text) => {
@@ -47,7 +47,7 @@ function clickButton(page, name) {
   );
 }
 
-function hasText(page, text) {
+export function hasText(page, text) {
   return page.evaluate((t) => document.body?.innerText.includes(t) ?? false, text);
 }
 
@@ -62,6 +62,13 @@ export function popupOps(page) {
       await typeInto(page, 'otpauth URI', uri);
       await clickButton(page, 'Add');
       await until(() => hasText(page, 'Keyfob Demo'), 'the example account');
+    },
+    async addAccount(uri) {
+      await clickButton(page, 'Add account');
+      await typeInto(page, 'otpauth URI', uri);
+      await clickButton(page, 'Add');
+      const issuer = new URL(uri).searchParams.get('issuer') ?? '';
+      await until(() => hasText(page, issuer), `the account ${issuer}`);
     },
     waitForText: (text) => until(() => hasText(page, text), `"${text}" in the popup`),
     screenshot: (path) => page.screenshot({ path }),
