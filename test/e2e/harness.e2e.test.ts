@@ -28,7 +28,12 @@ describe.each(selectedBrowsers())('harness in %s', (browserName) => {
     const popup = await driver.openPopup();
     expect(await popup.evaluate<string>('location.origin')).toBe(driver.extensionOrigin);
     expect(await popup.evaluate<string>('location.pathname')).toBe('/popup.html');
-    const html = await popup.evaluate<string>("document.querySelector('#app').innerHTML");
+    // The popup renders once its language catalogue is in: wait for that, don't race it.
+    const html = await waitFor(
+      async () =>
+        (await popup.evaluate<string>("document.querySelector('#app').innerHTML")) || false,
+      { what: 'the popup to render into #app' },
+    );
     expect(html.length).toBeGreaterThan(0);
     // Extension APIs are there: the page is a real extension page, not a file.
     expect(
