@@ -192,6 +192,7 @@ export function createBackground(deps: BackgroundDeps) {
           settings,
           autoLock,
           clock,
+          wallNow: now,
           notices: () => enrollment.notices(),
           onUnlocked,
           onLocked: () => imports.clear(),
@@ -216,6 +217,7 @@ export function createBackground(deps: BackgroundDeps) {
           tabs,
           signInFill,
           onEnrollRequested: (origin) => enrollment.enrollRequested(origin),
+          wallNow: now,
         }),
         ...createSiteLinkHandlers({
           vault,

@@ -35,6 +35,8 @@ export interface VaultHandlerDeps {
   autoLock: AutoLock;
   /** The clock codes are made by (this computer's plus the learned offset). */
   clock: CodeClock;
+  /** This computer's clock, for when an account was last used; defaults to `Date.now`. */
+  wallNow?: () => number;
   /** Enrollment messages for the popup (a refused code, an expired session). */
   notices: () => readonly { origin: string; message: string; atMs: number }[];
   /** Runs after each successful unlock (to resume setups that waited for it). */
@@ -60,6 +62,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
     deps;
   const now = () => clock.codeNow();
   const { passphraseGuard, clipboardJanitor } = deps;
+  const wallNow = deps.wallNow ?? Date.now;
 
   async function state(): Promise<VaultState> {
     return {
@@ -197,8 +200,11 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
     },
 
     async codeCopied({ id, code }) {
-      // For "most recently used": when, sealed with the account.
-      const account = await vault.update(id as AccountId, { usedAt: Date.now() });
+      // For "most recently used": when, sealed with the account. The code is on the clipboard
+      // already, so a note that fails to save must not stop the clipboard from being cleared.
+      const account = await vault
+        .update(id as AccountId, { usedAt: wallNow() })
+        .catch(() => vault.get(id as AccountId));
       if (!(await settings.get()).clearClipboard) return { clearAtMs: null };
       return { clearAtMs: await clipboardJanitor.copied(account.params, String(code ?? '')) };
     },

@@ -58,6 +58,18 @@ describe('organising accounts', () => {
     expect(names((await fake.send('listCodes', {})).accounts)).toEqual(['a']);
   });
 
+  it("notes the last copy by the background's own clock", async () => {
+    // An hour ahead of Date.now: a note taken with Date.now would land an hour early.
+    const skew = 3_600_000;
+    const fake = await startTestBackground({ accounts: [{ account: 'a' }], clockSkewMs: skew });
+    const [a] = fake.ids as [AccountId];
+    const before = Date.now() + skew;
+    await fake.send('codeCopied', { id: a, code: '000000' });
+    const { usedAt } = (await fake.account(a)) as { usedAt?: number };
+    expect(usedAt).toBeGreaterThanOrEqual(before);
+    expect(usedAt).toBeLessThanOrEqual(Date.now() + skew);
+  });
+
   it('keeps the sort choice as a setting and refuses unknown ones', async () => {
     const fake = await startTestBackground();
     expect(await fake.send('getSettings', {})).toMatchObject({ accountSort: 'manual' });

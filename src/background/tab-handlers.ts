@@ -20,8 +20,11 @@ export function createTabHandlers(deps: {
   signInFill: SignInFill;
   /** The person asked to set up on this origin: setups they removed there may be saved again. */
   onEnrollRequested: (origin: Origin) => void;
+  /** This computer's clock, for when an account was last used; defaults to `Date.now`. */
+  wallNow?: () => number;
 }): Handlers<TabVerbs> {
   const { vault, tabs, signInFill, onEnrollRequested } = deps;
+  const wallNow = deps.wallNow ?? Date.now;
 
   async function activeOrigin(): Promise<{ tabId: number; origin: string | null } | null> {
     const tab = await tabs.activeTab();
@@ -46,7 +49,7 @@ export function createTabHandlers(deps: {
       if (!tab) throw new KeyfobError('page-unsupported', 'Keyfob fills codes only on web pages.');
       await signInFill.fillTab(tab, id);
       // For "most recently used". The code is in the page already: a failed note is no failure.
-      await vault.update(id, { usedAt: Date.now() }).catch(() => {});
+      await vault.update(id, { usedAt: wallNow() }).catch(() => {});
       return { filled: true as const };
     },
 
