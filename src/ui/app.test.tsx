@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { KeyfobError } from '../shared';
+import { startTestBackground } from '../../test/support/ui/background';
 import { renderPopup } from '../../test/support/ui/render-popup';
+import { App } from './app';
 
 const fill = (label: string, value: string) =>
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
@@ -123,4 +125,26 @@ it('offers to try again when the background does not answer', async () => {
   );
   fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
   expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
+});
+
+describe('opening', () => {
+  it('paints from the request sent while the page loaded, without asking again', async () => {
+    const fake = await startTestBackground({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
+    const opening = { sentAt: Date.now(), state: fake.send('getVaultState', { withCodes: true }) };
+    render(<App send={fake.send} opening={opening} />);
+
+    expect(await screen.findByText('GitHub')).toBeTruthy();
+    expect(fake.calls('getVaultState')).toBe(1);
+  });
+
+  it('reports a failed early request, and Try again asks afresh', async () => {
+    const fake = await startTestBackground({ unlocked: false });
+    const failed = Promise.reject(new KeyfobError('no-reply', 'No answer.'));
+    render(<App send={fake.send} opening={{ sentAt: Date.now(), state: failed }} />);
+
+    expect((await screen.findByRole('alert')).textContent).toBe('No answer.');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
+    expect(fake.calls('getVaultState')).toBe(1);
+  });
 });
