@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, CDPSession, Locator, Page, Worker } from 'playwright-core';
 import type { ExtensionDriver } from './driver';
-import { ProfileDriver, startTracked } from './driver';
+import type { WindowOptions } from './driver';
+import { ProfileDriver, startTracked, windowEnv } from './driver';
 import { helperCall } from './dom-helpers';
 import { BROWSER_BINARIES, e2eContext, readManifest } from './env';
 import type { UiAdapter } from './popup-page';
@@ -12,7 +13,7 @@ import { makeTempDir } from './temp';
 import { waitFor, withTimeout } from './wait';
 
 /** Options for {@link launchChromium}. */
-export interface ChromiumLaunchOptions {
+export interface ChromiumLaunchOptions extends WindowOptions {
   /** Unpacked build to load (default: the run's snapshot of .output/chrome-mv3). */
   dist?: string;
 }
@@ -83,6 +84,7 @@ export class ChromiumDriver extends ProfileDriver implements ExtensionDriver {
     protected readonly dist: string,
     protected readonly workerScript: string,
     protected readonly popupPath: string,
+    protected readonly display?: string,
   ) {
     super(profileDir);
   }
@@ -90,7 +92,7 @@ export class ChromiumDriver extends ProfileDriver implements ExtensionDriver {
   /** Command-line flags beyond the profile (a subclass may add its own). */
   protected launchArgs(): string[] {
     return [
-      '--headless=new',
+      ...(this.display ? [] : ['--headless=new']),
       '--no-sandbox',
       `--disable-extensions-except=${this.dist}`,
       `--load-extension=${this.dist}`,
@@ -111,6 +113,7 @@ export class ChromiumDriver extends ProfileDriver implements ExtensionDriver {
       executablePath: BROWSER_BINARIES.chromium,
       headless: false,
       args: this.launchArgs(),
+      ...windowEnv(this.display),
     });
     this.context = context;
     if (!this.extensionId) {
@@ -267,6 +270,12 @@ export async function launchChromium(
   const workerScript = manifest.background?.service_worker;
   if (!workerScript) throw new Error(`${dist}/manifest.json has no background.service_worker`);
   const popupPath = manifest.action?.default_popup ?? 'popup.html';
-  const driver = new ChromiumDriver(makeTempDir('chromium-profile'), dist, workerScript, popupPath);
+  const driver = new ChromiumDriver(
+    makeTempDir('chromium-profile'),
+    dist,
+    workerScript,
+    popupPath,
+    options.display,
+  );
   return startTracked(driver);
 }

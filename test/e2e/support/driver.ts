@@ -40,6 +40,23 @@ export interface ExtensionDriver {
   dispose(): Promise<void>;
 }
 
+/** How a driver's browser shows itself (every driver's launch options extend this). */
+export interface WindowOptions {
+  /**
+   * An X display (":7") to run the browser on with real windows, instead of headless:
+   * keyboard commands reach an extension only through a focused browser window
+   * (`support/x-display.ts`). Only the browser gets this DISPLAY.
+   */
+  display?: string;
+}
+
+/** The launch option that puts a browser on `display` (its own DISPLAY); none when headless. */
+export function windowEnv(display: string | undefined): { env?: NodeJS.ProcessEnv } {
+  if (!display) return {};
+  const { WAYLAND_DISPLAY: _wayland, ...env } = process.env;
+  return { env: { ...env, DISPLAY: display } };
+}
+
 const live = new Set<Pick<ExtensionDriver, 'dispose'>>();
 
 /** Remembers a driver so that {@link disposeAllDrivers} can clean it up after a failure. */

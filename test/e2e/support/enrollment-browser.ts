@@ -8,7 +8,7 @@ import type {
   ConsoleMessage as PptrConsoleMessage,
 } from 'puppeteer-core';
 import type { Page as PwPage, Worker } from 'playwright-core';
-import type { ExtensionDriver } from './driver';
+import type { ExtensionDriver, WindowOptions } from './driver';
 import { startTracked } from './driver';
 import type { BrowserName } from './env';
 import { readManifest } from './env';
@@ -416,6 +416,7 @@ class FirefoxEnrollmentBrowser extends FirefoxDriver implements EnrollmentBrowse
 export async function launchEnrollmentBrowser(
   name: BrowserName,
   dist: string,
+  { display }: WindowOptions = {},
 ): Promise<EnrollmentBrowser> {
   const manifest = readManifest(dist);
   const popupPath = manifest.action?.default_popup ?? 'popup.html';
@@ -428,11 +429,18 @@ export async function launchEnrollmentBrowser(
       dist,
       workerScript,
       popupPath,
+      display,
     );
   } else {
     const geckoId = manifest.browser_specific_settings?.gecko?.id;
     if (!geckoId) throw new Error(`${dist}/manifest.json has no gecko id`);
-    browser = new FirefoxEnrollmentBrowser(makeTempDir('firefox-enroll'), dist, geckoId, popupPath);
+    browser = new FirefoxEnrollmentBrowser(
+      makeTempDir('firefox-enroll'),
+      dist,
+      geckoId,
+      popupPath,
+      display,
+    );
   }
   return startTracked(browser);
 }

@@ -5,6 +5,7 @@ import type { Listing, ListedAccount } from './enrollment-popup';
 import { listAccounts, waitForListingWhere } from './enrollment-popup';
 import type { ClientPageFlow, CognitoRig, RigFixture, RigUser } from './enrollment-rig';
 import { readInputs, readText, uniqueUsername, waitForStatus } from './enrollment-rig';
+import type { WindowOptions } from './driver';
 import type { BrowserName } from './env';
 import type { PopupPage } from './popup-page';
 import { acceptableCodes } from '../../support/totp-oracle';
@@ -44,8 +45,9 @@ export interface EnrollmentSession {
 export async function startSession(
   browserName: BrowserName,
   dist: string,
+  windows: WindowOptions = {},
 ): Promise<EnrollmentSession> {
-  const browser = await launchEnrollmentBrowser(browserName, dist);
+  const browser = await launchEnrollmentBrowser(browserName, dist, windows);
   const console = await browser.openPopup();
   await console.createVault(PASSPHRASE);
   return { browser, console };

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Browser, ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import type { ExtensionDriver } from './driver';
-import { ProfileDriver, startTracked } from './driver';
+import type { WindowOptions } from './driver';
+import { ProfileDriver, startTracked, windowEnv } from './driver';
 import { helperCall } from './dom-helpers';
 import { BROWSER_BINARIES, e2eContext, readManifest } from './env';
 import type { UiAdapter } from './popup-page';
@@ -15,7 +16,7 @@ import { waitFor } from './wait';
 export const FIREFOX_EXTENSION_UUID = '4b7e2c1a-9f3d-4e58-a6b0-5c2d8e1f7a93';
 
 /** Options for {@link launchFirefox}. */
-export interface FirefoxLaunchOptions {
+export interface FirefoxLaunchOptions extends WindowOptions {
   /** Unpacked build to install (default: the run's snapshot of .output/firefox-mv3). */
   dist?: string;
 }
@@ -101,6 +102,7 @@ export class FirefoxDriver extends ProfileDriver implements ExtensionDriver {
     protected readonly dist: string,
     protected readonly geckoId: string,
     protected readonly popupPath: string,
+    protected readonly display?: string,
   ) {
     super(profileDir);
   }
@@ -109,7 +111,8 @@ export class FirefoxDriver extends ProfileDriver implements ExtensionDriver {
     this.browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: BROWSER_BINARIES.firefox,
-      headless: true,
+      headless: !this.display,
+      ...windowEnv(this.display),
       userDataDir: this.profileDir,
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
@@ -187,6 +190,12 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) throw new Error(`${dist}/manifest.json has no browser_specific_settings.gecko.id`);
   const popupPath = manifest.action?.default_popup ?? 'popup.html';
-  const driver = new FirefoxDriver(makeTempDir('firefox-profile'), dist, geckoId, popupPath);
+  const driver = new FirefoxDriver(
+    makeTempDir('firefox-profile'),
+    dist,
+    geckoId,
+    popupPath,
+    options.display,
+  );
   return startTracked(driver);
 }

@@ -1,5 +1,5 @@
 import { launchChromium } from './chromium';
-import type { ExtensionDriver } from './driver';
+import type { ExtensionDriver, WindowOptions } from './driver';
 import type { BrowserName } from './env';
 import { launchFirefox } from './firefox';
 
@@ -7,7 +7,7 @@ export type { ExtensionDriver } from './driver';
 export { disposeAllDrivers } from './driver';
 
 /** Options for {@link launchDriver}. */
-export interface LaunchOptions {
+export interface LaunchOptions extends WindowOptions {
   /** Unpacked extension to load instead of the run's build of Keyfob. */
   dist?: string;
 }
