@@ -206,6 +206,7 @@ export function createBackground(deps: BackgroundDeps) {
           vault,
           imports,
           backups: createBackupLog(local),
+          autoFill: autoFillSites,
           tabs,
           decodeQrImage: deps.decodeQrImage,
           passphraseGuard,

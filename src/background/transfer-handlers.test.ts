@@ -36,6 +36,8 @@ const LIST = JSON.stringify({
 });
 
 let clock = Date.UTC(2026, 11, 3, 12, 0, 0);
+/** The URL of the tab in front, as activeTab shows it; none by default. */
+let activeUrl: string | null = null;
 const capture = vi.fn(async () => 'data:image/png;base64,iVBORw0KGgo=');
 const decodeQrImage = vi.fn(async (_image: Blob): Promise<string[]> => []);
 
@@ -46,7 +48,7 @@ function startWorker(store: VaultStore = createMemoryVaultStore()) {
     alarms: fakeBrowser.alarms,
     openStore: async () => store,
     tabs: {
-      activeTab: async () => null,
+      activeTab: async () => (activeUrl ? { id: 1, url: activeUrl } : null),
       sendToTopFrame: async () => ({}),
       loadHelper: async () => {},
       injectContentScripts: async () => {},
@@ -258,6 +260,51 @@ describe('backup and restore', () => {
         clock,
       ),
     );
+  }, 60_000);
+
+  it('restores what the person made of each account: site link, pin, order, last use, automatic fill', async () => {
+    const a = await newVault();
+    const added: { id: string }[] = [];
+    for (const [issuer, name, secret] of [
+      ['GitHub', 'alice', S1],
+      ['AWS', 'carol', S2],
+      ['Bank', 'me', S3],
+    ] as const) {
+      added.push(await value(a('addAccountFromUri', { uri: uri(issuer, name, secret) })));
+    }
+    const [github, aws, bank] = added.map((x) => x.id);
+    activeUrl = 'https://login.aws.example/signin';
+    await value(a('linkAccountToActiveTab', { id: aws, shownOrigin: 'https://login.aws.example' }));
+    await value(a('setAutoFill', { origin: 'https://login.aws.example', on: true }));
+    await value(a('pinAccount', { id: bank, pinned: true }));
+    await value(a('moveAccount', { id: bank, order: -1 }));
+    await value(a('codeCopied', { id: github, code: '000000' }));
+    type Listing = { accounts: Record<string, unknown>[] };
+    const kept = ({ accounts }: Listing) =>
+      accounts.map(({ account, origin, linked, pinned, usedAtMs }) => ({
+        account,
+        origin,
+        linked,
+        pinned,
+        usedAtMs,
+      }));
+    const before = kept(await value<Listing>(a('listCodes')));
+    expect(before).toContainEqual(expect.objectContaining({ account: 'me', pinned: true }));
+    const file = await value<{ data: string; fileName: string }>(
+      a('exportAccounts', { format: 'keyfob', passphrase: PASS }),
+    );
+
+    fakeBrowser.reset();
+    const b = await newVault(createMemoryVaultStore());
+    const preview = await value(
+      b('previewImport', { name: file.fileName, data: file.data, password: PASS }) as Promise<
+        Reply<Preview>
+      >,
+    );
+    await value(b('commitImport', { importId: preview.importId, selected: [0, 1, 2] }));
+    expect(kept(await value<Listing>(b('listCodes')))).toEqual(before);
+    expect(await value(b('getAutoFillSites'))).toEqual({ origins: ['https://login.aws.example'] });
+    activeUrl = null;
   }, 60_000);
 
   it('asks the vault passphrase for every export and checks a chosen password like a passphrase', async () => {

@@ -13,7 +13,14 @@ import {
   type ExportAccount,
   type ImportResult,
 } from '../transfer';
-import { VaultError, checkPassphrase, type NewAccount, type VaultService } from '../vault';
+import {
+  VaultError,
+  checkPassphrase,
+  type Account,
+  type NewAccount,
+  type VaultService,
+} from '../vault';
+import type { AutoFillSites } from './auto-fill-sites';
 import type { PassphraseGuard } from './passphrase-guard';
 import type { BackupLog } from './backup-log';
 import type { ImportSessions } from './import-sessions';
@@ -39,6 +46,8 @@ export interface TransferHandlerDeps {
   vault: VaultService;
   imports: ImportSessions;
   backups: BackupLog;
+  /** Where automatic fill is on: a backup carries it, a restore puts it back. */
+  autoFill: AutoFillSites;
   tabs: Pick<TabsApi, 'captureVisibleTab'>;
   /** Every QR code's text in an image. */
   decodeQrImage: (image: Blob) => Promise<string[]>;
@@ -65,7 +74,7 @@ const AUTHENTICATOR_QR = /^otpauth(-migration)?:\/\//i;
  * one answer with a secret, `revealAccount`, and every export need the vault passphrase again.
  */
 export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<TransferVerbs> {
-  const { vault, imports, backups, tabs, decodeQrImage, progress, now } = deps;
+  const { vault, imports, backups, autoFill, tabs, decodeQrImage, progress, now } = deps;
 
   /** Runs `work` as the page's task `taskId`, reporting its progress as it goes. */
   async function tracked<T>(
@@ -160,12 +169,16 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<Tran
       const fresh = chosen.filter((_, position) => !already[position]);
       const details = result.details;
       if (details) fresh.sort((a, b) => (details[a]?.order ?? 0) - (details[b]?.order ?? 0));
+      const restored = fresh.map((index) => newAccount(result.accounts[index]!, details?.[index]));
       const added = await tracked(taskId, (onProgress) =>
-        vault.addAccounts(
-          fresh.map((index) => newAccount(result.accounts[index]!, details?.[index])),
-          { onProgress },
-        ),
+        vault.addAccounts(restored, { onProgress }),
       );
+      // Restored accounts get new ids, so the choice is carried over to them.
+      const autoFilled = added.filter(
+        (account, position) =>
+          details?.[fresh[position]!]?.autoFill && account.origin && account.state === 'verified',
+      );
+      if (autoFilled.length > 0) await autoFill.add(autoFilled.map((account) => account.id));
       imports.drop(importId);
       return { added: added.length };
     },
@@ -190,15 +203,10 @@ export function createTransferHandlers(deps: TransferHandlerDeps): Handlers<Tran
         filePassword ??= vaultPassphrase;
       }
       const { accounts } = await vault.list();
+      const autoFillIds = await autoFill.ids();
       const entries: ExportAccount[] = accounts.map((account) => ({
         params: account.params,
-        details: {
-          ...(account.origin ? { origin: account.origin } : {}),
-          state: account.state,
-          order: account.order,
-          createdAt: account.createdAt,
-          updatedAt: account.updatedAt,
-        },
+        details: exportDetails(account, autoFillIds.has(account.id)),
       }));
       const bytes = await tracked(taskId, (onProgress) =>
         writeExport(entries, {
@@ -276,6 +284,22 @@ function chosenIndexes(selected: unknown, count: number): number[] {
   return [...indexes].sort((a, b) => a - b);
 }
 
+/** Everything a Keyfob backup keeps about `account` besides its OTP parameters. */
+function exportDetails(account: Account, autoFill: boolean): AccountDetails {
+  const details: AccountDetails = {
+    state: account.state,
+    order: account.order,
+    createdAt: account.createdAt,
+    updatedAt: account.updatedAt,
+  };
+  if (account.origin) details.origin = account.origin;
+  if (account.origin && account.linked) details.linked = true;
+  if (account.origin && autoFill) details.autoFill = true;
+  if (account.pinned) details.pinned = true;
+  if (account.usedAt !== undefined) details.usedAt = account.usedAt;
+  return details;
+}
+
 /** What the vault stores for one imported account; a backup brings its details along. */
 function newAccount(params: OtpParams, details?: AccountDetails): NewAccount {
   if (!details) return { params, state: 'verified' };
@@ -292,6 +316,9 @@ function newAccount(params: OtpParams, details?: AccountDetails): NewAccount {
     /^https?:/.test(details.origin)
   ) {
     account.origin = details.origin as Origin;
+    if (details.linked) account.linked = true;
   }
+  if (details.pinned) account.pinned = true;
+  if (details.usedAt !== undefined) account.usedAt = details.usedAt;
   return account;
 }

@@ -44,10 +44,18 @@ export interface SkippedEntry {
 export interface AccountDetails {
   /** Exact origin the account is bound to for sign-in fill. */
   origin?: string;
+  /** The person bound `origin` by hand ("Use on this site"); absent when a setup set it. */
+  linked?: true;
   state: 'verified' | 'pending' | 'replaced';
   order: number;
   createdAt: number;
   updatedAt: number;
+  /** Shown at the top of the popup's list. */
+  pinned?: true;
+  /** When its code was last copied or filled (ms since the epoch), for "most recently used". */
+  usedAt?: number;
+  /** The person turned automatic sign-in fill on for `origin` with this account. */
+  autoFill?: true;
 }
 
 /** The accounts a file holds, ready for the preview. Nothing has been written yet. */

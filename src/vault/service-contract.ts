@@ -39,9 +39,15 @@ export interface NewAccount {
   params: OtpParams;
   state?: AccountStatus;
   origin?: Origin;
+  /** When restoring a backup: the person had linked `origin` by hand. */
+  linked?: true;
   /** When restoring a backup: the account's own times (ms since the epoch); default now. */
   createdAt?: number;
   updatedAt?: number;
+  /** When restoring a backup: pinned to the top of the list. */
+  pinned?: true;
+  /** When restoring a backup: when its code was last copied or filled. */
+  usedAt?: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isRecord } from '../../shared';
 import { createOtpParams, isOtpError, type OtpParams } from '../../otp';
-import type { SkippedEntry } from '../types';
+import type { ExportAccount, SkippedEntry } from '../types';
 import { entryLabel } from '../label';
 
 /** What Aegis's vault content yields: the accounts Keyfob can take and the rest, with reasons. */
@@ -86,10 +86,11 @@ interface AegisEntry {
  * itself writes, so that Aegis imports it as one of its own.
  */
 export function formatAegisContent(
-  accounts: readonly OtpParams[],
+  accounts: readonly ExportAccount[],
   uuid: () => string,
 ): Record<string, unknown> {
-  const entries = accounts.map((params): AegisEntry => {
+  // Aegis keeps entries in the order given; a pinned account is its "favorite".
+  const entries = accounts.map(({ params, details }): AegisEntry => {
     const info: AegisEntry['info'] = {
       secret: params.secret,
       algo: params.algorithm,
@@ -103,7 +104,7 @@ export function formatAegisContent(
       name: params.account,
       issuer: params.issuer ?? '',
       note: '',
-      favorite: false,
+      favorite: details?.pinned === true,
       icon: null,
       info,
       groups: [],

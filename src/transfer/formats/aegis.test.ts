@@ -6,6 +6,7 @@ import { readImport } from '../read-import';
 import { writeExport } from '../write-export';
 import type { ExportAccount } from '../types';
 import { aegisReader, createAegisWriter } from './aegis';
+import { formatAegisContent } from './aegis-entries';
 import { AEGIS_SCRYPT, sealAegisVault } from './aegis-vault';
 import {
   aegisEncryptedFile,
@@ -269,6 +270,31 @@ describe('Aegis export', () => {
     const result = await readImport(asInput(bytes), { password: PASSWORD });
     expect(result.accounts).toEqual([ACCOUNTS[0]!.params]);
   }, 60_000);
+
+  it('marks pinned accounts as favourites, and carries no site, date or other detail', () => {
+    const content = formatAegisContent(
+      [
+        {
+          params: ACCOUNTS[0]!.params,
+          details: {
+            origin: 'https://login.example.com',
+            linked: true,
+            state: 'verified',
+            order: 0,
+            createdAt: 1,
+            updatedAt: 2,
+            pinned: true,
+            usedAt: 1_699_000_000_000,
+            autoFill: true,
+          },
+        },
+        { params: ACCOUNTS[0]!.params },
+      ],
+      () => 'uuid',
+    ) as { entries: { favorite: boolean }[] };
+    expect(content.entries.map((entry) => entry.favorite)).toEqual([true, false]);
+    expect(JSON.stringify(content)).not.toMatch(/login\.example|1699000000000|autoFill|linked/);
+  });
 
   it('asks for a password', async () => {
     await expect(writeTiny(ACCOUNTS, { format: 'aegis' })).rejects.toMatchObject({

@@ -66,16 +66,7 @@ export function createAegisWriter(deps: { scrypt?: ScryptParams } = {}): ExportW
   return async (accounts, options) => {
     // Aegis scrypts the password's UTF-8 exactly as typed, without normalising it.
     const password = utf8Encode(requirePassword(options.password));
-    const content = utf8Encode(
-      JSON.stringify(
-        formatAegisContent(
-          accounts.map((a) => a.params),
-          uuidV4,
-        ),
-        null,
-        4,
-      ),
-    );
+    const content = utf8Encode(JSON.stringify(formatAegisContent(accounts, uuidV4), null, 4));
     try {
       const { header, db } = await sealAegisVault(content, password, {
         scrypt,

@@ -7,6 +7,7 @@ import { writeExport } from '../write-export';
 import { expectOnlyTransferErrors, FUZZ_TIMEOUT_MS } from '../fuzz.fixture';
 import type { ExportAccount } from '../types';
 import { createKeyfobBackupWriter, KEYFOB_SCRYPT, keyfobBackupReader } from './keyfob-backup';
+import { KEYFOB_V1_BACKUP } from './keyfob-backup-v1.fixture';
 
 const PASSWORD = 'correct horse battery staple';
 const TINY = { N: 16, r: 1, p: 1 };
@@ -25,10 +26,14 @@ const ACCOUNTS: ExportAccount[] = [
     },
     details: {
       origin: 'https://login.example.com',
+      linked: true,
       state: 'verified',
       order: 0,
       createdAt: 1_690_000_000_000,
       updatedAt: 1_695_000_000_000,
+      pinned: true,
+      usedAt: 1_699_000_000_000,
+      autoFill: true,
     },
   },
   {
@@ -41,7 +46,7 @@ const ACCOUNTS: ExportAccount[] = [
       period: 30,
       counter: 42,
     },
-    details: { state: 'pending', order: 1, createdAt: 1, updatedAt: 2 },
+    details: { state: 'pending', order: 1, createdAt: 1, updatedAt: 2, usedAt: 0 },
   },
   {
     params: {
@@ -94,7 +99,7 @@ describe('Keyfob backup', () => {
     const parsed = JSON.parse(file) as { header: Record<string, unknown> };
     expect(Object.keys(parsed)).toEqual(['header', 'data', 'sha256']);
     expect(Object.keys(parsed.header)).toEqual(['format', 'version', 'kdf', 'cipher']);
-    expect(parsed.header).toMatchObject({ format: 'keyfob-backup', version: 1 });
+    expect(parsed.header).toMatchObject({ format: 'keyfob-backup', version: 2 });
     for (const clue of ['alice', 'Example', 'JBSWY3DP', 'login.example', 'hotp', 'SHA512']) {
       expect(file).not.toContain(clue);
     }
@@ -187,10 +192,50 @@ describe('Keyfob backup', () => {
   });
 
   it('asks for a newer Keyfob for a newer backup version', async () => {
-    const newer = reChecksummed(file.replace('"version":1', '"version":2'));
+    const newer = reChecksummed(file.replace('"version":2', '"version":3'));
+    expect(newer).not.toBe(file);
     await expect(
       readImport(asInput(utf8Encode(newer)), { password: PASSWORD }),
     ).rejects.toMatchObject({ code: 'unsupported-format' });
+  });
+
+  it('still restores a version 1 backup, its accounts unpinned, unlinked and never used', async () => {
+    const { text, password } = KEYFOB_V1_BACKUP;
+    const result = await readImport(asInput(utf8Encode(text)), { password });
+    expect(result.accounts.map((a) => a.account)).toEqual(['alice@example.com', 'bob']);
+    expect(result.details).toEqual([
+      {
+        origin: 'https://login.example.com',
+        state: 'verified',
+        order: 0,
+        createdAt: 1_690_000_000_000,
+        updatedAt: 1_695_000_000_000,
+      },
+      { state: 'pending', order: 1, createdAt: 1_690_000_000_001, updatedAt: 1_690_000_000_001 },
+    ]);
+  });
+
+  it('keeps an account whose newer details are malformed, without them', async () => {
+    const odd = {
+      params: ACCOUNTS[1]!.params,
+      details: {
+        state: 'verified',
+        order: 0,
+        createdAt: 1,
+        updatedAt: 1,
+        // Linked and automatic fill without a site, a pin that is not true, a time that is not.
+        linked: true,
+        autoFill: true,
+        pinned: 'yes',
+        usedAt: -5,
+      },
+    };
+    const bytes = await writeTiny([odd as unknown as ExportAccount], {
+      format: 'keyfob',
+      password: PASSWORD,
+    });
+    const result = await readImport(asInput(bytes), { password: PASSWORD });
+    expect(result.details).toEqual([{ state: 'verified', order: 0, createdAt: 1, updatedAt: 1 }]);
   });
 
   it('skips accounts this Keyfob cannot take, with a reason, and keeps the rest', async () => {

@@ -8,6 +8,7 @@ import type { ImportReader } from '../types';
 import type { ExportWriter } from '../writers';
 import { parseKeyfobBody, formatKeyfobBody } from './keyfob-body';
 import {
+  KEYFOB_VERSION,
   formatKeyfobEnvelope,
   formatKeyfobHeader,
   looksLikeKeyfobBackup,
@@ -41,7 +42,11 @@ export function createKeyfobBackupWriter(deps: KeyfobWriterDeps = {}): ExportWri
   const { scrypt = KEYFOB_SCRYPT, now = Date.now } = deps;
   return async (accounts, options) => {
     const password = passwordBytes(options.password);
-    const header = { kdf: { ...scrypt, salt: randomBytes(SALT_BYTES) }, iv: randomBytes(IV_BYTES) };
+    const header = {
+      version: KEYFOB_VERSION,
+      kdf: { ...scrypt, salt: randomBytes(SALT_BYTES) },
+      iv: randomBytes(IV_BYTES),
+    };
     const headerText = formatKeyfobHeader(header);
     const body = utf8Encode(formatKeyfobBody(accounts, now()));
     let key: Uint8Array | undefined;

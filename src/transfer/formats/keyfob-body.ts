@@ -66,7 +66,6 @@ function readParams(value: unknown): OtpParams | undefined {
 function readDetails(value: unknown): AccountDetails | undefined {
   if (!isRecord(value)) return undefined;
   const { origin, state, order, createdAt, updatedAt } = value;
-  const isTime = (time: unknown): time is number => Number.isSafeInteger(time) && Number(time) >= 0;
   if (!STATES.includes(state as AccountDetails['state'])) return undefined;
   if (!Number.isSafeInteger(order) || !isTime(createdAt) || !isTime(updatedAt)) return undefined;
   if (origin !== undefined && typeof origin !== 'string') return undefined;
@@ -77,8 +76,24 @@ function readDetails(value: unknown): AccountDetails | undefined {
     updatedAt,
   };
   if (origin !== undefined) details.origin = origin;
-  return details;
+  return { ...details, ...readUsage(value, origin !== undefined) };
 }
+
+/**
+ * The details version 2 added; a version 1 backup has none of them, so each is optional. One
+ * that is malformed is left out rather than costing the account.
+ */
+function readUsage(value: Record<string, unknown>, hasOrigin: boolean): Partial<AccountDetails> {
+  const usage: Partial<AccountDetails> = {};
+  // Both only mean something for an account bound to a site.
+  if (value.linked === true && hasOrigin) usage.linked = true;
+  if (value.autoFill === true && hasOrigin) usage.autoFill = true;
+  if (value.pinned === true) usage.pinned = true;
+  if (isTime(value.usedAt)) usage.usedAt = value.usedAt;
+  return usage;
+}
+
+const isTime = (time: unknown): time is number => Number.isSafeInteger(time) && Number(time) >= 0;
 
 function labelOf(entry: unknown, index: number): string {
   const params = isRecord(entry) && isRecord(entry.params) ? entry.params : {};

@@ -7,8 +7,14 @@ import type { ScryptParams } from '../scrypt';
 
 /** The `format` value of a Keyfob backup's header. */
 export const KEYFOB_FORMAT = 'keyfob-backup';
-/** The backup version this Keyfob writes and reads. */
-export const KEYFOB_VERSION = 1;
+/**
+ * The backup version this Keyfob writes. Version 2 adds the person's own account details
+ * (linked, pinned, last used, automatic fill) to the body; a Keyfob that reads only version 1
+ * would drop them unseen, so it is told to update instead.
+ */
+export const KEYFOB_VERSION = 2;
+/** Every backup version this Keyfob reads: the ones before it hold fewer details. */
+const READABLE_VERSIONS: readonly number[] = [1, KEYFOB_VERSION];
 /** Name of the KDF in the header. */
 export const KEYFOB_KDF = 'scrypt';
 /** Name of the cipher in the header. */
@@ -19,6 +25,8 @@ export const KEYFOB_CIPHER = 'AES-256-GCM';
  * about the accounts is inside the encrypted body.
  */
 export interface KeyfobHeader {
+  /** Which backup version wrote the file (see {@link KEYFOB_VERSION}). */
+  version: number;
   kdf: ScryptParams & { salt: Uint8Array };
   iv: Uint8Array;
 }
@@ -52,7 +60,7 @@ export function looksLikeKeyfobBackup(text: string): boolean {
 export function formatKeyfobHeader(header: KeyfobHeader): string {
   return JSON.stringify({
     format: KEYFOB_FORMAT,
-    version: KEYFOB_VERSION,
+    version: header.version,
     kdf: {
       name: KEYFOB_KDF,
       N: header.kdf.N,
@@ -102,7 +110,8 @@ function parseHeader(header: Record<string, unknown>): KeyfobHeader {
       'This backup was made by a newer version of Keyfob. Update Keyfob to restore it.',
     );
   }
-  if (header.version !== KEYFOB_VERSION) throw damaged();
+  const version = header.version;
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) throw damaged();
   const { kdf, cipher } = header;
   if (!isRecord(kdf) || !isRecord(cipher)) throw damaged();
   if (kdf.name !== KEYFOB_KDF || cipher.name !== KEYFOB_CIPHER) throw damaged();
@@ -112,7 +121,7 @@ function parseHeader(header: Record<string, unknown>): KeyfobHeader {
   if (typeof N !== 'number' || typeof r !== 'number' || typeof p !== 'number') throw damaged();
   if (!salt || salt.length < SALT_BYTES.min || salt.length > SALT_BYTES.max) throw damaged();
   if (!iv || iv.length !== IV_BYTES) throw damaged();
-  return { kdf: { N, r, p, salt }, iv };
+  return { version, kdf: { N, r, p, salt }, iv };
 }
 
 function damaged(): TransferError {
