@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { screen } from '@testing-library/preact';
+import { expectAutoFillToggle } from '../../../test/support/ui/auto-fill-toggle';
 import { renderPopup } from '../../../test/support/ui/render-popup';
 
 // The exact origin, port included, is what the person turns automatic fill on for.
@@ -9,26 +10,11 @@ const ACCOUNTS = [
   { issuer: 'Acme', account: 'old', origin: 'https://app.example.com' },
   { issuer: 'Bank', account: 'me' },
 ];
-const TOGGLE = `Fill automatically on ${SITE}`;
 
 describe('"Fill automatically on <origin>" in the popup', () => {
   it('is off at first, and turns automatic fill on and off for exactly that origin', async () => {
     const { fake } = await renderPopup({ accounts: ACCOUNTS, tabUrl: `${SITE}/login` });
-    const toggle = (await screen.findByRole('checkbox', { name: TOGGLE })) as HTMLInputElement;
-    expect(toggle.checked).toBe(false);
-    expect(await fake.elsewhere('getAutoFillSites', {})).toEqual({ origins: [] });
-
-    fireEvent.click(toggle);
-    await waitFor(async () =>
-      expect(await fake.elsewhere('getAutoFillSites', {})).toEqual({ origins: [SITE] }),
-    );
-    expect(toggle.checked).toBe(true);
-
-    fireEvent.click(toggle);
-    await waitFor(async () =>
-      expect(await fake.elsewhere('getAutoFillSites', {})).toEqual({ origins: [] }),
-    );
-    expect(toggle.checked).toBe(false);
+    await expectAutoFillToggle(fake, SITE);
   });
 
   it('is not offered where no account of the site can be filled', async () => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { expectAutoFillToggle } from '../../../test/support/ui/auto-fill-toggle';
 import { accountList, renderPopup, row } from '../../../test/support/ui/render-popup';
 
 const ACCOUNTS = [
@@ -158,5 +159,44 @@ describe('the site an account fills on', () => {
     ).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Unlink/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Use on this site' })).toBeNull();
+  });
+});
+
+describe('"Fill automatically on <origin>" in the edit view', () => {
+  // The exact origin, port included, wherever the popup was opened.
+  const SITE = 'https://app.example.com:8443';
+  const BOUND = [
+    { issuer: 'Acme', account: 'alice', origin: SITE, linked: true },
+    { issuer: 'Acme', account: 'new', origin: SITE, state: 'pending' as const },
+    { issuer: 'Bank', account: 'me' },
+  ];
+  const TOGGLE = `Fill automatically on ${SITE}`;
+
+  async function editBound(name: string) {
+    const popup = await renderPopup({ accounts: BOUND, tabUrl: 'https://elsewhere.example/' });
+    fireEvent.click(await screen.findByRole('button', { name: `Edit ${name}` }));
+    await screen.findByRole('heading', { name: `Edit ${name}` });
+    return popup;
+  }
+
+  it('turns automatic fill on and off for the exact origin the account is bound to', async () => {
+    const { fake } = await editBound('Acme (alice)');
+    await expectAutoFillToggle(fake, SITE);
+  });
+
+  it('shows the choice made elsewhere', async () => {
+    const { fake } = await renderPopup({ accounts: BOUND });
+    await fake.elsewhere('setAutoFill', { origin: SITE, on: true });
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit Acme (alice)' }));
+    const toggle = (await screen.findByRole('checkbox', { name: TOGGLE })) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+  });
+
+  it('is not offered for an unfinished setup or an account bound to no site', async () => {
+    await editBound('Acme (new)');
+    expect(screen.queryByRole('checkbox', { name: /^Fill automatically on / })).toBeNull();
+    cleanup();
+    await editBound('Bank (me)');
+    expect(screen.queryByRole('checkbox', { name: /^Fill automatically on / })).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { AccountView, SendMessage } from '../../messaging';
 import { ErrorAlert, TextField } from '../components/field';
 import { RevealSecret } from '../components/reveal-secret';
+import { SiteAutoFill } from '../components/site-auto-fill';
 import { SiteLink } from '../components/site-link';
 import { accountName } from '../format';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
@@ -41,7 +42,8 @@ function describeParameters(account: AccountView): string {
 
 /**
  * Renames an account (issuer and account name only), links it to the page behind the popup
- * or unlinks it, or deletes it after a confirmation.
+ * or unlinks it, turns automatic fill on its site on or off, or deletes it after a
+ * confirmation.
  */
 export function EditAccountPage({
   send,
@@ -147,6 +149,11 @@ export function EditAccountPage({
         </div>
       </form>
       <SiteLink send={send} account={account} tabOrigin={tabOrigin} onChanged={onSiteChanged} />
+      {account.status === 'verified' && account.origin && (
+        // The same per-site choice as in "On this site", for the exact origin this account
+        // fills on, wherever the popup was opened.
+        <SiteAutoFill send={send} origin={account.origin} />
+      )}
       <RevealSecret send={send} account={account} />
       {confirming && (
         <div class="confirm" role="group" aria-labelledby="delete-prompt">
