@@ -166,6 +166,7 @@ it('puts the page’s own actions in a sensible Tab order', async () => {
   });
   await screen.findByRole('button', { name: 'Enroll on this page' });
   await screen.findByRole('button', { name: 'Back up now' });
+  await screen.findByRole('button', { name: 'Dismiss message from app.example.com' });
 
   expect(tabbables()).toEqual([
     button('Add account'),

@@ -30,7 +30,8 @@ interface RowReading {
 
 const READ_ROW = `(() => {
   const row = document.querySelector('li[data-account-id]');
-  const countdown = row && row.querySelector('[data-testid="countdown"]');
+  // The list's one countdown: this account has the usual 30 s period.
+  const countdown = document.querySelector('[data-testid="countdown"]');
   const next = row && row.querySelector('[data-testid="next-code"]');
   const box = next && next.getBoundingClientRect();
   return {

@@ -1,16 +1,27 @@
 import { useId } from 'preact/hooks';
 import type { AccountView } from '../../messaging';
 import { accountName, accountTitle, groupCode, originHost } from '../format';
+import { secondsLeft } from '../hooks/refresh-timing';
+import { useClockValue, type SecondClock } from '../hooks/second-clock';
 import { t } from '../i18n';
 import { Countdown } from './countdown';
 import { PencilIcon, PinIcon } from './icons';
+import { memo } from './memo';
 import { placementProps, type RowPlacement } from './virtual-rows';
+
+/** The list's shared countdown: the codes of one period, and its sentence's element id. */
+export interface SharedCountdown {
+  period: number;
+  id: string;
+}
 
 /** Props of {@link AccountRow}. */
 export interface AccountRowProps {
   account: AccountView;
-  /** Whole seconds left for a TOTP code; `undefined` for HOTP. */
-  secondsLeft?: number | undefined;
+  /** The countdown clock (background time, once a second). */
+  clock: SecondClock;
+  /** A TOTP code of this period shows no countdown of its own: the shared one counts it. */
+  shared?: SharedCountdown | undefined;
   /** Briefly true after this row's code was copied. */
   copied: boolean;
   onCopy(account: AccountView): void;
@@ -22,24 +33,28 @@ export interface AccountRowProps {
   placement?: RowPlacement | undefined;
   /** Pins or unpins the account (a toggle button), when offered. */
   onPin?: ((account: AccountView) => void) | undefined;
-  /** The row can be moved by hand: dragged, or Alt+Up/Down on its button. */
+  /** The row can be moved by hand: Alt+Up/Down on its button. */
   movable?: boolean | undefined;
+  /** The row can be dragged onto another (see useReorder). */
+  draggable?: boolean | undefined;
 }
 
 /** Under this many seconds left, the row shows the next code beside the current one. */
 export const NEXT_CODE_SECONDS = 5;
 
-/** The next code is worth showing: the current one is about to go, and the next is known. */
-export function showsNextCode(
-  account: Pick<AccountView, 'nextCode'>,
-  secondsLeft: number | undefined,
-): boolean {
-  return (
-    account.nextCode !== undefined &&
-    secondsLeft !== undefined &&
-    secondsLeft > 0 &&
-    secondsLeft <= NEXT_CODE_SECONDS
-  );
+/**
+ * What a row's code looks like at background time `at`: `next` in its last seconds with the
+ * next code known (shown beside it), `stale` once expired, else `live` (or `none` for HOTP).
+ * A row re-renders on a tick only when this changes.
+ */
+export function codePhase(
+  account: Pick<AccountView, 'type' | 'validUntilMs' | 'period' | 'nextCode'>,
+  at: number,
+): 'none' | 'live' | 'next' | 'stale' {
+  const left = secondsLeft(account, at, 0);
+  if (left === undefined) return 'none';
+  if (left === 0) return 'stale';
+  return account.nextCode !== undefined && left <= NEXT_CODE_SECONDS ? 'next' : 'live';
 }
 
 /**
@@ -52,9 +67,10 @@ export function showsNextCode(
  * code and countdown shown beside them. Those, the badges and the site are hidden from the
  * name and read as its description instead, so a screen reader still hears them once.
  */
-export function AccountRow({
+function AccountRowView({
   account,
-  secondsLeft,
+  clock,
+  shared,
   copied,
   onCopy,
   onNextCode,
@@ -63,31 +79,35 @@ export function AccountRow({
   placement,
   onPin,
   movable,
+  draggable,
 }: AccountRowProps) {
   const name = accountName(account);
   // Ids from useId, not the account id: ours are random, but an id attribute needs no trust.
   const base = useId();
   // Where Fill would put the code, the site is shown as the exact origin (scheme, host and
   // port) it fills on: a host alone hides an http or another-port look-alike.
-  const nextCode = showsNextCode(account, secondsLeft) ? account.nextCode : undefined;
+  const phase = useClockValue(clock, (at) => codePhase(account, at));
+  const nextCode = phase === 'next' ? account.nextCode : undefined;
   const host = account.origin && !onFill ? originHost(account.origin) : account.origin;
+  // Codes of the shared countdown's period point at its sentence; others count down here.
+  const ownCountdown = phase !== 'none' && account.period !== shared?.period;
   const described = [
     `${base}-code`,
     `${base}-badges`,
     host && `${base}-origin`,
-    secondsLeft !== undefined && `${base}-left`,
+    phase !== 'none' && (ownCountdown ? `${base}-left` : shared?.id),
     nextCode && `${base}-next`,
   ]
     .filter(Boolean)
     .join(' ');
-  const stale = secondsLeft === 0;
+  const stale = phase === 'stale';
 
   return (
     <li
       class={copied ? 'account is-copied' : 'account'}
       data-account-id={account.id}
       {...placementProps(placement)}
-      draggable={movable || undefined}
+      draggable={draggable || undefined}
     >
       <button
         type="button"
@@ -145,9 +165,7 @@ export function AccountRow({
             </span>
           )}
         </span>
-        {secondsLeft !== undefined && (
-          <Countdown id={`${base}-left`} secondsLeft={secondsLeft} period={account.period} />
-        )}
+        {ownCountdown && <Countdown id={`${base}-left`} clock={clock} account={account} />}
       </button>
       {onFill && (
         <button
@@ -194,3 +212,24 @@ export function AccountRow({
     </li>
   );
 }
+
+const samePlacement = (a?: RowPlacement, b?: RowPlacement) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.top === b.top &&
+    a.position === b.position &&
+    a.total === b.total);
+
+/**
+ * One account's row (see AccountRowView), drawn again only when one of its props changes: an
+ * edit, or its code at a period boundary. A tick re-renders it only as its phase changes.
+ */
+export const AccountRow = memo(
+  AccountRowView,
+  (old, next) =>
+    samePlacement(old.placement, next.placement) &&
+    (Object.keys(next) as (keyof AccountRowProps)[]).every(
+      (key) => key === 'placement' || old[key] === next[key],
+    ),
+);

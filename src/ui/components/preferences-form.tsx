@@ -2,7 +2,8 @@ import { formatNumber, t } from '../i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { MAX_AUTO_LOCK_MINUTES, type SendMessage, type Settings } from '../../messaging';
 import { errorMessage } from '../errors';
-import { CheckboxField, ErrorAlert, TextField } from './field';
+import { CheckboxField } from './choice-fields';
+import { ErrorAlert, TextField } from './field';
 
 /** Props of {@link PreferencesForm}. */
 export interface PreferencesFormProps {

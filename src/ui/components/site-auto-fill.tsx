@@ -2,7 +2,8 @@ import { t } from '../i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { SendMessage } from '../../messaging';
 import { errorMessage } from '../errors';
-import { CheckboxField, ErrorAlert } from './field';
+import { CheckboxField } from './choice-fields';
+import { ErrorAlert } from './field';
 
 /** Props of {@link SiteAutoFill}. */
 export interface SiteAutoFillProps {

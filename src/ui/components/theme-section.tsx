@@ -3,7 +3,8 @@ import { THEMES, type SendMessage, type Theme } from '../../messaging';
 import { errorMessage } from '../errors';
 import { type MessageKey, t } from '../i18n';
 import { showTheme } from '../theme';
-import { ErrorAlert, SelectField } from './field';
+import { SelectField } from './choice-fields';
+import { ErrorAlert } from './field';
 
 /** Props of {@link ThemeSection}. */
 export interface ThemeSectionProps {

@@ -3,6 +3,7 @@ import type { AccountView, CodeListing, SendMessage } from '../../messaging';
 import { isTimeBased } from '../../otp/steam';
 import { errorCode, errorMessage } from '../errors';
 import type { Screen } from '../screens';
+import { secondClock, type SecondClock } from './second-clock';
 import {
   clockOffset,
   delayToNextSecond,
@@ -20,8 +21,8 @@ export interface Codes {
   listing?: CodeListing | undefined;
   /** Background clock minus popup clock, from the last listing. */
   offsetMs: number;
-  /** Popup clock at the last countdown tick: read countdowns against this. */
-  now: number;
+  /** Background time, ticking once a second: countdowns read it (see useClockValue). */
+  clock: SecondClock;
   /** Why the last `listCodes` failed, if it did. */
   error?: string | undefined;
   /** Asks the background for a fresh listing now. */
@@ -54,7 +55,8 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
     },
   );
   const hadFirst = useRef(first !== undefined);
-  const [tick, setTick] = useState(now);
+  // Not state: a tick re-renders only the countdowns that read the clock, never the list.
+  const [clock] = useState(() => secondClock(now() + (snapshot?.offsetMs ?? 0)));
   // Background time of the last switch to sent next codes: what is shown is the listing then.
   const [switchedAt, setSwitchedAt] = useState(0);
   const [error, setError] = useState<string>();
@@ -71,8 +73,9 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
         const listing = await send('listCodes', refresh ? { refresh: true } : {});
         if (seq !== requestSeq.current) return;
         const receivedAt = now();
-        setSnapshot({ listing, offsetMs: clockOffset(listing, receivedAt, sentAt) });
-        setTick(receivedAt);
+        const offsetMs = clockOffset(listing, receivedAt, sentAt);
+        setSnapshot({ listing, offsetMs });
+        clock.set(receivedAt + offsetMs);
         setError(undefined);
       } catch (failure) {
         if (seq !== requestSeq.current) return;
@@ -82,7 +85,7 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
         setFailures((n) => n + 1);
       }
     },
-    [send, now],
+    [send, now, clock],
   );
 
   useEffect(() => {
@@ -109,18 +112,29 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
     [snapshot, switchedAt],
   );
 
+  // The one place the clock moves: a switch to the sent next codes, due by `at`, happens in
+  // the same task as the tick, so a row renders once at the boundary, never stale in between.
+  const listingRef = useRef(listing);
+  listingRef.current = listing;
+  const moveClock = useCallback(
+    (at: number) => {
+      const shown = listingRef.current;
+      const switchIn = shown && nextSwitchDelay(shown, at, 0);
+      if (switchIn === 0) setSwitchedAt(at);
+      clock.set(at);
+    },
+    [clock],
+  );
+
   useEffect(() => {
     if (!listing) return;
     const delay = nextSwitchDelay(listing, now(), offsetMs);
     if (delay === undefined) return;
     const due = now() + offsetMs + delay;
-    const timer = setTimeout(() => {
-      // A timer a hair early must still switch: nothing would schedule it again.
-      setSwitchedAt(Math.max(now() + offsetMs, due));
-      setTick(now());
-    }, delay);
+    // A timer a hair early must still switch: nothing would schedule it again.
+    const timer = setTimeout(() => moveClock(Math.max(now() + offsetMs, due)), delay);
     return () => clearTimeout(timer);
-  }, [listing, offsetMs, now]);
+  }, [listing, offsetMs, now, moveClock]);
 
   const ticking = snapshot?.listing.accounts.some((account) => isTimeBased(account.type)) ?? false;
   useEffect(() => {
@@ -129,7 +143,7 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
     const schedule = () => {
       timer = setTimeout(
         () => {
-          setTick(now());
+          moveClock(now() + offsetMs);
           schedule();
         },
         delayToNextSecond(now(), offsetMs),
@@ -137,7 +151,7 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
     };
     schedule();
     return () => clearTimeout(timer);
-  }, [ticking, offsetMs, now]);
+  }, [ticking, offsetMs, now, moveClock]);
 
   const upsert = useCallback((account: AccountView) => {
     setSnapshot((current) => {
@@ -162,5 +176,5 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
     );
   }, []);
 
-  return { listing, offsetMs, now: tick, error, reload, upsert, remove };
+  return { listing, offsetMs, clock, error, reload, upsert, remove };
 }

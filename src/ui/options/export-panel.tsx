@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, SendMessage } from '../../messaging';
-import { ErrorAlert, PassphraseField, SelectField, TextField } from '../components/field';
+import { SelectField } from '../components/choice-fields';
+import { ErrorAlert, PassphraseField, TextField } from '../components/field';
 import { ProgressBar } from '../components/progress-bar';
 import { errorMessage } from '../errors';
 import { useTaskProgress } from '../hooks/use-task-progress';

@@ -11,6 +11,9 @@ import {
 } from '../../../test/support/ui/render-popup';
 import { VIRTUAL_MIN_ROWS } from './codes-page';
 
+/** The list's one countdown. */
+const countdown = () => screen.getByTestId('countdown');
+
 const ACCOUNTS = [
   { issuer: 'GitHub', account: 'alice@example.com' },
   { account: 'bob@example.com', weak: true },
@@ -32,7 +35,9 @@ describe('the account list', () => {
     const [code, text] = [shown.dataset.code ?? '', shown.textContent];
     expect(code).toBeOneOf(await fake.recentCodes(fake.ids[0]!));
     expect(text).toBe(`${code.slice(0, 3)} ${code.slice(3)}`);
-    expect(within(github).getByText(/^\d+ seconds? left$/)).toBeTruthy();
+    // One countdown for the list, none in the rows: they all share its 30 s period.
+    expect(within(countdown()).getByText(/^\d+ seconds? left$/)).toBeTruthy();
+    expect(within(github).queryByTestId('row-countdown')).toBeNull();
 
     // No issuer: the account name is the title.
     expect(within(row('AWS')).getByText('pending')).toBeTruthy();
@@ -63,6 +68,43 @@ describe('the account list', () => {
     expect(copy.hasAttribute('aria-label')).toBe(false);
     expect(within(copy).getByText('AWS')).toBeTruthy();
     expect(within(copy).getByText('carol')).toBeTruthy();
+  });
+});
+
+describe('countdowns', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('counts a code of another period down in its own row, the others with the list', async () => {
+    vi.useFakeTimers();
+    // 20 s into a 30 s step and into a 60 s one: 10 s and 40 s left.
+    vi.setSystemTime(1_700_000_000_000);
+    await renderPopup({
+      accounts: [ACCOUNTS[0]!, { issuer: 'Bank', account: 'dave', period: 60 }],
+    });
+    await advance(0);
+    const copyOf = (title: string) =>
+      within(row(title)).getByRole('button', { name: new RegExp(`^Copy code for ${title}`) });
+    const own = () => within(row('Bank')).getByTestId('row-countdown');
+
+    expect(countdown().dataset.secondsLeft).toBe('10');
+    expect(own().dataset.secondsLeft).toBe('40');
+    expect(within(own()).getByText('40 s')).toBeTruthy();
+    expect(within(row('GitHub')).queryByTestId('row-countdown')).toBeNull();
+    // Each copy button is described by the time its own code has left.
+    expect(copyOf('GitHub')).toBe(
+      screen.getByRole('button', { description: /^\d{3} \d{3}\s+10 seconds left$/ }),
+    );
+    expect(copyOf('Bank')).toBe(
+      screen.getByRole('button', { description: /^\d{3} \d{3}\s+40 seconds left$/ }),
+    );
+
+    // Past the 30 s boundary the list's countdown starts again; the 60 s code runs on.
+    await advance(10_010);
+    expect(countdown().dataset.secondsLeft).toBe('30');
+    expect(own().dataset.secondsLeft).toBe('30');
+    expect(within(own()).getByText('30 s')).toBeTruthy();
   });
 });
 
@@ -109,19 +151,19 @@ describe('code refresh', () => {
     const codeInStep = (n: number) => fake.codeOf(id, n * 30_000);
     expect(codeIn(github())).toBe(await codeInStep(step));
     // 27 s left by the background clock, although the popup's own clock would say 30.
-    expect(within(github()).getByText('27 seconds left')).toBeTruthy();
-    expect(within(github()).getByTestId('countdown').dataset.secondsLeft).toBe('27');
+    expect(within(countdown()).getByText('27 seconds left')).toBeTruthy();
+    expect(countdown().dataset.secondsLeft).toBe('27');
     // One request opened the popup: the vault's state came with the codes.
     expect(fake.calls('getVaultState')).toBe(1);
     expect(fake.calls('listCodes')).toBe(0);
 
     // Ticks land just after each whole second of the background clock.
     await advance(1_010);
-    expect(within(github()).getByText('26 seconds left')).toBeTruthy();
+    expect(within(countdown()).getByText('26 seconds left')).toBeTruthy();
 
     // Up to just before the boundary (popup time start + 27 s): no new request, no polling.
     await advance(25_900);
-    expect(within(github()).getByText('1 second left')).toBeTruthy();
+    expect(within(countdown()).getByText('1 second left')).toBeTruthy();
     expect(codeIn(github())).toBe(await codeInStep(step));
 
     // At the boundary the next code, sent with the first listing, takes over: no request,
@@ -141,7 +183,7 @@ describe('code refresh', () => {
     // And the next boundary switches again, without waiting for an answer.
     await advance(15_000);
     expect(codeIn(github())).toBe(await codeInStep(step + 2));
-    expect(within(github()).getByText('30 seconds left')).toBeTruthy();
+    expect(within(countdown()).getByText('30 seconds left')).toBeTruthy();
     expect(fake.calls('listCodes')).toBe(1);
 
     // The timed listings are not the person's doing: they must not postpone auto-lock.
@@ -162,11 +204,11 @@ describe('code refresh', () => {
     expect(within(github()).queryByTestId('next-code')).toBeNull();
 
     await advance(4_010);
-    expect(within(github()).getByText('6 seconds left')).toBeTruthy();
+    expect(within(countdown()).getByText('6 seconds left')).toBeTruthy();
     expect(within(github()).queryByTestId('next-code')).toBeNull();
 
     await advance(1_000);
-    expect(within(github()).getByText('5 seconds left')).toBeTruthy();
+    expect(within(countdown()).getByText('5 seconds left')).toBeTruthy();
     const shown = within(github()).getByTestId('next-code');
     expect(shown.dataset.nextCode).toBe(next);
     expect(shown.textContent).toBe(`Next ${next.slice(0, 3)} ${next.slice(3)}`);
@@ -350,6 +392,8 @@ describe('setup messages', () => {
   it('shows the newest three as "host: message" in a polite status region', async () => {
     await renderPopup({ accounts: ACCOUNTS, refusals: REFUSALS });
     await screen.findByRole('list', { name: 'Accounts' });
+    // Their code comes in when there are messages to show.
+    await screen.findByRole('list', { name: 'Messages from sites' });
 
     expect(texts()).toEqual([
       `b.example.org:8443: ${said('SoftwareTokenMFANotFoundException')}`,
@@ -365,6 +409,8 @@ describe('setup messages', () => {
   it('hides a dismissed message for the rest of the popup session', async () => {
     await renderPopup({ accounts: ACCOUNTS, refusals: REFUSALS });
     await screen.findByRole('list', { name: 'Accounts' });
+    // Their code comes in when there are messages to show.
+    await screen.findByRole('list', { name: 'Messages from sites' });
 
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss message from app.example.com' }));
     expect(texts()).toEqual([
@@ -380,12 +426,16 @@ describe('setup messages', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Back' }));
     await screen.findByRole('list', { name: 'Accounts' });
+    // Their code comes in when there are messages to show.
+    await screen.findByRole('list', { name: 'Messages from sites' });
     expect(texts()).toHaveLength(2);
   });
 
   it('moves focus to the list once the last message is dismissed', async () => {
     await renderPopup({ accounts: ACCOUNTS, refusals: [REFUSALS[2]!] });
     await screen.findByRole('list', { name: 'Accounts' });
+    // Their code comes in when there are messages to show.
+    await screen.findByRole('list', { name: 'Messages from sites' });
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss message from app.example.com' }));
 
     expect(messages()).toBeNull();

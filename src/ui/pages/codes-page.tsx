@@ -10,14 +10,15 @@ import {
   useState,
 } from 'preact/hooks';
 import type { AccountSort, AccountView } from '../../messaging';
-import { AccountRow } from '../components/account-row';
+import { AccountRow, type SharedCountdown } from '../components/account-row';
+import { Countdown } from '../components/countdown';
 import { VirtualRows, type RowPlacement } from '../components/virtual-rows';
 import { ErrorAlert, TextField } from '../components/field';
-import { SetupNotices } from '../components/setup-notices';
+import { lazyView } from '../components/lazy';
 import { SortMenu } from '../components/sort-menu';
 import { clockWarning } from '../clock-text';
 import { damagedNotice, matchesQuery } from '../format';
-import { secondsLeft } from '../hooks/refresh-timing';
+import { isTimeBased } from '../../otp/steam';
 import type { Codes } from '../hooks/use-codes';
 import { useReorder, type Place } from '../hooks/use-reorder';
 import { sortAccounts } from '../sort-accounts';
@@ -54,6 +55,11 @@ export interface CodesPageProps {
   onMove(account: AccountView, order: number, place: Place): void;
 }
 
+// Messages about setups come now and then: their code loads when there are some.
+const SetupNotices = lazyView(() =>
+  import('../components/setup-notices').then((m) => m.SetupNotices),
+);
+
 const ROW_BUTTON = '.account-copy';
 const NO_ACCOUNTS: AccountView[] = [];
 
@@ -67,6 +73,26 @@ export const VIRTUAL_MIN_ROWS = 100;
 const rowKind = (account: AccountView) =>
   `${account.issuer?.trim() ? 'n' : ''}${account.origin ? 'o' : ''}${account.status === 'verified' ? '' : 'b'}${account.type === 'hotp' ? 'h' : ''}`;
 const rowKey = (account: AccountView) => account.id;
+
+/**
+ * The account whose code the list's one countdown follows: one of the most common period
+ * among the time-based accounts (their codes share a step; the rest count down in their rows).
+ */
+export function sharedCountdownAccount(accounts: readonly AccountView[]): AccountView | undefined {
+  const counts = new Map<number, number>();
+  let best: AccountView | undefined;
+  let bestCount = 0;
+  for (const account of accounts) {
+    if (!isTimeBased(account.type) || account.validUntilMs === undefined) continue;
+    const count = (counts.get(account.period) ?? 0) + 1;
+    counts.set(account.period, count);
+    if (count > bestCount) {
+      bestCount = count;
+      best = best?.period === account.period ? best : account;
+    }
+  }
+  return best;
+}
 
 /** Accounts split the way the list shows them. */
 interface Groups {
@@ -96,6 +122,7 @@ export function CodesPage(props: CodesPageProps) {
   const rowsRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const siteHeadingId = useId();
+  const sharedLeftId = useId();
   const accounts = codes.listing?.accounts ?? NO_ACCOUNTS;
   // Once a second the countdowns tick: the filtering and grouping wait for a change of input.
   const visible = useMemo(
@@ -118,6 +145,13 @@ export function CodesPage(props: CodesPageProps) {
     onMove: props.onMove,
     container: rowsRef,
   });
+  // One countdown above the list; only its ticks re-render anything, never the rows.
+  const timer = useMemo(() => sharedCountdownAccount(accounts), [accounts]);
+  const sharedPeriod = timer?.period;
+  const shared = useMemo<SharedCountdown | undefined>(
+    () => (sharedPeriod === undefined ? undefined : { period: sharedPeriod, id: sharedLeftId }),
+    [sharedPeriod, sharedLeftId],
+  );
   const damaged = codes.listing?.damaged.length ?? 0;
   const clockNotice = clockWarning(codes.listing?.clockOffsetMs ?? 0);
 
@@ -237,7 +271,8 @@ export function CodesPage(props: CodesPageProps) {
       key={account.id}
       account={account}
       placement={placement}
-      secondsLeft={secondsLeft(account, codes.now, codes.offsetMs)}
+      clock={codes.clock}
+      shared={shared}
       copied={props.copiedId === account.id}
       onCopy={props.onCopy}
       onNextCode={props.onNextCode}
@@ -245,6 +280,7 @@ export function CodesPage(props: CodesPageProps) {
       onFill={fill ? props.onFill : undefined}
       onPin={props.onPin}
       movable={manual}
+      draggable={reorder.draggable}
     />
   );
 
@@ -271,12 +307,14 @@ export function CodesPage(props: CodesPageProps) {
       <ErrorAlert message={codes.error} />
       {damaged > 0 && <p class="notice">{damagedNotice(damaged)}</p>}
       {clockNotice && <p class="warning">{clockNotice}</p>}
-      <SetupNotices
-        notices={codes.listing.notices}
-        dismissed={props.dismissedNotices}
-        onDismiss={props.onDismissNotice}
-        onAllDismissed={focusFirstControl}
-      />
+      {codes.listing.notices.length > 0 && (
+        <SetupNotices
+          notices={codes.listing.notices}
+          dismissed={props.dismissedNotices}
+          onDismiss={props.onDismissNotice}
+          onAllDismissed={focusFirstControl}
+        />
+      )}
       {accounts.length === 0 ? (
         <div class="empty">
           <p>{t('accountsNone')}</p>
@@ -295,7 +333,10 @@ export function CodesPage(props: CodesPageProps) {
               placeholder={t('codesSearchPlaceholder')}
             />
           </div>
-          <SortMenu value={props.sort} onChange={props.onSort} />
+          <div class="list-head">
+            <SortMenu value={props.sort} onChange={props.onSort} />
+            {timer && <Countdown id={sharedLeftId} clock={codes.clock} account={timer} ring />}
+          </div>
           {visible.length === 0 && <p class="muted">{t('codesNoMatch', query.trim())}</p>}
           <div ref={rowsRef} onKeyDown={onListKey}>
             {groups.site.length > 0 && (

@@ -90,7 +90,8 @@ describe('organising the list', () => {
   it('moves a row dropped onto another into its place', async () => {
     const { fake } = await renderPopup({ accounts: ACCOUNTS });
     await screen.findByRole('list', { name: 'Accounts' });
-    expect(row('Beta').getAttribute('draggable')).toBe('true');
+    // Draggable once the drag code is in (it loads after the list paints).
+    await waitFor(() => expect(row('Beta').getAttribute('draggable')).toBe('true'));
 
     // Plain events: happy-dom's DragEvent does not reach listeners.
     const drag = (type: string, target: HTMLElement) =>
@@ -118,7 +119,9 @@ describe('organising the list', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Delete' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Delete account' }));
     await waitFor(() => expect(shown()).toEqual(['Gamma', 'Beta']));
-    expect(screen.getByText('Deleted Alpha (a)', { selector: '.undo-message' })).toBeTruthy();
+    expect(
+      await screen.findByText('Deleted Alpha (a)', { selector: '.undo-message' }),
+    ).toBeTruthy();
     // Outside the list: the bar never covers a row.
     expect(accountList().contains(button('Undo'))).toBe(false);
 

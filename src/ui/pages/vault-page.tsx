@@ -1,10 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountSort, AccountView, BackupStatus, SendMessage } from '../../messaging';
-import { BackupReminder } from '../components/backup-reminder';
 import { ErrorAlert } from '../components/field';
-import { SetupQuestions } from '../components/setup-questions';
-import { SiteAutoFill } from '../components/site-auto-fill';
-import { UndoBar } from '../components/undo-bar';
 import type { Place } from '../hooks/use-reorder';
 import { GearIcon, LockIcon, PlusIcon } from '../components/icons';
 import { errorMessage } from '../errors';
@@ -15,6 +11,7 @@ import { ANNOUNCE_MS, useAnnouncer } from '../hooks/use-announcer';
 import { type FirstListing, useCodes } from '../hooks/use-codes';
 import type { VaultView } from '../screens';
 import { lazyView } from '../components/lazy';
+import { setupQuestions } from '../setup-question-list';
 import { CodesPage } from './codes-page';
 
 // Views a person opens now and then come in when first shown: the list paints without them.
@@ -27,7 +24,19 @@ const SettingsPage = lazyView(() => import('./settings-page').then((m) => m.Sett
 const ImportPreviewList = lazyView(() =>
   import('../components/import-preview').then((m) => m.ImportPreviewList),
 );
-const LAZY_VIEWS = [AddAccountPage, EditAccountPage, SettingsPage];
+// Parts of the list view that show only now and then: after a reply (the backup reminder),
+// on a site with accounts (automatic fill), with setups to confirm, after a delete (Undo).
+const BackupReminder = lazyView(() =>
+  import('../components/backup-reminder').then((m) => m.BackupReminder),
+);
+const SiteAutoFill = lazyView(() =>
+  import('../components/site-auto-fill').then((m) => m.SiteAutoFill),
+);
+const SetupQuestions = lazyView(() =>
+  import('../components/setup-questions').then((m) => m.SetupQuestions),
+);
+const UndoBar = lazyView(() => import('../components/undo-bar').then((m) => m.UndoBar));
+const LAZY_VIEWS = [AddAccountPage, EditAccountPage, SettingsPage, UndoBar];
 
 /** Where codes are copied to: `navigator.clipboard` in the popup, a fake in tests. */
 export interface ClipboardWriter {
@@ -227,6 +236,12 @@ export function VaultPage({
     }
   }, [send, announce]);
 
+  const listedAccounts = codes.listing?.accounts;
+  const asksSetups = useMemo(() => {
+    const { unfinished, choices } = setupQuestions(listedAccounts ?? []);
+    return unfinished.length > 0 || choices.length > 0;
+  }, [listedAccounts]);
+
   // Asked again whenever the number of accounts changes: an add may make a backup due.
   const accountCount = codes.listing?.accounts.length;
   useEffect(() => {
@@ -298,12 +313,14 @@ export function VaultPage({
     case 'list':
       content = (
         <>
-          <BackupReminder status={backup} onBackup={openBackup && backUp} />
-          <SetupQuestions
-            accounts={codes.listing?.accounts ?? []}
-            send={send}
-            onChanged={() => void codes.reload()}
-          />
+          {backup && openBackup && <BackupReminder status={backup} onBackup={backUp} />}
+          {asksSetups && codes.listing && (
+            <SetupQuestions
+              accounts={codes.listing.accounts}
+              send={send}
+              onChanged={() => void codes.reload()}
+            />
+          )}
           <CodesPage
             codes={codes}
             query={query}

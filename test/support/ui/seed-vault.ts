@@ -15,6 +15,8 @@ export interface SeedAccount {
   type?: OtpType;
   algorithm?: OtpAlgorithm;
   digits?: number;
+  /** Seconds per code (TOTP); 30 unless given. */
+  period?: number;
   /** A secret shorter than 128 bits, which the popup flags. */
   weak?: boolean;
   state?: AccountStatus;

@@ -1,0 +1,54 @@
+import { useEffect, useReducer, useRef } from 'preact/hooks';
+
+/**
+ * The popup's countdown clock: background time (ms) as of its last tick, once a second. Only
+ * the components that read it hear a tick, and each re-renders only when what it shows
+ * changes, so a tick costs the countdowns, not the list.
+ */
+export interface SecondClock {
+  /** Background time at the last tick. */
+  at(): number;
+  subscribe(listener: () => void): () => void;
+}
+
+/** A {@link SecondClock} and the hand that moves it. */
+export interface SecondClockControl extends SecondClock {
+  /** Moves the clock to background time `at` and tells every reader. */
+  set(at: number): void;
+}
+
+export function secondClock(start: number): SecondClockControl {
+  let now = start;
+  const listeners = new Set<() => void>();
+  return {
+    at: () => now,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(at) {
+      now = at;
+      listeners.forEach((listener) => listener());
+    },
+  };
+}
+
+/**
+ * `read(clock time)`, kept current: the component re-renders on a tick only when the value
+ * differs from the one it last rendered (compared with `Object.is`).
+ */
+export function useClockValue<T>(clock: SecondClock, read: (at: number) => T): T {
+  const value = read(clock.at());
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const latest = useRef({ read, value });
+  latest.current = { read, value };
+  useEffect(
+    () =>
+      clock.subscribe(() => {
+        const { read, value } = latest.current;
+        if (!Object.is(read(clock.at()), value)) rerender(undefined);
+      }),
+    [clock],
+  );
+  return value;
+}
