@@ -82,6 +82,8 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandFillCode__',
       },
+      // The toolbar button's own shortcut: the popup, and its Fill, from the keyboard.
+      _execute_action: { suggested_key: { default: 'Alt+Shift+O' } },
     },
     // The hosts the content scripts match: the background injects the helper there when the
     // page bridge asks (content-script matches alone do not allow scripting). Plus Cognito's

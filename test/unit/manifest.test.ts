@@ -80,12 +80,13 @@ describe.each<Browser>(['chrome', 'firefox'])('the %s manifest', (browser) => {
     }
   });
 
-  it('has the sign-in fill keyboard command, with a default shortcut', async () => {
+  it('has the sign-in fill keyboard command and the popup’s, each with a default shortcut', async () => {
     expect((await manifestFor(browser)).commands).toEqual({
       'fill-code': {
         suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandFillCode__',
       },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+O' } },
     });
   });
 
