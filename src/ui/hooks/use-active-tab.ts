@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ActiveTabInfo, CodeListing, SendMessage } from '../../messaging';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { AccountView, ActiveTabInfo, SendMessage } from '../../messaging';
 
 /** Nothing known about the page yet, or nothing Keyfob may know. */
 const UNKNOWN: ActiveTabInfo = { origin: null, accountIds: [] };
@@ -9,11 +9,18 @@ const UNKNOWN: ActiveTabInfo = { origin: null, accountIds: [] };
  * enrolled there. Asked again when the accounts, their states or their sites change, since an
  * account becomes fillable only once its setup is verified or the person links it.
  */
-export function useActiveTab(send: SendMessage, listing: CodeListing | undefined): ActiveTabInfo {
+export function useActiveTab(
+  send: SendMessage,
+  accounts: readonly AccountView[] | undefined,
+): ActiveTabInfo {
   const [info, setInfo] = useState<ActiveTabInfo>(UNKNOWN);
-  const key = listing?.accounts
-    .map((account) => JSON.stringify([account.id, account.status, account.origin ?? null]))
-    .join(',');
+  const key = useMemo(
+    () =>
+      accounts
+        ?.map((account) => JSON.stringify([account.id, account.status, account.origin ?? null]))
+        .join(','),
+    [accounts],
+  );
 
   useEffect(() => {
     // Waiting for the first listing avoids asking twice when the popup opens.

@@ -12,13 +12,23 @@ import {
   nextSwitchDelay,
 } from './refresh-timing';
 
+const NO_ACCOUNTS: readonly AccountView[] = [];
+
 /** After a failed `listCodes` (other than a lock), try again this much later. */
 export const RETRY_DELAY_MS = 5000;
 
 /** What {@link useCodes} gives its page. */
 export interface Codes {
-  /** The last listing received; `undefined` until the first one arrives. */
+  /** The last listing received, with sent next codes switched in as they fall due. */
   listing?: CodeListing | undefined;
+  /**
+   * The accounts as last received: names, states, order and sites are current, codes may be a
+   * step old. The same array across a period boundary, so what is built from it (sorting,
+   * grouping, the list's layout) is not built again then; `current` gives an account's codes.
+   */
+  received: readonly AccountView[];
+  /** `account` (from `received`) with the codes shown now. */
+  current(account: AccountView): AccountView;
   /** Background clock minus popup clock, from the last listing. */
   offsetMs: number;
   /** Background time, ticking once a second: countdowns read it (see useClockValue). */
@@ -176,5 +186,14 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
     );
   }, []);
 
-  return { listing, offsetMs, clock, error, reload, upsert, remove };
+  const received = snapshot?.listing.accounts ?? NO_ACCOUNTS;
+  // `listing` keeps `received`'s order (listingAt maps it one to one).
+  const indexOf = useMemo(() => new Map(received.map((a, index) => [a, index])), [received]);
+  const shown = listing?.accounts;
+  const current = useCallback(
+    (account: AccountView) => shown?.[indexOf.get(account) ?? -1] ?? account,
+    [shown, indexOf],
+  );
+
+  return { listing, received, current, offsetMs, clock, error, reload, upsert, remove };
 }

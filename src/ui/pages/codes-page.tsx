@@ -61,7 +61,6 @@ const SetupNotices = lazyView(() =>
 );
 
 const ROW_BUTTON = '.account-copy';
-const NO_ACCOUNTS: AccountView[] = [];
 
 /**
  * Above this many rows the main group draws only the rows in view. Below, every row is in the
@@ -101,7 +100,7 @@ interface Groups {
   replaced: AccountView[];
 }
 
-function groupAccounts(accounts: AccountView[], siteIds: ReadonlySet<string>): Groups {
+function groupAccounts(accounts: readonly AccountView[], siteIds: ReadonlySet<string>): Groups {
   const groups: Groups = { site: [], others: [], replaced: [] };
   for (const account of accounts) {
     if (siteIds.has(account.id)) groups.site.push(account);
@@ -123,8 +122,9 @@ export function CodesPage(props: CodesPageProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const siteHeadingId = useId();
   const sharedLeftId = useId();
-  const accounts = codes.listing?.accounts ?? NO_ACCOUNTS;
-  // Once a second the countdowns tick: the filtering and grouping wait for a change of input.
+  // Built from the accounts as received, not as switched to their next codes: at a period
+  // boundary nothing here is built again, only the drawn rows change (see Codes.received).
+  const accounts = codes.received;
   const visible = useMemo(
     () =>
       sortAccounts(
@@ -147,6 +147,7 @@ export function CodesPage(props: CodesPageProps) {
   });
   // One countdown above the list; only its ticks re-render anything, never the rows.
   const timer = useMemo(() => sharedCountdownAccount(accounts), [accounts]);
+  const { current } = codes;
   const sharedPeriod = timer?.period;
   const shared = useMemo<SharedCountdown | undefined>(
     () => (sharedPeriod === undefined ? undefined : { period: sharedPeriod, id: sharedLeftId }),
@@ -262,14 +263,14 @@ export function CodesPage(props: CodesPageProps) {
     } else if (event.key === 'Enter' && visible.length === 1 && visible[0]) {
       // One match left: Enter copies it, so "/ git Enter" is all it takes.
       event.preventDefault();
-      props.onCopy(visible[0]);
+      props.onCopy(current(visible[0]));
     }
   };
 
   const renderRow = (account: AccountView, fill = false, placement?: RowPlacement) => (
     <AccountRow
       key={account.id}
-      account={account}
+      account={current(account)}
       placement={placement}
       clock={codes.clock}
       shared={shared}
@@ -335,7 +336,9 @@ export function CodesPage(props: CodesPageProps) {
           </div>
           <div class="list-head">
             <SortMenu value={props.sort} onChange={props.onSort} />
-            {timer && <Countdown id={sharedLeftId} clock={codes.clock} account={timer} ring />}
+            {timer && (
+              <Countdown id={sharedLeftId} clock={codes.clock} account={current(timer)} ring />
+            )}
           </div>
           {visible.length === 0 && <p class="muted">{t('codesNoMatch', query.trim())}</p>}
           <div ref={rowsRef} onKeyDown={onListKey}>

@@ -79,7 +79,7 @@ export function VaultPage({
   openBackup,
 }: VaultPageProps) {
   const codes = useCodes(send, now, firstListing);
-  const tab = useActiveTab(send, codes.listing);
+  const tab = useActiveTab(send, codes.listing && codes.received);
   const siteIds = useMemo(() => new Set<string>(tab.accountIds), [tab.accountIds]);
   const [dismissedNotices, setDismissedNotices] = useState<ReadonlySet<string>>(new Set());
   const [status, announce] = useAnnouncer();
@@ -236,11 +236,10 @@ export function VaultPage({
     }
   }, [send, announce]);
 
-  const listedAccounts = codes.listing?.accounts;
   const asksSetups = useMemo(() => {
-    const { unfinished, choices } = setupQuestions(listedAccounts ?? []);
+    const { unfinished, choices } = setupQuestions(codes.received);
     return unfinished.length > 0 || choices.length > 0;
-  }, [listedAccounts]);
+  }, [codes.received]);
 
   // Asked again whenever the number of accounts changes: an add may make a backup due.
   const accountCount = codes.listing?.accounts.length;
