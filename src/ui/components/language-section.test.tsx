@@ -37,4 +37,19 @@ describe('LanguageSection', () => {
     await waitFor(() => expect(onChanged).toHaveBeenCalledOnce());
     expect(setting.stored).toBe('de');
   });
+
+  it('says why a choice could not be stored, and shows the stored one again', async () => {
+    const setting = memorySetting('en');
+    setting.set = async () => {
+      throw new Error('storage is full');
+    };
+    const onChanged = vi.fn();
+    render(<LanguageSection setting={setting} onChanged={onChanged} />);
+    const select = await screen.findByLabelText<HTMLSelectElement>('Language of Keyfob');
+    select.value = 'de';
+    fireEvent.change(select);
+    await screen.findByRole('alert');
+    expect(select.value).toBe('en');
+    expect(onChanged).not.toHaveBeenCalled();
+  });
 });
