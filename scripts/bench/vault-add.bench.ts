@@ -12,6 +12,7 @@ import { openVaultStore } from '../../src/storage';
 import { createVaultService } from '../../src/vault';
 import { base32Encode } from '../../src/shared';
 import type { OtpParams } from '../../src/otp/types';
+import { loadShippedCatalogue } from '../../test/support/catalogues';
 
 const COUNT = 1_000;
 const PASS = 'correct horse battery staple';
@@ -49,6 +50,7 @@ describe(`adding ${COUNT} accounts (fake-indexeddb)`, () => {
       fakeBrowser.reset();
       const { dbName, store } = await freshStore();
       const bg = createBackground({
+        loadCatalogue: loadShippedCatalogue,
         session: fakeBrowser.storage.session,
         local: fakeBrowser.storage.local,
         alarms: fakeBrowser.alarms,

@@ -6,6 +6,7 @@ import type { Reply } from '../messaging/protocol';
 import { createBackground } from './background';
 import { AUTO_LOCK_ALARM } from './auto-lock';
 import { FREE_ATTEMPTS } from './passphrase-guard';
+import { loadShippedCatalogue } from '../../test/support/catalogues';
 
 const ours = { id: 'keyfob-id', origin: 'chrome-extension://keyfob-id' };
 const popup = { id: 'keyfob-id', url: 'chrome-extension://keyfob-id/popup.html' };
@@ -28,6 +29,7 @@ const now = () => clock;
 /** A "worker": a fresh background over the same storage, as after the browser stops it. */
 function startWorker(store: VaultStore) {
   const bg = createBackground({
+    loadCatalogue: loadShippedCatalogue,
     session: fakeBrowser.storage.session,
     local: fakeBrowser.storage.local,
     alarms: fakeBrowser.alarms,
@@ -341,6 +343,7 @@ describe('background', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
       const bg = createBackground({
+        loadCatalogue: loadShippedCatalogue,
         session: fakeBrowser.storage.session,
         local: fakeBrowser.storage.local,
         alarms: fakeBrowser.alarms,

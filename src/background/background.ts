@@ -27,6 +27,7 @@ import { commandTopFrame, type TabsApi } from './tabs';
 import { createSessionKeyStore, type SessionArea } from './session-key';
 import { createSettingsStore, type LocalArea } from './settings';
 import { createCodeClock } from './code-clock';
+import { createBackgroundText, type BackgroundTextDeps } from './background-text';
 import type { ServerTimeReading } from '../otp';
 
 /** What the background needs from the browser, injected so tests can run it in Node. */
@@ -48,6 +49,10 @@ export interface BackgroundDeps {
   sleep?: (ms: number) => Promise<void>;
   /** The system clipboard, for clearing expired codes; without it nothing is cleared. */
   clipboard?: ClipboardCleaner;
+  /** The extension's own `_locales/<locale>/messages.json`, for what the background says. */
+  loadCatalogue: BackgroundTextDeps['loadCatalogue'];
+  /** The browser's UI language, for the Language setting "browser". Default English. */
+  uiLanguage?: () => string;
 }
 
 /** What became of a fill asked for by keyboard command or context menu. */
@@ -55,8 +60,6 @@ export type GestureOutcome = 'filled' | 'locked' | 'refused';
 
 /** How long a fill asked for while locked waits for the person to unlock. */
 const WAITING_FILL_MS = 2 * 60 * 1000;
-/** Shown on the tab's badge while a fill waits for the vault to be unlocked. */
-const UNLOCK_TO_FILL = 'Unlock Keyfob to fill your sign-in code';
 
 /**
  * One background instance: the vault, its parked session key, auto-lock and the message
@@ -72,6 +75,12 @@ export function createBackground(deps: BackgroundDeps) {
   // Parsed imports hold secrets: they live in this instance's memory and go with every lock.
   const imports = createImportSessions({ now });
   const passphraseGuard = createPassphraseGuard({ local, now });
+  // Badge titles, the menu item and setup notices follow Keyfob's Language setting.
+  const text = createBackgroundText({
+    local,
+    uiLanguage: deps.uiLanguage ?? (() => 'en'),
+    loadCatalogue: deps.loadCatalogue,
+  });
 
   const ready = (async () => {
     const vault = createVaultService({
@@ -79,6 +88,7 @@ export function createBackground(deps: BackgroundDeps) {
       now,
       ...(deps.iterations ? { iterations: deps.iterations } : {}),
     });
+    await text.load();
     // Every code, its validity and the popup's countdown go by this clock.
     const clock = createCodeClock({ local, now, vaultId: () => vault.vaultId() });
     await clock.load();
@@ -126,12 +136,11 @@ export function createBackground(deps: BackgroundDeps) {
       now,
       codeNow,
       decodeQr: deps.decodeQr,
-      onWaitingForUnlock: (tabId) =>
-        tabs.setBadge(tabId, '!', 'Unlock Keyfob to finish setting up your authenticator'),
+      onWaitingForUnlock: (tabId) => tabs.setBadge(tabId, '!', text.t('badgeUnlockToSetUp')),
       showRefusals: (tabId, refusals) =>
         refusals === 0
           ? tabs.setBadge(tabId, '')
-          : tabs.setBadge(tabId, '✕', 'The site refused a code: open Keyfob to read why'),
+          : tabs.setBadge(tabId, '✕', text.t('badgeCodeRefused')),
     });
     const signInFill = createSignInFill({
       vault,
@@ -162,10 +171,10 @@ export function createBackground(deps: BackgroundDeps) {
       } catch (error) {
         if (isKeyfobError(error, 'vault-locked')) {
           waitingFill = { tabId: tab.id, until: now() + WAITING_FILL_MS };
-          await tabs.setBadge(tab.id, '!', UNLOCK_TO_FILL);
+          await tabs.setBadge(tab.id, '!', text.t('badgeUnlockToFill'));
           return 'locked';
         }
-        await tabs.setBadge(tab.id, '!', toErrorInfo(error).message);
+        await tabs.setBadge(tab.id, '!', text.error(error));
         return 'refused';
       }
     }
@@ -193,7 +202,12 @@ export function createBackground(deps: BackgroundDeps) {
           autoLock,
           clock,
           wallNow: now,
-          notices: () => enrollment.notices(),
+          // Made in English; shown in the chosen language where the catalogue has the sentence.
+          notices: () =>
+            enrollment.notices().map((notice) => ({
+              ...notice,
+              message: text.sentence(notice.message),
+            })),
           onUnlocked,
           onLocked: () => imports.clear(),
           onRemoved: (account) => enrollment.personRemoved(account),
@@ -281,6 +295,20 @@ export function createBackground(deps: BackgroundDeps) {
       } catch {
         // An offset that could not be stored is learned again from the next answer.
       }
+    },
+    /** The context-menu item's title, in Keyfob's language. */
+    async fillMenuTitle(): Promise<string> {
+      await ready;
+      return text.t('menuFillCode');
+    },
+    /**
+     * The Language setting changed: what the background says follows it from now on. Resolves
+     * with the context-menu item's new title.
+     */
+    async handleLanguageChange(): Promise<string> {
+      await ready;
+      await text.load();
+      return text.t('menuFillCode');
     },
     /** Routes an alarm; only the auto-lock alarm is ours. */
     async handleAlarm(name: string): Promise<void> {

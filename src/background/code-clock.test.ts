@@ -12,6 +12,7 @@ import {
 } from '../../test/support/ui/seed-vault';
 import { createBackground } from './background';
 import { serverTimeOf } from './server-date-listener';
+import { loadShippedCatalogue } from '../../test/support/catalogues';
 
 // The codes' clock through the real background (message server, vault, enrollment, sign-in
 // fill): a Cognito answer's Date header, as the browser saw it, moves every code Keyfob gives;
@@ -35,6 +36,7 @@ async function start(accounts: SeedAccount[], store?: MemoryStore) {
   const vaultStore = store ?? createMemoryVaultStore();
   const ids = store ? [] : (await seedVault(vaultStore, accounts, 0)).ids;
   const background = createBackground({
+    loadCatalogue: loadShippedCatalogue,
     session: fakeBrowser.storage.session,
     local: fakeBrowser.storage.local,
     alarms: fakeBrowser.alarms,

@@ -46,11 +46,11 @@ export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 export const TAB_REPORT_BURST = 20;
 export const TAB_REPORT_REFILL_MS = 1000;
 
-const REFUSED_ONCE =
+export const REFUSED_ONCE =
   'The site did not accept the code. Keyfob will fill the next code; it never fills a refused code again.';
-const TOO_MANY_HERE =
+export const TOO_MANY_HERE =
   'This site started more unfinished setups than Keyfob keeps. Finish or remove one of them in Keyfob first.';
-const TOO_MANY =
+export const TOO_MANY =
   'Keyfob already holds 20 unfinished setups. Remove the ones you do not need ("Remove all pending") first.';
 const TOO_FAST = 'this page reports too often';
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { originOf } from '../messaging/sender';
 import { SITE_SCRIPT_PREFIX } from '../shared/content-script-files';
+import { LANGUAGE_SETTING_KEY, type Catalogue } from '../shared/i18n';
 import { openVaultStore } from '../storage';
 import { createBackground } from './background';
 import { createBrowserTabs } from './browser-tabs';
@@ -35,6 +36,12 @@ export function startBackground(): void {
     // Every code in the image: a page or picture may show several accounts' QR codes.
     decodeQrImage,
     clipboard: createBrowserClipboard(),
+    // The same catalogues the pages fetch; the background speaks Keyfob's chosen language.
+    loadCatalogue: async (locale) =>
+      (await (
+        await fetch(browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/'))
+      ).json()) as Catalogue,
+    uiLanguage: () => browser.i18n.getUILanguage(),
     // Not `new URL(...).origin`: engines that treat extension schemes as opaque say "null",
     // and every page of ours would then be refused. originOf rebuilds it as senders get it.
     ours: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) ?? '' },
@@ -73,12 +80,19 @@ export function startBackground(): void {
     if (info.menuItemId === FILL_MENU) void fill(tab, info.frameId ?? 0);
   });
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: FILL_MENU,
-      // The browser's language: the menu is made once, at install, before any page is open.
-      title: browser.i18n.getMessage('menuFillCode'),
-      contexts: ['editable'],
-    });
+    void background
+      .fillMenuTitle()
+      .then((title) =>
+        browser.contextMenus.create({ id: FILL_MENU, title, contexts: ['editable'] }),
+      );
+  });
+  // The options page changed Keyfob's language: the menu item says so from now on.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(LANGUAGE_SETTING_KEY in changes)) return;
+    void background
+      .handleLanguageChange()
+      .then((title) => browser.contextMenus.update(FILL_MENU, { title }))
+      .catch(() => {});
   });
   // A site access the person revoked in the browser's own settings takes its scripts along.
   browser.permissions.onRemoved.addListener(({ origins = [] }) => void dropSiteScripts(origins));

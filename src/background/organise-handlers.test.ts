@@ -3,6 +3,7 @@ import { startTestBackground } from '../../test/support/ui/background';
 import type { AccountId } from '../shared';
 import { createMemoryVaultStore } from '../vault';
 import { createBackground } from './background';
+import { loadShippedCatalogue } from '../../test/support/catalogues';
 
 /*
  * Pin, move, last use and Undo of a delete, through the real background (message server,
@@ -83,6 +84,7 @@ describe('organising accounts', () => {
   it('answers these verbs to extension pages only', async () => {
     fakeBrowser.reset();
     const bg = createBackground({
+      loadCatalogue: loadShippedCatalogue,
       session: fakeBrowser.storage.session,
       local: fakeBrowser.storage.local,
       alarms: fakeBrowser.alarms,

@@ -1,4 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import de from '../../public/_locales/de/messages.json';
+import en from '../../public/_locales/en/messages.json';
 import type { ContentCommand } from '../messaging/content-protocol';
 import type { Reply } from '../messaging/protocol';
 import type { AccountId } from '../shared';
@@ -9,7 +11,9 @@ import {
   seedVault,
   type SeedAccount,
 } from '../../test/support/ui/seed-vault';
+import { formatMessage } from '../shared/i18n';
 import { createBackground } from './background';
+import { loadShippedCatalogue } from '../../test/support/catalogues';
 
 // Sign-in fill through the real background (message server, sender checks, vault, settings):
 // only the browser's tabs are a stand-in, which records what would go into the page.
@@ -49,6 +53,7 @@ async function start(accounts: SeedAccount[], autoFill = false) {
   const store = createMemoryVaultStore();
   const { ids } = await seedVault(store, accounts, 0);
   const background = createBackground({
+    loadCatalogue: loadShippedCatalogue,
     session: fakeBrowser.storage.session,
     local: fakeBrowser.storage.local,
     alarms: fakeBrowser.alarms,
@@ -208,6 +213,29 @@ describe('sign-in fill through the real background', () => {
     expect(fillCommands()).toEqual([
       { keyfob: 1, command: 'fillCode', code: await bg.codeOf(bg.ids[0]!), expectedOrigin: SITE },
     ]);
+  });
+
+  it('titles the badge and the menu item in Keyfob’s language, not the browser’s', async () => {
+    await fakeBrowser.storage.local.set({ uiLanguage: 'de' });
+    const bg = await start([{ account: 'alice', state: 'verified', origin: SITE }]);
+    expect(await bg.background.fillMenuTitle()).toBe(de.menuFillCode.message);
+    await bg.value('lockVault');
+    expect(await bg.background.handleFillGesture({ id: TAB_ID, url: tabUrl })).toBe('locked');
+    expect(badges.at(-1)).toEqual([TAB_ID, '!', de.badgeUnlockToFill.message]);
+    await bg.value('unlockVault', { passphrase: PASSPHRASE });
+    // A refusal reads as the pages would show it.
+    tabUrl = 'https://elsewhere.example/login';
+    expect(await bg.background.handleFillGesture({ id: TAB_ID, url: tabUrl })).toBe('refused');
+    expect(badges.at(-1)?.[2]).toBe(formatMessage(de.errNoAccount, ['https://elsewhere.example']));
+
+    // Changed on the options page: the menu item and the badges follow at once.
+    await fakeBrowser.storage.local.set({ uiLanguage: 'en' });
+    expect(await bg.background.handleLanguageChange()).toBe(en.menuFillCode.message);
+    await bg.value('lockVault');
+    expect(await bg.background.handleFillGesture({ id: TAB_ID, url: `${SITE}/login` })).toBe(
+      'locked',
+    );
+    expect(badges.at(-1)).toEqual([TAB_ID, '!', en.badgeUnlockToFill.message]);
   });
 
   it('after an unlock, fills nothing if another tab is in front', async () => {

@@ -1,5 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readFileSync } from 'node:fs';
+import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import type { Reply } from '../messaging/protocol';
 import { openVaultStore } from '../storage';
@@ -61,10 +63,17 @@ beforeEach(() => {
     menus.push(item);
     return item.id ?? '';
   });
-  // Nor i18n: the browser reads public/_locales/en in an English browser.
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
-    (name) => (en as Record<string, { message: string }>)[name]?.message ?? '',
-  );
+  // Nor i18n: an English browser. The background fetches its catalogues from the extension.
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  vi.stubGlobal('fetch', async (url: string) => {
+    const locale = /\/_locales\/(\w+)\/messages\.json$/.exec(String(url))?.[1];
+    if (!locale) throw new Error(`no such file: ${url}`);
+    return new Response(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8'));
+  });
+  updatedMenus = [];
+  vi.spyOn(fakeBrowser.contextMenus, 'update').mockImplementation(async (id, change) => {
+    updatedMenus.push({ id, ...change });
+  });
   openPopup = vi.spyOn(fakeBrowser.action, 'openPopup').mockImplementation(async () => {});
   // fakeBrowser has no webRequest events: keep the listeners the wiring adds.
   for (const name of WEB_REQUEST_EVENTS) {
@@ -89,15 +98,18 @@ let gestures: {
   menu?: (info: { menuItemId: string; frameId?: number }, tab?: Tab) => void;
 };
 let menus: { id?: string; title?: string; contexts?: string[] }[];
+let updatedMenus: { id: string | number; title?: string }[];
 let openPopup: ReturnType<typeof vi.spyOn>;
 
 describe('startBackground (the production wiring)', () => {
   it('offers "Fill Keyfob code" on editable fields; the shortcut and the menu ask to unlock first', async () => {
     startWorker();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-    expect(menus).toEqual([
-      { id: expect.any(String), title: 'Fill Keyfob code', contexts: ['editable'] },
-    ]);
+    await vi.waitFor(() =>
+      expect(menus).toEqual([
+        { id: expect.any(String), title: 'Fill Keyfob code', contexts: ['editable'] },
+      ]),
+    );
     const tab = { id: 4, url: 'https://app.example.com/login' };
 
     gestures.command!('fill-code', tab);
@@ -111,6 +123,21 @@ describe('startBackground (the production wiring)', () => {
     gestures.command!('_execute_action', tab);
     await value('getVaultState');
     expect(openPopup).toHaveBeenCalledTimes(2);
+  });
+
+  it('titles the menu item in Keyfob’s language, and again when the setting changes', async () => {
+    await fakeBrowser.storage.local.set({ uiLanguage: 'de' });
+    startWorker();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.waitFor(() =>
+      expect(menus.map((menu) => menu.title)).toEqual([de.menuFillCode.message]),
+    );
+
+    // As the options page stores a new choice.
+    await fakeBrowser.storage.local.set({ uiLanguage: 'en' });
+    await vi.waitFor(() =>
+      expect(updatedMenus).toEqual([{ id: menus[0]!.id, title: en.menuFillCode.message }]),
+    );
   });
 
   it('gives a new vault the production KDF and keeps it unlocked across a worker restart', async () => {

@@ -4,6 +4,7 @@ import type { Reply } from '../messaging/protocol';
 import { toBase64, utf8Encode } from '../shared';
 import { createMemoryVaultStore, type VaultStore } from '../vault';
 import { createBackground } from './background';
+import { loadShippedCatalogue } from '../../test/support/catalogues';
 
 const ours = { id: 'keyfob-id', origin: 'chrome-extension://keyfob-id' };
 const options = { id: 'keyfob-id', url: 'chrome-extension://keyfob-id/options.html' };
@@ -43,6 +44,7 @@ const decodeQrImage = vi.fn(async (_image: Blob): Promise<string[]> => []);
 
 function startWorker(store: VaultStore = createMemoryVaultStore()) {
   const bg = createBackground({
+    loadCatalogue: loadShippedCatalogue,
     session: fakeBrowser.storage.session,
     local: fakeBrowser.storage.local,
     alarms: fakeBrowser.alarms,

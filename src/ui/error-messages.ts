@@ -1,96 +1,12 @@
-import { type MessageKey, activeLocale, t } from './i18n';
+import { localizeErrorWith } from '../shared/i18n';
+import { activeLocale, t } from './i18n';
 
-/**
- * How a background error's English message reads in another language. The background writes
- * its messages in English (it has no page, hence no language setting); the UI translates them
- * by code, and where one code has several messages, by a pattern of the English one, whose
- * groups carry the values (a number of seconds, a site) into the translation.
- */
-interface ErrorPattern {
-  code: string;
-  match: RegExp;
-  key: MessageKey;
-}
-
-/** Codes whose English message has several forms: the pattern picks the form and its values. */
-export const ERROR_PATTERNS: readonly ErrorPattern[] = [
-  { code: 'vault-locked', match: /The vault is locked/, key: 'errVaultLocked' },
-  { code: 'passphrase-weak', match: /at least (\d+) characters/, key: 'errPassphraseShort' },
-  {
-    code: 'passphrase-weak',
-    match: /at least (\d+) different characters/,
-    key: 'errPassphraseRepetitive',
-  },
-  {
-    code: 'secret-too-short',
-    match: /it has (\d+) bits and Keyfob needs at least (\d+)/,
-    key: 'errSecretTooShort',
-  },
-  { code: 'passphrase-throttled', match: /Wait (\d+) s/, key: 'errPassphraseThrottled' },
-  { code: 'account-linked', match: /linked to (\S+)\. Unlink/, key: 'errAccountLinked' },
-  { code: 'choose-account', match: /set up on (\S+): open/, key: 'errChooseAccount' },
-  { code: 'no-account', match: /set up on (\S+)\.$/, key: 'errNoAccount' },
-  { code: 'page-unsupported', match: /link accounts/, key: 'errPageUnsupportedLink' },
-  { code: 'page-unsupported', match: /set up accounts/, key: 'errPageUnsupportedSetup' },
-  { code: 'secret-too-long', match: /at most (\d+) bytes/, key: 'errSecretTooLong' },
-  { code: 'uri-too-long', match: /over (\d+) characters/, key: 'errUriTooLong' },
-  { code: 'unsupported-format', match: /does not recognise/, key: 'errUnsupportedFile' },
-  { code: 'unsupported-format', match: /newer version of Keyfob/, key: 'errNewerBackup' },
-  { code: 'damaged-file', match: /Keyfob backup is damaged/, key: 'errBackupDamaged' },
-];
-
-/** Each code's translation when no pattern matched (or the code has one message only). */
-export const ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
-  'vault-locked': 'errVaultLockedFill',
-  'vault-missing': 'errVaultMissing',
-  'vault-exists': 'errVaultExists',
-  'vault-busy': 'errVaultBusy',
-  'vault-header-damaged': 'errVaultHeaderDamaged',
-  'vault-format-unsupported': 'errVaultFormat',
-  'wrong-passphrase': 'errWrongPassphrase',
-  'passphrase-weak': 'errPassphraseWeak',
-  'passphrase-mismatch': 'errPassphraseMismatch',
-  'account-not-found': 'errAccountNotFound',
-  'account-invalid': 'errAccountInvalid',
-  'record-damaged': 'errRecordDamaged',
-  'storage-failed': 'errStorageFailed',
-  internal: 'errInternal',
-  'no-reply': 'errNoReply',
-  'account-duplicate': 'errAccountDuplicate',
-  'account-missing': 'errAccountMissing',
-  'account-pending': 'errAccountPending',
-  'account-replaced': 'errAccountReplaced',
-  'capture-failed': 'errCaptureFailed',
-  'fill-refused': 'errFillRefused',
-  'origin-mismatch': 'errOriginMismatch',
-  'page-changed': 'errPageChanged',
-  'page-unsupported': 'errPageUnsupported',
-  'import-expired': 'errImportExpired',
-  'no-qr-code': 'errNoQrCode',
-  'image-too-large': 'errImageTooLarge',
-  'unreadable-image': 'errUnreadableImage',
-  'not-hotp': 'errNotHotp',
-  'secret-invalid': 'errSecretInvalid',
-  'secret-missing': 'errSecretMissing',
-  'uri-malformed': 'errUriMalformed',
-  'uri-scheme': 'errUriScheme',
-  'wrong-password': 'errWrongPassword',
-  'password-required': 'errPasswordRequired',
-  'damaged-file': 'errDamagedFile',
-  'settings-invalid': 'errSettingsInvalid',
-};
+export { ERROR_KEYS, ERROR_PATTERNS } from '../shared/i18n';
 
 /**
  * A KeyfobError's message in the active language. In English it is the background's own text;
- * in another language its translation, or the English text for a message Keyfob cannot yet
- * translate (better a sentence in English than none).
+ * in another language its translation (see {@link localizeErrorWith}).
  */
 export function localizeError(code: string, message: string): string {
-  if (activeLocale() === 'en') return message;
-  for (const rule of ERROR_PATTERNS) {
-    const found = rule.code === code && rule.match.exec(message);
-    if (found) return t(rule.key, ...found.slice(1));
-  }
-  const key = ERROR_KEYS[code];
-  return key ? t(key) : message;
+  return activeLocale() === 'en' ? message : localizeErrorWith(code, message, t);
 }

@@ -37,6 +37,13 @@ const UI: ModuleRule = {
 /** Every folder of src/ and entrypoints/, keyed by path prefix. */
 export const MODULE_RULES: Readonly<Record<string, ModuleRule>> = {
   'src/shared': { imports: [], packages: [], pure: true },
+  // Languages for the pages and the background alike; message names come from the catalogue.
+  'src/shared/i18n': {
+    imports: ['src/shared'],
+    types: ['public/_locales'],
+    packages: [],
+    pure: true,
+  },
   'src/otp': { imports: ['src/shared'], packages: OTPLIB, pure: true },
   'src/crypto': { imports: ['src/shared'], packages: [], pure: true, allowGlobals: ['crypto'] },
   'src/vault': { imports: ['src/otp', 'src/crypto', 'src/shared'], packages: [], pure: true },

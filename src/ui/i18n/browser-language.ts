@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
-import type { Catalogue } from './format-message';
-import { type LanguageChoice, isLanguageChoice, resolveLocale } from './language';
+import {
+  LANGUAGE_SETTING_KEY as KEY,
+  type Catalogue,
+  type LanguageChoice,
+  isLanguageChoice,
+  resolveLocale,
+} from '../../shared/i18n';
 import type { LanguageSetting } from './language-setting';
 import { setCatalogue } from './t';
-
-/** The `storage.local` key of the Language setting: a choice of language, nothing secret. */
-const KEY = 'uiLanguage';
 
 async function readChoice(): Promise<LanguageChoice> {
   const stored = (await browser.storage.local.get(KEY))[KEY];

@@ -1,7 +1,6 @@
 import en from '../../../public/_locales/en/messages.json';
 import de from '../../../public/_locales/de/messages.json';
-import { formatMessage } from './format-message';
-import { resolveLocale } from './language';
+import { formatMessage, resolveLocale } from '../../shared/i18n';
 import { formatNumber, pluralForm, tCount } from './intl';
 import { activeLocale, setCatalogue, t } from './t';
 import { tNodes } from './t-nodes';

@@ -1,7 +1,9 @@
 /** Every user-facing string of the popup and options page comes through {@link t}. */
 export { t, setCatalogue, activeLocale, type MessageKey } from './t';
-export { formatMessage, type Catalogue, type CatalogueEntry } from './format-message';
 export {
+  formatMessage,
+  type Catalogue,
+  type CatalogueEntry,
   LOCALES,
   LANGUAGE_CHOICES,
   DEFAULT_LOCALE,
@@ -9,7 +11,7 @@ export {
   isLanguageChoice,
   type Locale,
   type LanguageChoice,
-} from './language';
+} from '../../shared/i18n';
 export type { LanguageSetting } from './language-setting';
 export { pluralForm, formatNumber, tCount, formatDateTime } from './intl';
 export { tNodes } from './t-nodes';

@@ -1,4 +1,4 @@
-import type { LanguageChoice } from './language';
+import type { LanguageChoice } from '../../shared/i18n';
 
 /** Where the person's Language setting is kept; the extension passes `browserLanguageSetting`. */
 export interface LanguageSetting {

@@ -1,9 +1,12 @@
-import type en from '../../../public/_locales/en/messages.json';
-import { type Catalogue, formatMessage } from './format-message';
-import { DEFAULT_LOCALE, type Locale } from './language';
+import {
+  DEFAULT_LOCALE,
+  formatMessage,
+  type Catalogue,
+  type Locale,
+  type MessageKey,
+} from '../../shared/i18n';
 
-/** Every message name Keyfob has; the English catalogue is the reference. */
-export type MessageKey = keyof typeof en;
+export type { MessageKey };
 
 let active: { locale: Locale; catalogue: Catalogue } = { locale: DEFAULT_LOCALE, catalogue: {} };
 

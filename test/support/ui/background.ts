@@ -22,6 +22,7 @@ import {
   seedVault,
   type SeedAccount,
 } from './seed-vault';
+import { loadShippedCatalogue } from '../catalogues';
 
 // The real background does real crypto: on a busy machine an answer can take longer than
 // testing-library's default second. Waiting longer costs nothing when answers are quick.
@@ -107,6 +108,7 @@ export async function startTestBackground(options: BackgroundOptions = {}) {
   };
 
   const background = createBackground({
+    loadCatalogue: loadShippedCatalogue,
     session: fakeBrowser.storage.session,
     local: fakeBrowser.storage.local,
     alarms: fakeBrowser.alarms,

@@ -6,6 +6,12 @@ export type Locale = (typeof LOCALES)[number];
 export type LanguageChoice = 'browser' | Locale;
 export const LANGUAGE_CHOICES: readonly LanguageChoice[] = ['browser', ...LOCALES];
 
+/**
+ * The `storage.local` key of the Language setting: the options page writes it, the pages and
+ * the background read it. A choice of language, nothing secret.
+ */
+export const LANGUAGE_SETTING_KEY = 'uiLanguage';
+
 /** The catalogue Keyfob falls back to, as the manifest's `default_locale`. */
 export const DEFAULT_LOCALE: Locale = 'en';
 

@@ -1,0 +1,84 @@
+import { toErrorInfo } from '../shared';
+import {
+  DEFAULT_LOCALE,
+  LANGUAGE_SETTING_KEY,
+  formatMessage,
+  isLanguageChoice,
+  localizeErrorWith,
+  resolveLocale,
+  type Catalogue,
+  type Locale,
+  type MessageKey,
+} from '../shared/i18n';
+import type { LocalArea } from './settings';
+
+/** Dependencies of {@link createBackgroundText}. */
+export interface BackgroundTextDeps {
+  /** Where the options page keeps the Language setting. */
+  local: LocalArea;
+  /** The browser's UI language, for the setting "browser". */
+  uiLanguage: () => string;
+  /** The extension's own `_locales/<locale>/messages.json`. */
+  loadCatalogue: (locale: Locale) => Promise<Catalogue>;
+}
+
+/**
+ * What the background says to the person (badge titles, the context-menu item, setup notices)
+ * in the language of Keyfob's Language setting, from the same catalogue the pages read.
+ * Synchronous once loaded, so texts can be made anywhere; load again when the setting changes.
+ */
+export interface BackgroundText {
+  /** Reads the Language setting and loads its catalogue. Keeps the last one if that fails. */
+  load(): Promise<void>;
+  locale(): Locale;
+  /** Message `key` with `$1`… filled; the key itself if the catalogue lacks it. */
+  t(key: MessageKey, ...substitutions: (string | number)[]): string;
+  /** A KeyfobError's message, translated by its code as the pages translate it. */
+  error(error: unknown): string;
+  /**
+   * One of the background's own English sentences (a setup notice) in the chosen language:
+   * the entry whose English text it is, or the sentence as it is when none is.
+   */
+  sentence(english: string): string;
+}
+
+/** The background's texts (see {@link BackgroundText}). */
+export function createBackgroundText(deps: BackgroundTextDeps): BackgroundText {
+  let locale: Locale = DEFAULT_LOCALE;
+  let catalogue: Catalogue = {};
+  /** English sentence to its message key, for {@link BackgroundText.sentence}. */
+  let keysOfEnglish = new Map<string, string>();
+
+  async function load(): Promise<void> {
+    try {
+      const stored = (await deps.local.get(LANGUAGE_SETTING_KEY))[LANGUAGE_SETTING_KEY];
+      const choice = isLanguageChoice(stored) ? stored : 'browser';
+      const next = resolveLocale(choice, deps.uiLanguage());
+      const english = await deps.loadCatalogue(DEFAULT_LOCALE);
+      const chosen = next === DEFAULT_LOCALE ? english : await deps.loadCatalogue(next);
+      keysOfEnglish = new Map(Object.entries(english).map(([key, { message }]) => [message, key]));
+      [locale, catalogue] = [next, chosen];
+    } catch {
+      // A setting or catalogue that cannot be read leaves the language as it was.
+    }
+  }
+
+  const t = (key: string, ...substitutions: (string | number)[]): string => {
+    const entry = catalogue[key];
+    return entry ? formatMessage(entry, substitutions.map(String)) : key;
+  };
+
+  return {
+    load,
+    locale: () => locale,
+    t,
+    error(error) {
+      const { code, message } = toErrorInfo(error);
+      return locale === DEFAULT_LOCALE ? message : localizeErrorWith(code, message, t);
+    },
+    sentence(english) {
+      const key = keysOfEnglish.get(english);
+      return key && catalogue[key] ? t(key) : english;
+    },
+  };
+}
