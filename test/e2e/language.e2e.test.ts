@@ -1,19 +1,10 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { disposeAllDrivers } from './support/driver';
-import { e2eDist } from './support/e2e-build';
-import { launchEnrollmentBrowser } from './support/enrollment-browser';
-import { selectedBrowsers } from './support/env';
+import { expect, it } from 'vitest';
 import type { PopupPage } from './support/popup-page';
+import { SUITE_PASSPHRASE, describePopupSuite } from './support/popup-suite';
 import { waitFor } from './support/wait';
 
 // Issue 10: the Language setting. The browsers run in English; choosing Deutsch on the options
 // page shows the options page, and every popup opened after, in German, until changed back.
-
-const PASSPHRASE = 'correct horse battery staple';
-
-afterEach(async () => {
-  await disposeAllDrivers();
-});
 
 /** Picks `value` in the select labelled `label`, as a person's choice would (a change event). */
 async function choose(page: PopupPage, label: string, value: string): Promise<void> {
@@ -45,16 +36,9 @@ async function waitThroughReload(page: PopupPage, text: string): Promise<void> {
 const documentLanguage = (page: PopupPage) =>
   page.evaluate<string>('document.documentElement.lang');
 
-describe.each(selectedBrowsers())('language setting in %s', (browserName) => {
-  let dist: string;
-  beforeAll(() => {
-    dist = e2eDist(browserName);
-  }, 120_000);
-
+describePopupSuite('language setting in %s', ({ withVault }) => {
   it('Deutsch turns the options page and the popup German, and stays on reopening', async () => {
-    const browser = await launchEnrollmentBrowser(browserName, dist);
-    const first = await browser.openPopup();
-    await first.createVault(PASSPHRASE);
+    const { browser, popup: first } = await withVault();
     await first.waitForText('Add account');
     expect(await documentLanguage(first)).toBe('en');
 
@@ -78,7 +62,7 @@ describe.each(selectedBrowsers())('language setting in %s', (browserName) => {
     // A popup opened later is still German: the choice is stored, not held by a page.
     const again = await browser.openPopup();
     await again.waitForText('Keyfob ist gesperrt');
-    await again.fill('Passphrase', PASSPHRASE);
+    await again.fill('Passphrase', SUITE_PASSPHRASE);
     await again.press('Entsperren');
     await again.waitForText('Konto hinzufügen');
 

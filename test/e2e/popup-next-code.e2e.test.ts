@@ -1,20 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { totp } from '../support/totp-oracle';
 import { makeTestAccounts, otpauthUri } from './support/accounts';
-import { disposeAllDrivers } from './support/driver';
-import { e2eDist } from './support/e2e-build';
-import { launchEnrollmentBrowser } from './support/enrollment-browser';
-import { selectedBrowsers } from './support/env';
+import { describePopupSuite } from './support/popup-suite';
 import { waitFor } from './support/wait';
 
 // In a code's last 5 seconds the popup shows the next one beside it (issue 10), sent by the
 // background with the current one; at the boundary it becomes the code, with no stale code.
-
-const PASSPHRASE = 'correct horse battery staple';
-
-afterEach(async () => {
-  await disposeAllDrivers();
-});
 
 /** The row of the one account, read in one go so its values belong together. */
 interface RowReading {
@@ -44,16 +35,9 @@ const READ_ROW = `(() => {
   };
 })()`;
 
-describe.each(selectedBrowsers())('the next code in %s', (browserName) => {
-  let dist: string;
-  beforeAll(() => {
-    dist = e2eDist(browserName);
-  }, 120_000);
-
+describePopupSuite('the next code in %s', ({ withVault }) => {
   it('shows beside the code in its last 5 seconds, then takes its place', async () => {
-    const browser = await launchEnrollmentBrowser(browserName, dist);
-    const popup = await browser.openPopup();
-    await popup.createVault(PASSPHRASE);
+    const { popup } = await withVault();
     const { byUri: account } = makeTestAccounts();
     await popup.addByUri(otpauthUri(account));
 

@@ -1,21 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeTestAccounts, otpauthUri, type TestAccount } from './support/accounts';
-import { chooseFile } from './support/backup-steps';
-import { disposeAllDrivers } from './support/driver';
-import { e2eDist } from './support/e2e-build';
-import { launchEnrollmentBrowser } from './support/enrollment-browser';
-import { selectedBrowsers } from './support/env';
+import { expect, it } from 'vitest';
+import { makeTestAccounts, type TestAccount } from './support/accounts';
 import type { PopupPage } from './support/popup-page';
+import { describePopupSuite, importAccounts } from './support/popup-suite';
 import { waitFor } from './support/wait';
 
 // Organising the popup's list in the real extension: pin to the top, sort (kept for the next
 // popup), move a row with Alt+Arrow keys (and by drag in Chromium), delete and Undo.
-
-const PASSPHRASE = 'correct horse battery staple';
-
-afterEach(async () => {
-  await disposeAllDrivers();
-});
 
 /** The issuers of the rows, top to bottom. */
 const issuers = (popup: PopupPage) =>
@@ -36,16 +26,9 @@ async function waitForOrder(popup: PopupPage, expected: string[], what: string) 
 /** `Name (account)`: the accessible name part of a row's buttons. */
 const nameOf = (account: TestAccount) => `${account.issuer} (${account.account})`;
 
-describe.each(selectedBrowsers())('organising the popup in %s', (browserName) => {
-  let dist: string;
-  beforeAll(() => {
-    dist = e2eDist(browserName);
-  }, 120_000);
-
+describePopupSuite('organising the popup in %s', ({ withVault }) => {
   it('pins, sorts, moves by keyboard, and undoes a delete', async () => {
-    const browser = await launchEnrollmentBrowser(browserName, dist);
-    const first = await browser.openPopup();
-    await first.createVault(PASSPHRASE);
+    const { browser } = await withVault();
 
     // Issuers that sort differently by hand (import order) and by name.
     const accounts = ['Charlie', 'Alpha', 'Bravo'].map((prefix) => {
@@ -53,15 +36,7 @@ describe.each(selectedBrowsers())('organising the popup in %s', (browserName) =>
       return { ...account, issuer: `${prefix} ${account.issuer}` };
     });
     const [c, a, b] = accounts as [TestAccount, TestAccount, TestAccount];
-    const options = await browser.openExtensionTab('options.html#backup');
-    await chooseFile(options, 'Import from a file', {
-      name: 'accounts.txt',
-      type: 'text/plain',
-      base64: Buffer.from(accounts.map((x) => otpauthUri(x)).join('\n'), 'utf8').toString('base64'),
-    });
-    await options.waitForText('Found 3 accounts');
-    await options.press('Import 3 accounts');
-    await options.waitForText('Imported 3 accounts.');
+    await importAccounts(browser, accounts);
 
     let popup = await browser.openPopup();
     await popup.readCodes(3);

@@ -1,0 +1,73 @@
+import { afterEach, beforeAll, describe } from 'vitest';
+import { otpauthUri, type TestAccount } from './accounts';
+import { chooseFile } from './backup-steps';
+import { disposeAllDrivers } from './driver';
+import { e2eDist } from './e2e-build';
+import { launchEnrollmentBrowser, type EnrollmentBrowser } from './enrollment-browser';
+import { selectedBrowsers, type BrowserName } from './env';
+import type { PopupPage } from './popup-page';
+
+// The setup the popup's own tests share (language, next code, organise): one suite per
+// selected browser over its e2e build, a fresh browser with a new vault per test, and
+// accounts brought in as a person would.
+
+/** The passphrase of every vault these suites create. */
+export const SUITE_PASSPHRASE = 'correct horse battery staple';
+
+/** A fresh browser whose popup has just created a vault. */
+export interface BrowserWithVault {
+  browser: EnrollmentBrowser;
+  popup: PopupPage;
+}
+
+/** What a suite's body gets for its browser. */
+export interface PopupSuite {
+  browserName: BrowserName;
+  /** Launches a fresh browser and creates a vault in its popup; closed after the test. */
+  withVault(): Promise<BrowserWithVault>;
+}
+
+/**
+ * `describe(title)` once per selected browser (`%s` in `title` names it), with that browser's
+ * build read before the tests and every browser closed after each test.
+ */
+export function describePopupSuite(title: string, body: (suite: PopupSuite) => void): void {
+  afterEach(async () => {
+    await disposeAllDrivers();
+  });
+  describe.each(selectedBrowsers())(title, (browserName) => {
+    let dist: string;
+    beforeAll(() => {
+      dist = e2eDist(browserName);
+    }, 120_000);
+    body({
+      browserName,
+      async withVault() {
+        const browser = await launchEnrollmentBrowser(browserName, dist);
+        const popup = await browser.openPopup();
+        await popup.createVault(SUITE_PASSPHRASE);
+        return { browser, popup };
+      },
+    });
+  });
+}
+
+/**
+ * Imports `accounts` as one otpauth list through the options page's "Import from a file", so
+ * they land in the vault in this order.
+ */
+export async function importAccounts(
+  browser: EnrollmentBrowser,
+  accounts: readonly TestAccount[],
+): Promise<void> {
+  const options = await browser.openExtensionTab('options.html#backup');
+  await chooseFile(options, 'Import from a file', {
+    name: 'accounts.txt',
+    type: 'text/plain',
+    base64: Buffer.from(accounts.map((x) => otpauthUri(x)).join('\n'), 'utf8').toString('base64'),
+  });
+  const count = accounts.length;
+  await options.waitForText(`Found ${count} accounts`);
+  await options.press(`Import ${count} accounts`);
+  await options.waitForText(`Imported ${count} accounts.`);
+}
