@@ -21,9 +21,9 @@ import { sleep, waitFor } from './support/wait';
 // nothing a person cannot see (opacity 0.001, a transparent overlay, display:none,
 // off-screen), nothing in a cross-origin frame, and nothing on a copy of the page on another
 // loopback origin (same host, another port); a field merely below the fold is scrolled into
-// view first. The keyboard command has its own file, sign-in-gesture.e2e.test.ts (it needs
-// a headful browser); the handlers run through the real background in
-// src/background/sign-in-fill.test.ts and start-background.test.ts.
+// view first. The keyboard command and the context menu have their own file,
+// sign-in-gesture.e2e.test.ts (they need a headful browser); the handlers run through the
+// real background in src/background/sign-in-fill.test.ts and start-background.test.ts.
 
 /**
  * Time for the helper to notice a new field (250 ms debounce), ask the background and fill.

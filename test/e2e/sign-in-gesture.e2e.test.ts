@@ -29,8 +29,9 @@ import { startXDisplay, type XDisplay } from './support/x-display';
 // on a private Xvfb display, and xdotool presses the keys into its focused window. After a
 // real enrollment on a rig page, the default shortcut fills the enrolled origin's sign-in code
 // (checked against the TOTP oracle) and the sign-in completes; on a copy of the page on
-// another loopback origin the same shortcut fills nothing. In Chromium, the popup opened by its
-// own shortcut fills from the keyboard too. One browser and one enrollment per browser serve
+// another loopback origin the same shortcut fills nothing. The field's context menu item fills it
+// too (xdotool right-clicks the field, then types the item's first letter); in Chromium, also
+// the popup opened by its own shortcut, driven to Fill by keys. One browser and one enrollment per browser serve
 // every test: each signs the user out and in again up to the code prompt.
 
 /** The manifest's default shortcut for "fill-code" (wxt.config.ts, README), as xdotool names it. */
@@ -87,15 +88,64 @@ afterAll(async () => {
 });
 
 /**
- * Puts `page` in front, gives its window the keyboard focus and presses `chord` there. The
- * window is found by a title set for the purpose: a browser window shows its selected tab's.
+ * Puts `page` in front and gives its window the keyboard focus. The window is found by a title
+ * set for the purpose: a browser window shows its selected tab's.
  */
-async function pressInPage(page: WebPage, chord: string): Promise<void> {
+async function focusPage(page: WebPage): Promise<void> {
   await page.bringToFront();
   const marker = `kf-${randomUUID()}`;
   await page.evaluate(`document.title = ${JSON.stringify(marker)}`);
   await display.focusWindowTitled(marker);
+}
+
+/** Presses `chord` in `page`, in front and focused. */
+async function pressInPage(page: WebPage, chord: string): Promise<void> {
+  await focusPage(page);
   await display.key(chord);
+}
+
+/**
+ * The screen point at the middle of the element `selector` of `page`. The page's origin on
+ * the screen is read off a pointer move, whose event carries both screen and page coordinates.
+ */
+async function screenPointOf(page: WebPage, selector: string): Promise<{ x: number; y: number }> {
+  await page.evaluate(`window.__kfOrigin = undefined; document.addEventListener('mousemove',
+    (e) => { window.__kfOrigin = { x: e.screenX - e.clientX, y: e.screenY - e.clientY }; },
+    { capture: true, once: true })`);
+  let step = 0;
+  const origin = await waitFor(
+    async () => {
+      // A move to where the pointer already is sends no event: each try goes elsewhere.
+      step += 1;
+      await display.movePointer(200 + step * 7, 200 + step * 5);
+      return (
+        (await page.evaluate<{ x: number; y: number } | null>('window.__kfOrigin ?? null')) ??
+        undefined
+      );
+    },
+    { what: 'a pointer move over the page' },
+  );
+  const box = await page.evaluate<{ x: number; y: number; width: number; height: number }>(
+    `document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect().toJSON()`,
+  );
+  return {
+    x: Math.round(origin.x + box.x + box.width / 2),
+    y: Math.round(origin.y + box.y + box.height / 2),
+  };
+}
+
+/**
+ * Counts from now on the keyboard commands the browser dispatches to Keyfob, as its console
+ * tab (an extension page) hears them; returns the reader.
+ */
+async function listenForCommands(session: EnrollmentSession): Promise<() => Promise<number>> {
+  await session.console.evaluate(`(() => {
+    window.__kfCommands = 0;
+    (globalThis.browser ?? globalThis.chrome).commands.onCommand.addListener(() => {
+      window.__kfCommands += 1;
+    });
+  })()`);
+  return () => session.console.evaluate<number>('window.__kfCommands');
 }
 
 const copyFieldValue = (page: WebPage) =>
@@ -175,7 +225,11 @@ describe.each(selectedBrowsers())('sign-in by gesture in %s', (browserName) => {
       const elsewhere = await live.browser.openPage(copy.url);
       pages.push({ page: elsewhere });
       expect(await webTabBadges(live)).not.toContain('!');
+      const heard = await listenForCommands(live);
       await pressInPage(elsewhere, FILL_SHORTCUT);
+      // Heard first: in Firefox badges() reads from a tab of its own, which would take a
+      // command still on its way.
+      await waitFor(async () => (await heard()) === 1, { what: 'Keyfob to get the command' });
       await waitFor(async () => (await webTabBadges(live)).includes('!'), {
         what: 'the refusal badge on the copy’s tab',
       });
@@ -224,4 +278,21 @@ describe.each(selectedBrowsers())('sign-in by gesture in %s', (browserName) => {
       await signsInWithFilledCode(account, pressedAt, 'the popup’s Fill');
     }),
   );
+  it('the context menu’s item on the code field fills the code', () =>
+    diagnosed(async (_live, account) => {
+      await atCodePrompt(account);
+      await focusPage(account.page);
+      const field = await screenPointOf(account.page, flow.signInCodeSelector);
+      const shown = await display.windowCount();
+      await display.rightClickAt(field.x, field.y);
+      // The menu is a window of its own; a key pressed before it shows would go to the field.
+      await waitFor(async () => (await display.windowCount()) > shown, {
+        what: 'the context menu to open',
+      });
+      const pressedAt = Date.now();
+      // The item has no access key; both browsers then pick the item whose title starts with
+      // the letter typed, and "Fill Keyfob code" is the menu's only one beginning with F.
+      await display.key('f');
+      await signsInWithFilledCode(account, pressedAt, 'the context menu');
+    }));
 });

@@ -47,6 +47,12 @@ export interface XDisplay {
    * window's title is its selected tab's), once one shows.
    */
   focusWindowTitled(marker: string): Promise<void>;
+  /** How many windows are shown (mapped), menus included. */
+  windowCount(): Promise<number>;
+  /** Moves the pointer to screen point (`x`, `y`). */
+  movePointer(x: number, y: number): Promise<void>;
+  /** Right-clicks at screen point (`x`, `y`), as a person opens a context menu. */
+  rightClickAt(x: number, y: number): Promise<void>;
   /** Presses a key chord (xdotool's names: `alt+shift+k`, `Tab`, `Return`) into the focus. */
   key(...chords: string[]): Promise<void>;
   /** Stops the server. Safe to call twice. */
@@ -105,6 +111,16 @@ export async function startXDisplay(): Promise<XDisplay> {
       );
       // Not windowactivate: that needs a window manager, and this display has none.
       await xdotool('windowfocus', '--sync', window);
+    },
+    async windowCount() {
+      const ids = await xdotool('search', '--onlyvisible', '--name', '').catch(() => '');
+      return ids.split('\n').filter(Boolean).length;
+    },
+    async movePointer(x, y) {
+      await xdotool('mousemove', String(x), String(y));
+    },
+    async rightClickAt(x, y) {
+      await xdotool('mousemove', String(x), String(y), 'click', '3');
     },
     async key(...chords) {
       await xdotool('key', '--clearmodifiers', ...chords);
