@@ -247,6 +247,12 @@ describe('startBackground (the production wiring)', () => {
       expect((await value<{ notices: unknown[] }>('listCodes')).notices).toHaveLength(1),
     );
     expect(await status()).toBe('pending');
+    // Made in English, shown in Keyfob's language once the person chooses another.
+    const notice = async () =>
+      (await value<{ notices: { message: string }[] }>('listCodes')).notices[0]?.message;
+    expect(await notice()).toBe(en.noticeCodeRefusedOnce.message);
+    await fakeBrowser.storage.local.set({ uiLanguage: 'de' });
+    await vi.waitFor(async () => expect(await notice()).toBe(de.noticeCodeRefusedOnce.message));
     verifyCall('3', 'https://cognito-idp.us-east-1.amazonaws.com/');
     await vi.waitFor(async () => expect(await status()).toBe('verified'));
   });
