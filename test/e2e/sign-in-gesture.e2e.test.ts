@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disposeAllDrivers } from './support/driver';
 import { e2eDist } from './support/e2e-build';
@@ -22,6 +21,7 @@ import {
 import { selectedBrowsers } from './support/env';
 import { startSignInCopy, type SignInCopy } from './support/sign-in-copy';
 import { waitFor } from './support/wait';
+import { focusPageWindow, realPopup } from './support/real-popup';
 import { startXDisplay, type XDisplay } from './support/x-display';
 
 // Sign-in fill on the person's gesture (docs/architecture.md §3 rule 6), in real browser
@@ -87,16 +87,8 @@ afterAll(async () => {
   await Promise.all([fixture?.stop(), copy?.stop(), display?.stop()]);
 });
 
-/**
- * Puts `page` in front and gives its window the keyboard focus. The window is found by a title
- * set for the purpose: a browser window shows its selected tab's.
- */
-async function focusPage(page: WebPage): Promise<void> {
-  await page.bringToFront();
-  const marker = `kf-${randomUUID()}`;
-  await page.evaluate(`document.title = ${JSON.stringify(marker)}`);
-  await display.focusWindowTitled(marker);
-}
+/** Puts `page` in front and gives its window the keyboard focus. */
+const focusPage = (page: WebPage) => focusPageWindow(display, page);
 
 /** Presses `chord` in `page`, in front and focused. */
 async function pressInPage(page: WebPage, chord: string): Promise<void> {
@@ -292,21 +284,12 @@ describe.each(selectedBrowsers())('sign-in by gesture in %s', (browserName) => {
       await waitFor(async () => (await readPopup(live, name))?.fill, {
         what: 'the popup with Fill for the enrolled account',
       });
+      const popup = realPopup(live.console);
       const pressedAt = Date.now();
-      await live.console.evaluate(`(() => {
-        const [view] = browser.extension.getViews({ type: 'popup' });
-        view.document
-          .querySelector('button[aria-label=' + JSON.stringify(${JSON.stringify(`Fill code for ${name}`)}) + ']')
-          .click();
-      })()`);
+      await popup.press(`Fill code for ${name}`);
       await signsInWithFilledCode(account, pressedAt, 'the popup’s Fill');
       // An open panel would take the next test's right-click.
-      await live.console.evaluate(
-        `browser.extension.getViews({ type: 'popup' }).forEach((view) => view.close())`,
-      );
-      await waitFor(async () => (await readPopup(live, name)) === null, {
-        what: 'the popup to close',
-      });
+      await popup.close();
     }),
   );
   it('the context menu’s item on the code field fills the code', () =>
