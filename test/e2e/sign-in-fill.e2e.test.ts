@@ -15,6 +15,8 @@ import {
 import { selectedBrowsers } from './support/env';
 import { startSignInCopy, type SignInCopy } from './support/sign-in-copy';
 import { sleep, waitFor } from './support/wait';
+import { openPopupByShortcut } from './support/real-popup';
+import { startXDisplay } from './support/x-display';
 
 // Automatic sign-in fill (docs/architecture.md §3 rule 6) in each browser, after a real
 // enrollment on a rig page: Keyfob fills the enrolled origin's visible code field, and
@@ -113,13 +115,14 @@ describe.each(selectedBrowsers())('automatic sign-in fill in %s', (browserName) 
   async function afterEnrollment(
     tag: string,
     body: (session: EnrollmentSession, enrolled: Enrolled, pages: WebPage[]) => Promise<void>,
+    windows: { display?: string } = {},
   ): Promise<void> {
     let session: EnrollmentSession | undefined;
     const pages: WebPage[] = [];
     await withDiagnostics(
       () => ({ session, pages: pages.map((page) => ({ page })), rig: fixture.rig }),
       async () => {
-        session = await startSession(browserName, dist);
+        session = await startSession(browserName, dist, windows);
         const enrolled = await enroll(session, fixture, FLOWS['amplify-api'], tag);
         pages.push(enrolled.page);
         await body(session, enrolled, pages);
@@ -127,36 +130,41 @@ describe.each(selectedBrowsers())('automatic sign-in fill in %s', (browserName) 
     );
   }
 
-  // Chromium only: Firefox's stand-in for the popup (a tab behind the page, see clickAction)
-  // sometimes asks for the active tab before the page is in front again, and then offers no
-  // Fill; the background's answer itself is covered in src/background/sign-in-fill.test.ts.
-  it.skipIf(browserName !== 'chromium')(
-    'the popup’s Fill says why it filled nothing into a hidden field, then fills the visible one',
-    () =>
-      afterEnrollment('popup', async (session, { page, secret, account }) => {
-        await page.bringToFront();
-        await page.evaluate(INSTRUMENT);
-        await show(page, HIDDEN[0]![1]);
+  // The real action popup over the page: Chromium opens it as a toolbar click does
+  // (clickAction); Firefox by its shortcut on a private X display, pressed through the popup's
+  // window (support/real-popup.ts), since automation has no handle on Firefox's panel.
+  it('the popup’s Fill says why it filled nothing into a hidden field, then fills the visible one', async () => {
+    const display = browserName === 'firefox' ? await startXDisplay() : undefined;
+    try {
+      await afterEnrollment(
+        'popup',
+        async (session, { page, secret, account }) => {
+          await page.bringToFront();
+          await page.evaluate(INSTRUMENT);
+          await show(page, HIDDEN[0]![1]);
 
-        // The real action popup over the page, as a toolbar click opens it (clickAction).
-        const popup = await session.browser.clickAction(page.url());
-        const name = account.issuer ? `${account.issuer} (${account.account})` : account.account;
-        await popup.fillCodeInPage(name);
-        const refusal = await waitFor(async () => (await popup.readAlert()) ?? undefined, {
-          what: 'the popup to say why nothing was filled',
-        });
-        expect(refusal).toContain('hidden or covered');
-        expect(await fieldValue(page)).toBe('');
+          const popup = display
+            ? await openPopupByShortcut(display, page, session.console)
+            : await session.browser.clickAction(page.url());
+          const name = account.issuer ? `${account.issuer} (${account.account})` : account.account;
+          await popup.press(`Fill code for ${name}`);
+          await popup.waitForText('hidden or covered');
+          expect(await fieldValue(page)).toBe('');
 
-        const pressedAt = Date.now();
-        await show(page, codeForm('visible'));
-        await popup.fillCodeInPage(name);
-        await popup.waitForText('Filled');
-        expectCurrentCode(await fieldValue(page), secret, pressedAt);
-        const seen = await page.evaluate<{ inputs: string[] }>('window.__kf');
-        expect(new Set(seen.inputs)).toEqual(new Set(['visible']));
-      }),
-  );
+          const pressedAt = Date.now();
+          await show(page, codeForm('visible'));
+          await popup.press(`Fill code for ${name}`);
+          await popup.waitForText('Filled');
+          expectCurrentCode(await fieldValue(page), secret, pressedAt);
+          const seen = await page.evaluate<{ inputs: string[] }>('window.__kf');
+          expect(new Set(seen.inputs)).toEqual(new Set(['visible']));
+        },
+        display ? { display: display.name } : {},
+      );
+    } finally {
+      await display?.stop();
+    }
+  });
 
   it('fills the enrolled origin’s visible field only: nothing hidden, framed, or on another origin', () =>
     afterEnrollment('autofill', async (session, { page, secret, account }, pages) => {

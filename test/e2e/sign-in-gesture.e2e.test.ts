@@ -21,7 +21,7 @@ import {
 import { selectedBrowsers } from './support/env';
 import { startSignInCopy, type SignInCopy } from './support/sign-in-copy';
 import { waitFor } from './support/wait';
-import { focusPageWindow, realPopup } from './support/real-popup';
+import { POPUP_SHORTCUT, focusPageWindow, realPopup } from './support/real-popup';
 import { startXDisplay, type XDisplay } from './support/x-display';
 
 // Sign-in fill on the person's gesture (docs/architecture.md §3 rule 6), in real browser
@@ -36,9 +36,6 @@ import { startXDisplay, type XDisplay } from './support/x-display';
 
 /** The manifest's default shortcut for "fill-code" (wxt.config.ts, README), as xdotool names it. */
 const FILL_SHORTCUT = 'alt+shift+k';
-
-/** The manifest's default shortcut for "_execute_action": the toolbar button's popup. */
-const POPUP_SHORTCUT = 'alt+shift+o';
 
 /** What the real action popup shows: Fill for the account, and where its keyboard focus is. */
 interface PopupState {

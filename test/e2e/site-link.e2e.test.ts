@@ -5,7 +5,7 @@ import { e2eDist } from './support/e2e-build';
 import { expectCurrentCode, startSession } from './support/enrollment-steps';
 import { selectedBrowsers } from './support/env';
 import { startSignInCopy, type SignInCopy } from './support/sign-in-copy';
-import { focusPageWindow, realPopup } from './support/real-popup';
+import { openPopupByShortcut } from './support/real-popup';
 import { startXDisplay, type XDisplay } from './support/x-display';
 
 // "Use on this site" (docs/architecture.md §3 rule 6): an account added by URI, with no site
@@ -14,9 +14,6 @@ import { startXDisplay, type XDisplay } from './support/x-display';
 // (clickAction). Firefox opens it too, by the person's shortcut on a private X display, and
 // the test presses its buttons through the popup's window (support/real-popup.ts), since
 // automation has no handle on Firefox's popup panel.
-
-/** The manifest's default shortcut for "_execute_action" (wxt.config.ts, README). */
-const POPUP_SHORTCUT = 'alt+shift+o';
 
 let page: SignInCopy;
 let display: XDisplay | undefined;
@@ -62,9 +59,7 @@ describe.each(selectedBrowsers())('"Use on this site" in %s', (browserName) => {
     if (browserName === 'chromium') {
       popup = await session.browser.clickAction(signIn.url());
     } else {
-      await focusPageWindow(display!, signIn);
-      await display!.key(POPUP_SHORTCUT);
-      popup = realPopup(session.console);
+      popup = await openPopupByShortcut(display!, signIn, session.console);
     }
     await popup.press(`Edit ${name}`);
     await popup.press('Use on this site');

@@ -15,7 +15,30 @@ export async function focusPageWindow(display: XDisplay, page: WebPage): Promise
   await display.focusWindowTitled(marker);
 }
 
+/** The manifest's default shortcut for "_execute_action" (wxt.config.ts, README), for xdotool. */
+export const POPUP_SHORTCUT = 'alt+shift+o';
+
+/** Opens the real action popup over `page` as a person does with the keyboard: its shortcut. */
+export async function openPopupByShortcut(
+  display: XDisplay,
+  page: WebPage,
+  extensionTab: PopupPage,
+): Promise<RealPopup> {
+  await focusPageWindow(display, page);
+  await display.key(POPUP_SHORTCUT);
+  return realPopup(extensionTab);
+}
+
 const VIEW = `(globalThis.browser ?? globalThis.chrome).extension.getViews({ type: 'popup' })[0]`;
+
+/** What a test does in the real popup. */
+export interface RealPopup {
+  /** The popup's visible text, or null while none is open. */
+  text(): Promise<string | null>;
+  waitForText(wanted: string): Promise<void>;
+  press(name: string): Promise<void>;
+  close(): Promise<void>;
+}
 
 /**
  * The real action popup (opened by the person's shortcut or click), reached through
@@ -23,7 +46,7 @@ const VIEW = `(globalThis.browser ?? globalThis.chrome).extension.getViews({ typ
  * panel, and keys from xdotool never reach it (test/e2e/README.md). Presses are DOM clicks in
  * the popup's own window, so everything after them is the popup's own code path.
  */
-export function realPopup(extensionTab: PopupPage) {
+export function realPopup(extensionTab: PopupPage): RealPopup {
   const text = () =>
     extensionTab.evaluate<string | null>(`(() => {
       const view = ${VIEW};
