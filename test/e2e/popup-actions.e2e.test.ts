@@ -25,23 +25,28 @@ import {
   withDiagnostics,
 } from './support/enrollment-steps';
 import { selectedBrowsers } from './support/env';
+import { openPopupByShortcut } from './support/real-popup';
 import { waitFor } from './support/wait';
+import { startXDisplay, type XDisplay } from './support/x-display';
 
 // The popup's actions on the page behind it (docs/architecture.md §3 rule 6): "Fill code for …" and
-// "Enroll on this page", pressed in the real action popup over a rig page. Chromium only:
-// Firefox gives automation no handle on its action popup. The popup opened by
-// action.openPopup() grants no activeTab (a click would), so these run on the e2e build's
-// loopback pages, where Keyfob may script already; injecting into other sites on a click is
-// covered by the background's unit tests.
+// "Enroll on this page", pressed in the real action popup over a rig page. Chromium opens it
+// with action.openPopup(), which grants no activeTab (a click would), so these run on the e2e
+// build's loopback pages, where Keyfob may script already; injecting into other sites on a
+// click is covered by the background's unit tests. Firefox opens it by its shortcut on a
+// private X display and the test presses its buttons through the popup's window
+// (support/real-popup.ts), since automation has no handle on Firefox's popup panel.
 
 let fixture: RigFixture;
+let display: XDisplay | undefined;
 
 beforeAll(async () => {
-  if (selectedBrowsers().includes('chromium')) fixture = await startRigFixture();
+  fixture = await startRigFixture();
+  if (selectedBrowsers().includes('firefox')) display = await startXDisplay();
 }, 180_000);
 
 afterAll(async () => {
-  await fixture?.stop();
+  await Promise.all([fixture?.stop(), display?.stop()]);
 });
 
 afterEach(async () => {
@@ -53,11 +58,19 @@ afterEach(async () => {
 const shownName = (account: ListedAccount) =>
   account.issuer ? `${account.issuer} (${account.account})` : account.account;
 
-describe.skipIf(!selectedBrowsers().includes('chromium'))('popup actions in chromium', () => {
+describe.each(selectedBrowsers())('popup actions in %s', (browserName) => {
   let dist: string;
   beforeAll(() => {
-    dist = e2eDist('chromium');
+    dist = e2eDist(browserName);
   }, 120_000);
+
+  /** The real action popup over `page`, which is in front. */
+  /** The X display this browser's windows are on (Firefox's popup is opened by keys there). */
+  const xDisplay = () => (browserName === 'firefox' ? display : undefined);
+  const popupOver = (session: EnrollmentSession, page: WebPage) => {
+    const on = xDisplay();
+    return on ? openPopupByShortcut(on, page, session.console) : session.browser.openActionPopup!();
+  };
 
   function scenario(name: string, body: (session: EnrollmentSession) => Promise<void>) {
     it(name, async () => {
@@ -66,7 +79,8 @@ describe.skipIf(!selectedBrowsers().includes('chromium'))('popup actions in chro
       await withDiagnostics(
         () => ({ session, pages, rig: fixture.rig }),
         async () => {
-          session = await startSession('chromium', dist);
+          const on = xDisplay();
+          session = await startSession(browserName, dist, on ? { display: on.name } : {});
           await body(session);
         },
       );
@@ -86,8 +100,8 @@ describe.skipIf(!selectedBrowsers().includes('chromium'))('popup actions in chro
     expect(await readInputs(page, flow.signInCodeSelector)).toBe('');
 
     const pressedAt = Date.now();
-    const popup = await session.browser.openActionPopup!();
-    await popup.fillCodeInPage(shownName(account));
+    const popup = await popupOver(session, page);
+    await popup.press(`Fill code for ${shownName(account)}`);
     const filled = await waitFor(
       async () => {
         const value = await readInputs(page, flow.signInCodeSelector);
@@ -129,8 +143,8 @@ describe.skipIf(!selectedBrowsers().includes('chromium'))('popup actions in chro
       // Empty the field, so that a code in it afterwards is Keyfob's new fill.
       await page.type(flow.setupCodeSelector, '');
       await page.bringToFront();
-      const popup = await session.browser.openActionPopup!();
-      await popup.enrollOnThisPage();
+      const popup = await popupOver(session, page);
+      await popup.press('Enroll on this page');
       const again = await waitForAccount(
         session.console,
         origin,
