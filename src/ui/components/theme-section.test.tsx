@@ -33,6 +33,31 @@ describe('the Theme choice', () => {
     );
   });
 
+  it('keeps the newest choice when an earlier choice is answered late', async () => {
+    const fake = await startTestBackground({ settings: { theme: 'system' } });
+    let answerFirst: () => void = () => {};
+    const firstAnswerHeld = new Promise<void>((resolve) => (answerFirst = resolve));
+    let saves = 0;
+    // Saved in order, as the background saves them; only the first answer is held back.
+    const send = (async (type, data) => {
+      const first = type === 'updateSettings' && saves++ === 0;
+      const answer = await fake.send(type, data);
+      if (first) await firstAnswerHeld;
+      return answer;
+    }) as SendMessage;
+    render(<ThemeSection send={send} />);
+    await waitFor(() => expect(themeSelect().value).toBe('system'));
+
+    fireEvent.change(themeSelect(), { target: { value: 'light' } });
+    fireEvent.change(themeSelect(), { target: { value: 'dark' } });
+    await waitFor(async () => expect((await fake.elsewhere('getSettings', {})).theme).toBe('dark'));
+    answerFirst();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The light answer came last, but dark was chosen last and is stored: the page stays dark.
+    expect(root.getAttribute('data-theme')).toBe('dark');
+    expect(themeSelect().value).toBe('dark');
+  });
+
   it('goes back to the stored theme and says why when saving fails', async () => {
     const fake = await startTestBackground({ settings: { theme: 'light' } });
     const send = ((type, data) =>

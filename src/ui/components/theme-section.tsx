@@ -16,6 +16,9 @@ const CHOICE_LABELS: Record<Theme, MessageKey> = {
   dark: 'themeDark',
 };
 
+/** Counts theme choices on this page, so only the newest one's answer is applied. */
+let latestChoice = 0;
+
 /** "Appearance": the theme, system, light or dark. Applies and saves at once, so it is seen as chosen. */
 export function ThemeSection({ send, headingLevel }: ThemeSectionProps) {
   return (
@@ -25,12 +28,15 @@ export function ThemeSection({ send, headingLevel }: ThemeSectionProps) {
       choices={CHOICE_LABELS}
       load={async () => (await send('getSettings', {})).theme}
       save={async (next, before) => {
+        const mine = ++latestChoice;
         showTheme(next);
         try {
-          showTheme((await send('updateSettings', { theme: next })).theme);
+          const saved = (await send('updateSettings', { theme: next })).theme;
+          // A quicker second choice wins: an earlier choice's late answer must not undo it.
+          if (mine === latestChoice) showTheme(saved);
         } catch (failure) {
           // Not saved: back to what is stored, so the page never shows a theme that will not last.
-          showTheme(before);
+          if (mine === latestChoice) showTheme(before);
           throw failure;
         }
       }}
