@@ -29,10 +29,17 @@ export interface AutoLockDeps {
  */
 export function createAutoLock(deps: AutoLockDeps) {
   const { session, alarms, now, idleMinutes, lock } = deps;
+  // This worker's copy of the deadline, so that a request does not wait on storage to check
+  // it: only this module writes the deadline, so the copy is exact once read. A restarted
+  // worker starts without it and reads the stored one.
+  let known: number | null | undefined;
 
   async function deadline(): Promise<number | null> {
+    if (known !== undefined) return known;
     const value = (await session.get(KEY))[KEY];
-    return typeof value === 'number' ? value : null;
+    // A touch or a lock while storage answered is newer than what storage said.
+    if (known === undefined) known = typeof value === 'number' ? value : null;
+    return known;
   }
 
   return {
@@ -46,13 +53,13 @@ export function createAutoLock(deps: AutoLockDeps) {
     /** Records user activity: the vault stays open for another idle period from now. */
     async touch(): Promise<void> {
       const when = now() + (await idleMinutes()) * 60_000;
-      await session.set({ [KEY]: when });
-      await alarms.create(AUTO_LOCK_ALARM, { when });
+      known = when;
+      await Promise.all([session.set({ [KEY]: when }), alarms.create(AUTO_LOCK_ALARM, { when })]);
     },
     /** Forgets the deadline (on lock). */
     async clear(): Promise<void> {
-      await session.remove(KEY);
-      await alarms.clear(AUTO_LOCK_ALARM);
+      known = null;
+      await Promise.all([session.remove(KEY), alarms.clear(AUTO_LOCK_ALARM)]);
     },
   };
 }

@@ -64,28 +64,29 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
   const { passphraseGuard, clipboardJanitor } = deps;
   const wallNow = deps.wallNow ?? Date.now;
 
-  async function state(): Promise<VaultState> {
-    return {
-      exists: await vault.exists(),
-      unlocked: vault.isUnlocked(),
-      autoLockMinutes: (await settings.get()).autoLockMinutes,
-    };
+  // The popup waits for these two as it opens: what does not depend on another is asked for
+  // side by side, and an open vault needs no look at the disk to know that it exists.
+  async function state(preferences = settings.get()): Promise<VaultState> {
+    const unlocked = vault.isUnlocked();
+    const [exists, { autoLockMinutes }] = await Promise.all([
+      unlocked || vault.exists(),
+      preferences,
+    ]);
+    return { exists, unlocked, autoLockMinutes };
   }
 
-  async function listing(): Promise<CodeListing> {
+  async function listing(preferences = settings.get()): Promise<CodeListing> {
     await deps.beforeList?.();
     const at = now();
     const { accounts, damaged } = await vault.list();
-    const views = await Promise.all(
-      [...accounts].sort((a, b) => a.order - b.order).map((a) => toAccountView(a, at)),
-    );
+    const views = [...accounts].sort((a, b) => a.order - b.order).map((a) => toAccountView(a, at));
     return {
       accounts: views,
       damaged,
       nowMs: at,
       clockOffsetMs: clock.status().offsetMs,
       notices: [...notices()],
-      sort: (await settings.get()).accountSort,
+      sort: (await preferences).accountSort,
     };
   }
 
@@ -108,10 +109,10 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
 
   return {
     async getVaultState({ withCodes }) {
-      const current = await state();
-      return withCodes === true && current.unlocked
-        ? { ...current, listing: await listing() }
-        : current;
+      const preferences = settings.get();
+      if (withCodes !== true || !vault.isUnlocked()) return state(preferences);
+      const [current, codes] = await Promise.all([state(preferences), listing(preferences)]);
+      return { ...current, listing: codes };
     },
 
     async createVault({ passphrase, confirmation }) {

@@ -1,6 +1,11 @@
 import { hotp } from '../../test/support/totp-oracle';
 import { base32Encode, utf8Encode } from '../shared';
-import { generateCode } from './generate';
+import fc from 'fast-check';
+import { generate as otplibHotp } from '@otplib/hotp';
+import { generate as otplibTotp } from '@otplib/totp';
+import { codeMaker, generateCode } from './generate';
+import { otpPlugins } from './plugins';
+import { encodeSteamCode } from './steam';
 import { createOtpParams } from './params';
 import { RFC4226_VECTORS, RFC6238_SEEDS, RFC6238_VECTORS } from '../../test/support/rfc-vectors';
 import { timeStep } from './time-step';
@@ -128,5 +133,78 @@ describe('generateCode', () => {
     for (const atMs of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
       await expect(generateCode(base, atMs)).rejects.toMatchObject({ code: 'time-invalid' });
     }
+  });
+});
+
+describe('codeMaker', () => {
+  const OTPLIB = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' } as const;
+  const paramsArb = fc.record({
+    type: fc.constantFrom('totp' as const, 'hotp' as const, 'steam' as const),
+    key: fc.uint8Array({ minLength: 10, maxLength: 64 }),
+    algorithm: fc.constantFrom('SHA1' as const, 'SHA256' as const, 'SHA512' as const),
+    digits: fc.integer({ min: 6, max: 8 }),
+    period: fc.integer({ min: 1, max: 300 }),
+    counter: fc.maxSafeNat(),
+  });
+
+  it("gives the codes of otplib's own generate, for any account and moment", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        paramsArb,
+        fc.array(fc.maxSafeNat(), { minLength: 1, maxLength: 4 }),
+        async (input, times) => {
+          const params = createOtpParams({
+            type: input.type,
+            account: 'a',
+            secret: base32Encode(input.key),
+            ...(input.type === 'steam'
+              ? {}
+              : { algorithm: input.algorithm, digits: input.digits, period: input.period }),
+            ...(input.type === 'hotp' ? { counter: input.counter } : {}),
+          });
+          const make = codeMaker(params);
+          for (const atMs of times) {
+            const common = {
+              ...otpPlugins,
+              secret: params.secret,
+              algorithm: OTPLIB[params.algorithm],
+              digits: params.digits,
+            };
+            const expected =
+              params.type === 'hotp'
+                ? await otplibHotp({ ...common, counter: params.counter ?? 0 })
+                : await otplibTotp({
+                    ...common,
+                    period: params.period,
+                    epoch: Math.floor(atMs / 1000),
+                    ...(params.type === 'steam' ? { hooks: { encodeToken: encodeSteamCode } } : {}),
+                  });
+            // Twice: a code must not disturb the keyed state the next one starts from.
+            expect(make(atMs)).toBe(expected);
+            expect(make(atMs)).toBe(expected);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('computes each code from the same keyed start, in any order of moments', () => {
+    const params = createOtpParams({ account: 'a', secret: seedSecret(RFC6238_SEEDS.SHA1) });
+    const key = utf8Encode(RFC6238_SEEDS.SHA1);
+    const make = codeMaker(params);
+    for (const step of [5, 1, 5, 0, 2 ** 40]) {
+      expect(make(step * 30_000)).toBe(hotp(key, step, { algorithm: 'SHA1', digits: 6 }));
+    }
+  });
+
+  it('checks the account once, when it is made, and the moment on each code', () => {
+    const base = createOtpParams({ account: 'a', secret: seedSecret(RFC6238_SEEDS.SHA1) });
+    expect(() => codeMaker({ ...base, digits: 10 })).toThrow(
+      expect.objectContaining({ code: 'digits-invalid' }),
+    );
+    const make = codeMaker(base);
+    expect(() => make(-1)).toThrow(expect.objectContaining({ code: 'time-invalid' }));
+    expect(() => make(Number.NaN)).toThrow(expect.objectContaining({ code: 'time-invalid' }));
   });
 });

@@ -22,7 +22,7 @@ export { normaliseSecret, secretStrength, isWeakSecret, type SecretStrength } fr
 export { createOtpParams, validateOtpParams, type OtpParamsInput } from './params';
 export { parseOtpauthUri } from './uri-parse';
 export { formatOtpauthUri } from './uri-format';
-export { generateCode } from './generate';
+export { codeMaker, generateCode, type CodeMaker } from './generate';
 export { STEAM_ALPHABET, STEAM_PARAMS, encodeSteamCode, isTimeBased } from './steam';
 export { timeStep, validUntilMs } from './time-step';
 export {

@@ -44,7 +44,8 @@ export const MODULE_RULES: Readonly<Record<string, ModuleRule>> = {
     packages: [],
     pure: true,
   },
-  'src/otp': { imports: ['src/shared'], packages: OTPLIB, pure: true },
+  // @noble/hashes: the HMAC under otplib's noble plugin, keyed once per account (generate.ts).
+  'src/otp': { imports: ['src/shared'], packages: [...OTPLIB, '@noble/hashes'], pure: true },
   'src/crypto': { imports: ['src/shared'], packages: [], pure: true, allowGlobals: ['crypto'] },
   'src/vault': { imports: ['src/otp', 'src/crypto', 'src/shared'], packages: [], pure: true },
   'src/storage': { imports: ['src/shared'], types: ['src/vault'], packages: ['idb'] },
