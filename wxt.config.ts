@@ -28,7 +28,12 @@ export default defineConfig({
   outDir: e2e ? '.output/e2e' : '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Both browsers preload modules themselves: Vite's polyfill for older ones is code every
+    // page would load and run before its first paint.
+    build: { modulePreload: { polyfill: false } },
+  }),
   hooks: {
     // The QR decoder's WebAssembly ships inside the extension: zxing-wasm would otherwise
     // fetch it from a CDN, and remote code is neither allowed nor wanted.

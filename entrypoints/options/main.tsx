@@ -1,14 +1,15 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { CLIPBOARD_PERMISSIONS } from '@/src/background/browser-clipboard';
 import { createMessageClient } from '@/src/messaging';
 import { OptionsApp, createBrowserSiteGrants } from '@/src/ui/options';
 import { startTheme } from '@/src/ui/theme';
+import { pageBrowser } from '@/src/ui/page-browser';
 import { browserLanguageSetting, loadLanguage } from '@/src/ui/i18n/browser-language';
 import '@/src/ui/styles/popup.css';
 import '@/src/ui/styles/options.css';
 
-const send = createMessageClient();
+const browser = pageBrowser();
+const send = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
 // Before the first render, so the page never shows the other theme's colours first.
 startTheme(send);
 

@@ -1,26 +1,28 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { createMessageClient } from '@/src/messaging';
 import { App } from '@/src/ui';
+import { pageBrowser } from '@/src/ui/page-browser';
 import { startTheme } from '@/src/ui/theme';
 import { loadLanguage } from '@/src/ui/i18n/browser-language';
+import { answeredWithin, openingRequest, takeEarlyStart } from '@/src/ui/early-start';
 import { BACKUP_SECTION_ID } from '@/src/ui/options/backup-anchor';
 import '@/src/ui/styles/popup.css';
 
-const send = createMessageClient();
+const browser = pageBrowser();
+const send = createMessageClient((envelope) => browser.runtime.sendMessage(envelope));
 // Before the first render, so the page never shows the other theme's colours first.
 startTheme(send);
-// The vault's state and codes are asked for while the language loads, not after it.
-const opening = { sentAt: Date.now(), state: send('getVaultState', { withCodes: true }) };
-// Marked as handled here: the App reports a failure once it renders.
-opening.state.catch(() => undefined);
+// The vault's state and the language were asked for by the early script in <head>, while this
+// module loaded.
+const early = takeEarlyStart(window);
+const opening = openingRequest(early, send);
 
-// The chosen language's catalogue first: every string is read from it as the page renders.
-void loadLanguage().then(() =>
+// The chosen language first: every string is read from it as the page renders.
+void Promise.all([loadLanguage(early?.language), answeredWithin(opening)]).then(([, first]) =>
   render(
     <App
       send={send}
-      opening={opening}
+      opening={first}
       openOptions={() => browser.runtime.openOptionsPage()}
       openBackup={async () => {
         await browser.tabs.create({

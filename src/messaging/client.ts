@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { Envelope, ProtocolMap } from './protocol';
 import type { SendOf } from './protocol-types';
 import { unwrapReply } from './unwrap-reply';
@@ -7,12 +6,12 @@ import { unwrapReply } from './unwrap-reply';
 export type SendMessage = SendOf<ProtocolMap>;
 
 /**
- * The client extension pages use to talk to the background. Takes the transport so that
- * component tests can answer requests without a browser.
+ * The client extension pages use to talk to the background. Takes the transport: the pages
+ * pass the browser's own `runtime.sendMessage` (src/ui/page-browser.ts), component tests one
+ * that answers without a browser.
  */
 export function createMessageClient(
-  transport: (envelope: Envelope) => Promise<unknown> = (envelope) =>
-    browser.runtime.sendMessage(envelope),
+  transport: (envelope: Envelope) => Promise<unknown>,
 ): SendMessage {
   return async (name, data) => unwrapReply(await transport({ keyfob: 1, name, data }));
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { KeyfobError } from '../shared';
 import { startTestBackground } from '../../test/support/ui/background';
 import { renderPopup } from '../../test/support/ui/render-popup';
@@ -134,6 +134,20 @@ describe('opening', () => {
     render(<App send={fake.send} opening={opening} />);
 
     expect(await screen.findByText('GitHub')).toBeTruthy();
+    expect(fake.calls('getVaultState')).toBe(1);
+  });
+
+  it('starts on the codes when the answer came before the first render: no "Loading" first', async () => {
+    const fake = await startTestBackground({ accounts: [{ issuer: 'GitHub', account: 'alice' }] });
+    const sentAt = Date.now();
+    const state = fake.send('getVaultState', { withCodes: true });
+    const opening = { sentAt, state, answered: { state: await state, receivedAt: Date.now() } };
+    render(<App send={fake.send} opening={opening} />);
+
+    // Synchronously, in the very first render.
+    expect(screen.getByText('GitHub')).toBeTruthy();
+    expect(screen.queryByText('Loading…')).toBeNull();
+    await act(async () => {});
     expect(fake.calls('getVaultState')).toBe(1);
   });
 

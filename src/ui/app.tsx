@@ -39,6 +39,16 @@ export interface AppProps {
 export interface OpeningRequest {
   sentAt: number;
   state: Promise<VaultState>;
+  /** Its answer, when that came before the first render: the popup starts on it. */
+  answered?: { state: VaultState; receivedAt: number };
+}
+
+/** The screen for the vault's state; an open vault's list starts from the listing it came with. */
+function openingScreen(state: VaultState, sentAt: number, receivedAt: number): Screen {
+  const next = screenFor(state);
+  return next.name === 'vault' && state.listing
+    ? { ...next, first: { listing: state.listing, sentAt, receivedAt } }
+    : next;
 }
 
 // Module-level defaults keep their identity across renders, so hooks that depend on them do
@@ -61,7 +71,12 @@ export function App({
   openBackup,
   opening,
 }: AppProps) {
-  const [screen, setScreen] = useState<Screen>({ name: 'loading' });
+  // An answer that came before the first render is shown by it: no "Loading" frame first.
+  const [screen, setScreen] = useState<Screen>(() =>
+    opening?.answered
+      ? openingScreen(opening.answered.state, opening.sentAt, opening.answered.receivedAt)
+      : { name: 'loading' },
+  );
   const unusedOpening = useRef(opening);
 
   const guardedSend = useMemo(
@@ -77,19 +92,15 @@ export function App({
       unusedOpening.current = undefined;
       const sentAt = early?.sentAt ?? now();
       const state = await (early?.state ?? guardedSend('getVaultState', { withCodes: true }));
-      const next = screenFor(state);
-      setScreen(
-        next.name === 'vault' && state.listing
-          ? { ...next, first: { listing: state.listing, sentAt, receivedAt: now() } }
-          : next,
-      );
+      setScreen(openingScreen(state, sentAt, now()));
     } catch (failure) {
       setScreen({ name: 'unavailable', message: errorMessage(failure) });
     }
   }, [guardedSend, now]);
 
   useEffect(() => {
-    void load();
+    if (unusedOpening.current?.answered) unusedOpening.current = undefined;
+    else void load();
   }, [load]);
 
   const show = useCallback((state: VaultState) => setScreen(screenFor(state)), []);

@@ -87,6 +87,8 @@ export const MODULE_RULES: Readonly<Record<string, ModuleRule>> = {
     packages: [],
   },
   'src/ui': UI,
+  // The extension API of the pages, the browser's own (see the file for why no polyfill).
+  'src/ui/page-browser.ts': { ...UI, packages: [...UI.packages, 'wxt/browser'] },
   // The options page's one adapter at the edge of src/ui (docs/architecture.md §2).
   'src/ui/options/browser-site-grants.ts': {
     ...UI,

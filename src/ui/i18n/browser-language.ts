@@ -1,37 +1,50 @@
-import { browser } from 'wxt/browser';
-import {
-  LANGUAGE_SETTING_KEY as KEY,
-  type Catalogue,
-  type LanguageChoice,
-  isLanguageChoice,
-  resolveLocale,
-} from '../../shared/i18n';
+import { pageBrowser } from '../page-browser';
 import type { LanguageSetting } from './language-setting';
-import { setCatalogue } from './t';
+import {
+  chooseLanguage,
+  copyWasStale,
+  readLanguageSetting,
+  saveLanguageSetting,
+  type ChosenLanguage,
+  type LanguageApi,
+} from './choose-language';
+import { setCatalogue, setMessages } from './t';
 
-async function readChoice(): Promise<LanguageChoice> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
-  return isLanguageChoice(stored) ? stored : 'browser';
-}
+const api = () => pageBrowser() as unknown as LanguageApi;
+const copy = () => (typeof localStorage === 'undefined' ? undefined : localStorage);
 
 /**
- * Reads the Language setting and loads that catalogue for {@link t}. The catalogue is the
- * extension's own `_locales/<locale>/messages.json`, fetched rather than bundled, so a page
- * carries no language it does not show. Entry points await it before the first render.
+ * Picks the language from the Language setting and makes it the one {@link t} reads. When it
+ * is the browser's own choice for Keyfob, `i18n.getMessage` reads it; otherwise that language's
+ * `_locales/<locale>/messages.json` is fetched, so a page carries no language it does not
+ * show. Entry points await it before the first render; the popup passes the choice its early
+ * script already made (src/ui/early-start.ts). A page that started from a stale copy of the
+ * setting loads again, in the right language.
  */
-export async function loadLanguage(): Promise<void> {
-  const locale = resolveLocale(await readChoice(), browser.i18n.getUILanguage());
-  const url = browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/');
-  const catalogue = (await (await fetch(url)).json()) as Catalogue;
-  setCatalogue(locale, catalogue);
+export async function loadLanguage(
+  early?: Promise<ChosenLanguage & { fromCopy: boolean }>,
+): Promise<void> {
+  const chooseNow = () => chooseLanguage(api(), copy());
+  // An early choice that failed is made once more, as a page without it would.
+  const chosen = await (early ? early.catch(chooseNow) : chooseNow());
+  if (chosen.catalogue) setCatalogue(chosen.locale, chosen.catalogue);
+  else {
+    const { i18n } = pageBrowser();
+    const getMessage = (key: string, subs: string[]) => i18n.getMessage(key as never, subs);
+    setMessages(chosen.locale, (key, subs) => getMessage(key, subs) || undefined);
+  }
   // Screen readers pick their voice by it; the HTML says "en" until now.
-  document.documentElement.lang = locale;
+  document.documentElement.lang = chosen.locale;
+  if (chosen.fromCopy) {
+    void copyWasStale(api(), copy(), chosen.locale).then(
+      (stale) => stale && location.reload(),
+      () => undefined, // the copy stays; the next page checks again
+    );
+  }
 }
 
 /** The Language setting in `storage.local`; a change shows once the page loads again. */
 export const browserLanguageSetting: LanguageSetting = {
-  get: readChoice,
-  async set(choice) {
-    await browser.storage.local.set({ [KEY]: choice });
-  },
+  get: () => readLanguageSetting(api(), copy()),
+  set: (choice) => saveLanguageSetting(api(), copy(), choice),
 };

@@ -2,7 +2,7 @@ import en from '../../../public/_locales/en/messages.json';
 import de from '../../../public/_locales/de/messages.json';
 import { formatMessage, resolveLocale } from '../../shared/i18n';
 import { formatNumber, pluralForm, tCount } from './intl';
-import { activeLocale, setCatalogue, t } from './t';
+import { activeLocale, setCatalogue, setMessages, t } from './t';
 import { tNodes } from './t-nodes';
 
 afterEach(() => setCatalogue('en', en));
@@ -45,6 +45,22 @@ describe('t', () => {
     setCatalogue('de', de);
     expect(t('actionTryAgain')).toBe('Erneut versuchen');
     expect(activeLocale()).toBe('de');
+  });
+
+  it("reads the browser's own messages when given them, with the substitutions as text", () => {
+    const asked: [string, string[]][] = [];
+    setMessages('de', (key, substitutions) => {
+      asked.push([key, substitutions]);
+      return key === 'actionTryAgain' ? 'Erneut versuchen' : undefined;
+    });
+    expect(t('actionTryAgain')).toBe('Erneut versuchen');
+    expect(activeLocale()).toBe('de');
+    // A message the browser does not have shows as its name, as with a catalogue.
+    expect(t('appLoading', 3)).toBe('appLoading');
+    expect(asked).toEqual([
+      ['actionTryAgain', []],
+      ['appLoading', ['3']],
+    ]);
   });
 
   it('shows a name missing from the catalogue as the name, never blank', () => {

@@ -1,5 +1,5 @@
 /** Every user-facing string of the popup and options page comes through {@link t}. */
-export { t, setCatalogue, activeLocale, type MessageKey } from './t';
+export { t, setCatalogue, setMessages, activeLocale, type MessageKey } from './t';
 export {
   formatMessage,
   type Catalogue,

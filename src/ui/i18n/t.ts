@@ -8,11 +8,29 @@ import {
 
 export type { MessageKey };
 
-let active: { locale: Locale; catalogue: Catalogue } = { locale: DEFAULT_LOCALE, catalogue: {} };
+/** A message's text with its substitutions filled, or undefined when there is no such message. */
+export type MessageLookup = (key: string, substitutions: string[]) => string | undefined;
+
+let active: { locale: Locale; lookup: MessageLookup } = {
+  locale: DEFAULT_LOCALE,
+  lookup: () => undefined,
+};
 
 /** Makes `catalogue` the one {@link t} reads; the entry points call it before the first render. */
 export function setCatalogue(locale: Locale, catalogue: Catalogue): void {
-  active = { locale, catalogue };
+  setMessages(locale, (key, substitutions) => {
+    const entry = catalogue[key];
+    return entry ? formatMessage(entry, substitutions) : undefined;
+  });
+}
+
+/**
+ * Makes `lookup` the source {@link t} reads: the browser's own `i18n.getMessage`, when the
+ * language shown is the one the browser picks for Keyfob anyway (it holds that catalogue
+ * already, so the page fetches none).
+ */
+export function setMessages(locale: Locale, lookup: MessageLookup): void {
+  active = { locale, lookup };
 }
 
 /** The locale of the active catalogue, for `Intl` formatting (numbers, plurals, dates). */
@@ -25,6 +43,5 @@ export function activeLocale(): Locale {
  * A name missing from the catalogue shows as itself, so a gap is visible rather than blank.
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const entry = active.catalogue[key];
-  return entry ? formatMessage(entry, substitutions.map(String)) : key;
+  return active.lookup(key, substitutions.map(String)) ?? key;
 }

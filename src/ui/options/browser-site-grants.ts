@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { pageBrowser } from '../page-browser';
 import { KeyfobError } from '../../shared';
 import { t } from '../i18n';
 import {
@@ -33,7 +33,7 @@ export interface SiteGrantsDeps {
 }
 
 function manifestPatterns(): string[] {
-  const manifest = browser.runtime.getManifest();
+  const manifest = pageBrowser().runtime.getManifest();
   return [
     ...(manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []),
     ...((manifest as { host_permissions?: string[] }).host_permissions ?? []),
@@ -42,8 +42,8 @@ function manifestPatterns(): string[] {
 
 // Read when called, never at import time: WXT may load modules outside the extension.
 const browserDeps = (): SiteGrantsDeps => ({
-  permissions: browser.permissions,
-  scripting: browser.scripting,
+  permissions: pageBrowser().permissions,
+  scripting: pageBrowser().scripting,
   staticPatterns: manifestPatterns,
 });
 
