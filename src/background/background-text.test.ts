@@ -6,34 +6,22 @@ import { COGNITO_ERROR_CATALOGUE, UNKNOWN_ERROR_ENTRY } from '../cognito/protoco
 import { KeyfobError } from '../shared';
 import { formatMessage } from '../shared/i18n';
 import { VaultError } from '../vault';
-import { loadShippedCatalogue } from '../../test/support/catalogues';
+import { backgroundTextIn as textIn, loadShippedCatalogue } from '../../test/support/catalogues';
 import { createBackgroundText } from './background-text';
 import { REFUSED_ONCE, TOO_MANY, TOO_MANY_HERE } from './enrollment';
 
-/** Every sentence the background puts in a setup notice, in English. */
+/** The name of every message the background sends a setup page or puts in a setup notice. */
 const NOTICES = [
   REFUSED_ONCE,
   TOO_MANY_HERE,
   TOO_MANY,
-  UNKNOWN_ERROR_ENTRY.explanation,
-  ...[...COGNITO_ERROR_CATALOGUE.values()].map((entry) => entry.explanation),
-  nextEnrollmentStep({ kind: 'status', status: 'SUCCESS', attempt: 1 }).explanation,
-  nextEnrollmentStep({ kind: 'error', errorName: 'CodeMismatchException', attempt: 2 }).explanation,
+  UNKNOWN_ERROR_ENTRY.messageKey,
+  ...[...COGNITO_ERROR_CATALOGUE.values()].map((entry) => entry.messageKey),
+  nextEnrollmentStep({ kind: 'status', status: 'SUCCESS', attempt: 1 }).messageKey,
+  nextEnrollmentStep({ kind: 'error', errorName: 'CodeMismatchException', attempt: 2 }).messageKey,
 ];
 
 beforeEach(() => fakeBrowser.reset());
-
-async function textIn(choice: string | undefined, uiLanguage = 'en-US') {
-  if (choice) await fakeBrowser.storage.local.set({ uiLanguage: choice });
-  else await fakeBrowser.storage.local.remove('uiLanguage');
-  const text = createBackgroundText({
-    local: fakeBrowser.storage.local,
-    uiLanguage: () => uiLanguage,
-    loadCatalogue: loadShippedCatalogue,
-  });
-  await text.load();
-  return text;
-}
 
 describe('what the background says, in Keyfob’s language', () => {
   it('follows the Language setting, not the browser’s language', async () => {
@@ -80,18 +68,16 @@ describe('what the background says, in Keyfob’s language', () => {
     expect((await textIn('en')).error(noAccount)).toBe(noAccount.message);
   });
 
-  it('has every setup notice in English and German', async () => {
+  it('has every setup explanation and notice in English and German', async () => {
     const english = await textIn('en');
     const german = await textIn('de');
-    const germanCatalogue: Record<string, { message: string }> = de;
-    const germanSentences = new Set(Object.values(germanCatalogue).map((entry) => entry.message));
-    for (const sentence of NOTICES) {
-      expect(english.sentence(sentence)).toBe(sentence);
-      const translated = german.sentence(sentence);
-      expect(translated, sentence).not.toBe(sentence);
-      expect(germanSentences.has(translated), sentence).toBe(true);
+    const catalogues: Record<'en' | 'de', Record<string, { message: string }>> = { en, de };
+    for (const key of NOTICES) {
+      expect(Object.hasOwn(catalogues.en, key), key).toBe(true);
+      expect(Object.hasOwn(catalogues.de, key), key).toBe(true);
+      expect(english.t(key)).toBe(catalogues.en[key]!.message);
+      expect(german.t(key)).toBe(catalogues.de[key]!.message);
+      expect(german.t(key), key).not.toBe(english.t(key));
     }
-    // A sentence the catalogue does not have stays as it is.
-    expect(german.sentence('Something new.')).toBe('Something new.');
   });
 });

@@ -35,28 +35,19 @@ export interface BackgroundText {
   t(key: MessageKey, ...substitutions: (string | number)[]): string;
   /** A KeyfobError's message, translated by its code as the pages translate it. */
   error(error: unknown): string;
-  /**
-   * One of the background's own English sentences (a setup notice) in the chosen language:
-   * the entry whose English text it is, or the sentence as it is when none is.
-   */
-  sentence(english: string): string;
 }
 
 /** The background's texts (see {@link BackgroundText}). */
 export function createBackgroundText(deps: BackgroundTextDeps): BackgroundText {
   let locale: Locale = DEFAULT_LOCALE;
   let catalogue: Catalogue = {};
-  /** English sentence to its message key, for {@link BackgroundText.sentence}. */
-  let keysOfEnglish = new Map<string, string>();
 
   async function load(): Promise<void> {
     try {
       const stored = (await deps.local.get(LANGUAGE_SETTING_KEY))[LANGUAGE_SETTING_KEY];
       const choice = isLanguageChoice(stored) ? stored : 'browser';
       const next = resolveLocale(choice, deps.uiLanguage());
-      const english = await deps.loadCatalogue(DEFAULT_LOCALE);
-      const chosen = next === DEFAULT_LOCALE ? english : await deps.loadCatalogue(next);
-      keysOfEnglish = new Map(Object.entries(english).map(([key, { message }]) => [message, key]));
+      const chosen = await deps.loadCatalogue(next);
       [locale, catalogue] = [next, chosen];
     } catch {
       // A setting or catalogue that cannot be read leaves the language as it was.
@@ -75,10 +66,6 @@ export function createBackgroundText(deps: BackgroundTextDeps): BackgroundText {
     error(error) {
       const { code, message } = toErrorInfo(error);
       return locale === DEFAULT_LOCALE ? message : localizeErrorWith(code, message, t);
-    },
-    sentence(english) {
-      const key = keysOfEnglish.get(english);
-      return key && catalogue[key] ? t(key) : english;
     },
   };
 }

@@ -1,4 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import de from '../../public/_locales/de/messages.json';
+import en from '../../public/_locales/en/messages.json';
 import { createMemoryVaultStore } from '../vault';
 import type { VaultStore } from '../vault';
 import { generateCode } from '../otp';
@@ -311,6 +313,28 @@ describe('background', () => {
     await value(send('enrollActiveTab'));
     expect(await value(send('reportSetupScreen', report, site))).toMatchObject({ action: 'fill' });
     expect(await listed()).toEqual([expect.objectContaining({ status: 'pending' })]);
+  });
+
+  it('explains a refused setup to the page and in the popup in Keyfob’s language', async () => {
+    await fakeBrowser.storage.local.set({ uiLanguage: 'de' });
+    const { bg, send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    const site = { ...contentScript, url: 'https://app.example/mfa' };
+    await value(send('reportSetupScreen', { secret: SECRET, hints: {} }, site));
+    const expired = { outcome: { kind: 'error', errorName: 'NotAuthorizedException' } };
+    expect(await value(send('reportVerifyOutcome', expired, site))).toEqual({
+      action: 'explain',
+      message: de.noticeSessionExpired.message,
+    });
+    const notices = async () =>
+      (await value<{ notices: { message: string }[] }>(send('listCodes'))).notices.map(
+        (notice) => notice.message,
+      );
+    expect(await notices()).toEqual([de.noticeSessionExpired.message]);
+    // Chosen afterwards on the options page: the notice already there follows.
+    await fakeBrowser.storage.local.set({ uiLanguage: 'en' });
+    await bg.handleLanguageChange();
+    expect(await notices()).toEqual([en.noticeSessionExpired.message]);
   });
 
   it('slows down wrong passphrases for unlock and for the passphrase asked again', async () => {

@@ -136,6 +136,7 @@ export function createBackground(deps: BackgroundDeps) {
       now,
       codeNow,
       decodeQr: deps.decodeQr,
+      text,
       onWaitingForUnlock: (tabId) => tabs.setBadge(tabId, '!', text.t('badgeUnlockToSetUp')),
       showRefusals: (tabId, refusals) =>
         refusals === 0
@@ -202,11 +203,12 @@ export function createBackground(deps: BackgroundDeps) {
           autoLock,
           clock,
           wallNow: now,
-          // Made in English; shown in the chosen language where the catalogue has the sentence.
+          // Worded when the popup asks, so a notice follows a language chosen after it came.
           notices: () =>
-            enrollment.notices().map((notice) => ({
-              ...notice,
-              message: text.sentence(notice.message),
+            enrollment.notices().map(({ origin, messageKey, atMs }) => ({
+              origin,
+              message: text.t(messageKey),
+              atMs,
             })),
           onUnlocked,
           onLocked: () => imports.clear(),

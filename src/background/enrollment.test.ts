@@ -1,13 +1,19 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import de from '../../public/_locales/de/messages.json';
+import en from '../../public/_locales/en/messages.json';
+import { backgroundTextIn } from '../../test/support/catalogues';
 import { generateCode } from '../otp';
 import { base32Encode } from '../shared/base32';
 import type { AccountId, Origin } from '../shared';
 import { createMemoryVaultStore, createVaultService, type VaultService } from '../vault';
+import type { BackgroundText } from './background-text';
 import {
   createEnrollmentService,
   PENDING_TTL_MS,
+  REFUSED_ONCE,
   TAB_REPORT_BURST,
   TAB_REPORT_REFILL_MS,
+  TOO_MANY_HERE,
 } from './enrollment';
 import { createSettingsStore } from './settings';
 
@@ -21,6 +27,8 @@ const uriFor = (secret: string, user = 'alice') =>
 
 let clock = Date.UTC(2026, 10, 23, 12, 0, 10);
 let vault: VaultService;
+/** The background's texts, in English unless a test chooses German. */
+let text: BackgroundText;
 const waiting = vi.fn(async (_tabId: number) => {});
 
 async function service(
@@ -39,6 +47,7 @@ async function service(
     now: () => clock,
     decodeQr: async (url) => decoded[url] ?? null,
     onWaitingForUnlock: waiting,
+    text,
     ...(showRefusals ? { showRefusals } : {}),
   });
 }
@@ -57,10 +66,11 @@ const totpAt = (secret: string, at: number) =>
     at,
   );
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
   clock = Date.UTC(2026, 10, 23, 12, 0, 10);
   waiting.mockClear();
+  text = await backgroundTextIn('en');
 });
 
 describe('enrollment', () => {
@@ -219,6 +229,7 @@ describe('enrollment', () => {
       now: () => clock,
       decodeQr: async () => null,
       onWaitingForUnlock: waiting,
+      text,
     }).observed(evidence([await totpAt(SECRET, clock - 30_000)], true));
     expect((await vault.list()).accounts).toMatchObject([{ state: 'verified' }]);
   });
@@ -295,9 +306,37 @@ describe('enrollment', () => {
       { outcome: { kind: 'error', errorName: 'NotAuthorizedException' } },
       { tabId: 1, origin: SITE },
     );
-    expect(reply.action).toBe('explain');
+    expect(reply).toEqual({ action: 'explain', message: en.noticeSessionExpired.message });
     expect((await vault.list()).accounts).toHaveLength(0);
-    expect(enrollment.notices()[0]).toMatchObject({ origin: SITE });
+    expect(enrollment.notices()[0]).toMatchObject({
+      origin: SITE,
+      messageKey: 'noticeSessionExpired',
+    });
+  });
+
+  it('explains to the setup page in the person’s language, not in English', async () => {
+    text = await backgroundTextIn('de');
+    const enrollment = await service();
+    const site = { tabId: 1, origin: SITE };
+    await enrollment.reportSetup({ secret: SECRET, hints: {} }, site);
+    const busy = { outcome: { kind: 'error' as const, errorName: 'TooManyRequestsException' } };
+    expect(await enrollment.reportOutcome(busy, site)).toEqual({
+      action: 'explain',
+      message: de.noticeTooManyAttempts.message,
+    });
+    // Codes refused twice: the clock.
+    const refused = { outcome: { kind: 'error' as const, errorName: 'CodeMismatchException' } };
+    await enrollment.reportOutcome(refused, site);
+    expect(await enrollment.reportOutcome(refused, site)).toEqual({
+      action: 'explain',
+      message: de.noticeClockSkew.message,
+    });
+    // The popup words its notices when it asks (background.test.ts): they keep the name.
+    expect(enrollment.notices().map((notice) => notice.messageKey)).toEqual([
+      'noticeClockSkew',
+      'noticeCodeRefusedOnce',
+      'noticeTooManyAttempts',
+    ]);
   });
 
   it('a hostile page’s forged outcomes cannot touch another origin’s accounts', async () => {
@@ -385,10 +424,7 @@ describe('enrollment', () => {
       );
     }
     expect(replies.map((r) => r.action)).toEqual(['fill', 'fill', 'fill', 'ignore', 'ignore']);
-    expect(enrollment.notices()[0]).toMatchObject({
-      origin: SITE,
-      message: expect.stringMatching(/unfinished setups/),
-    });
+    expect(enrollment.notices()[0]).toMatchObject({ origin: SITE, messageKey: TOO_MANY_HERE });
     // Other origins, up to 20 pending in all.
     for (let i = 5; i < 30; i++) {
       await enrollment.reportSetup(
@@ -432,7 +468,7 @@ describe('enrollment', () => {
     };
     await enrollment.observed({ ...evidence([first.code], false), tabId: 3 });
     expect(badges).toHaveBeenLastCalledWith(3, 1);
-    expect(enrollment.notices()[0]?.message).toMatch(/did not accept/);
+    expect(enrollment.notices()[0]?.messageKey).toBe(REFUSED_ONCE);
     // A server-rendered page shows its setup screen again, within the same time step.
     const again = (await enrollment.reportSetup({ secret: SECRET, hints: {} }, site)) as {
       code: string;
@@ -445,7 +481,7 @@ describe('enrollment', () => {
     expect(badges).toHaveBeenCalledWith(4, 1);
     await enrollment.observed({ ...evidence([again.code], false), tabId: 3 });
     expect(badges).toHaveBeenLastCalledWith(3, 2);
-    expect(enrollment.notices()[0]?.message).toMatch(/clock/);
+    expect(enrollment.notices()[0]?.messageKey).toBe('noticeClockSkew');
     // Both codes of this step and the next were refused: nothing to fill until time moves on.
     expect(await enrollment.reportSetup({ secret: SECRET, hints: {} }, site)).toMatchObject({
       action: 'ignore',
@@ -482,6 +518,7 @@ describe('enrollment', () => {
       now: () => clock,
       decodeQr: () => new Promise<never>(() => {}),
       onWaitingForUnlock: waiting,
+      text,
     });
     void stuck.reportSetup(
       { qrImages: ['data:image/png;base64,HUGE'], hints: {} },

@@ -3,6 +3,8 @@ import { nextEnrollmentStep, type VerifyOutcome } from '../cognito/protocol';
 import type { OutcomeReply, SetupReply, SetupReport } from '../messaging/content-protocol';
 import type { Account, VaultService } from '../vault';
 import type { AccountId, Origin } from '../shared';
+import type { MessageKey } from '../shared/i18n';
+import type { BackgroundText } from './background-text';
 import { resolveCapture } from './capture';
 import { accountForCodes, codeToFill, createCodeLedger } from './enrollment-codes';
 import { createKeyedQueue } from './keyed-queue';
@@ -21,6 +23,8 @@ export interface EnrollmentDeps {
   onWaitingForUnlock: (tabId: number) => Promise<void>;
   /** Shows on the tab's badge how many codes the site refused there (0 clears it). */
   showRefusals?: (tabId: number, refusals: number) => Promise<void>;
+  /** Words the explanations sent to a setup page, in the person's language. */
+  text: Pick<BackgroundText, 't'>;
 }
 
 /** Who is reporting: the tab and exact origin the browser gave for the content script. */
@@ -29,10 +33,13 @@ export interface PageSender {
   origin: Origin;
 }
 
-/** A message to show the person in the popup about a setup on some origin. */
+/**
+ * A message to show the person in the popup about a setup on some origin. It keeps the
+ * message's name, not its text, so the popup reads it in the language chosen by then.
+ */
 export interface EnrollmentNotice {
   origin: string;
-  message: string;
+  messageKey: MessageKey;
   atMs: number;
 }
 
@@ -46,12 +53,10 @@ export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 export const TAB_REPORT_BURST = 20;
 export const TAB_REPORT_REFILL_MS = 1000;
 
-export const REFUSED_ONCE =
-  'The site did not accept the code. Keyfob will fill the next code; it never fills a refused code again.';
-export const TOO_MANY_HERE =
-  'This site started more unfinished setups than Keyfob keeps. Finish or remove one of them in Keyfob first.';
-export const TOO_MANY =
-  'Keyfob already holds 20 unfinished setups. Remove the ones you do not need ("Remove all pending") first.';
+/** The notices this service words itself; the others come from the Cognito error catalogue. */
+export const REFUSED_ONCE: MessageKey = 'noticeCodeRefusedOnce';
+export const TOO_MANY_HERE: MessageKey = 'noticeTooManyHere';
+export const TOO_MANY: MessageKey = 'noticeTooMany';
 const TOO_FAST = 'this page reports too often';
 
 /**
@@ -63,7 +68,7 @@ const TOO_FAST = 'this page reports too often';
  * refuse or discard them, and never verifies, demotes or deletes a verified one.
  */
 export function createEnrollmentService(deps: EnrollmentDeps) {
-  const { vault, settings, now, decodeQr, onWaitingForUnlock } = deps;
+  const { vault, settings, now, decodeQr, onWaitingForUnlock, text } = deps;
   const codeNow = deps.codeNow ?? now;
   const showRefusals = deps.showRefusals ?? (async () => {});
   const codes = createCodeLedger();
@@ -90,10 +95,10 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     now,
   });
 
-  function notify(origin: string, message: string): void {
+  function notify(origin: string, messageKey: MessageKey): void {
     const newest = notices[0];
-    if (newest?.origin === origin && newest.message === message) return;
-    notices.unshift({ origin, message, atMs: now() });
+    if (newest?.origin === origin && newest.messageKey === messageKey) return;
+    notices.unshift({ origin, messageKey, atMs: now() });
     notices.length = Math.min(notices.length, 5);
   }
 
@@ -138,9 +143,14 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     return refusals;
   }
 
-  function clockExplanation(): string {
+  function clockExplanation(): MessageKey {
     return nextEnrollmentStep({ kind: 'error', errorName: 'CodeMismatchException', attempt: 2 })
-      .explanation;
+      .messageKey;
+  }
+
+  /** Tells the setup page why: in the person's language, as the popup would. */
+  function explain(messageKey: MessageKey): OutcomeReply {
+    return { action: 'explain', message: text.t(messageKey) };
   }
 
   function refuse(reason: string): SetupReply {
@@ -259,7 +269,7 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         const last = codes.last(account.id) ?? (await codeToFill(account, codeNow(), codes));
         const refusals = last === null ? 2 : await refused(account, last, sender.tabId);
         const code = refusals < 2 ? await codeToFill(account, codeNow(), codes) : null;
-        if (code === null) return { action: 'explain', message: clockExplanation() };
+        if (code === null) return explain(clockExplanation());
         codes.handOut(account.id, code);
         return { action: 'refill', code };
       }
@@ -267,13 +277,13 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         await vault.remove(account.id);
         codes.forget(account.id);
         remember(discarded, sender.origin, account.params.secret);
-        notify(sender.origin, step.explanation);
-        return { action: 'explain', message: step.explanation };
+        notify(sender.origin, step.messageKey);
+        return explain(step.messageKey);
       }
       case 'keep-pending-ask-user':
       case 'keep-pending-retry-later':
-        notify(sender.origin, step.explanation);
-        return { action: 'explain', message: step.explanation };
+        notify(sender.origin, step.messageKey);
+        return explain(step.messageKey);
     }
   }
 

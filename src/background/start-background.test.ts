@@ -247,7 +247,7 @@ describe('startBackground (the production wiring)', () => {
       expect((await value<{ notices: unknown[] }>('listCodes')).notices).toHaveLength(1),
     );
     expect(await status()).toBe('pending');
-    // Made in English, shown in Keyfob's language once the person chooses another.
+    // Worded when the popup asks: a notice from an English moment reads German once chosen.
     const notice = async () =>
       (await value<{ notices: { message: string }[] }>('listCodes')).notices[0]?.message;
     expect(await notice()).toBe(en.noticeCodeRefusedOnce.message);

@@ -4,6 +4,7 @@ import {
   type CognitoErrorEntry,
 } from './error-catalogue';
 import type { VerifySoftwareTokenStatus } from './parse-responses';
+import type { MessageKey } from '../../shared/i18n';
 
 /**
  * Everything Keyfob may do with a pending account after a VerifySoftwareToken answer: the
@@ -31,16 +32,15 @@ export type ObservedVerifyOutcome =
  */
 export type VerifyOutcome = ObservedVerifyOutcome | { kind: 'left-setup' };
 
-/** What to do next, and what to tell the person. */
+/** What to do next, and what to tell the person (a message name; see {@link CognitoErrorEntry}). */
 export interface EnrollmentStep {
   action: EnrollmentAction;
-  explanation: string;
+  messageKey: MessageKey;
 }
 
-const VERIFIED =
-  'The site accepted the code. The account is saved and ready for your next sign-in.';
-const CLOCK_SKEW =
-  "The site refused Keyfob's codes twice. The usual cause is a computer clock that is off by more than half a minute: set the clock to update automatically, then try again. Keyfob kept the new account as pending.";
+const VERIFIED: MessageKey = 'noticeCodeAccepted';
+/** Codes refused twice: most likely this computer's clock; the account stays pending. */
+const CLOCK_SKEW: MessageKey = 'noticeClockSkew';
 
 /**
  * The next step for a pending account after a VerifySoftwareToken answer. `attempt` counts the
@@ -53,18 +53,18 @@ export function nextEnrollmentStep(
 ): EnrollmentStep {
   let entry: CognitoErrorEntry;
   if (input.kind === 'status') {
-    if (input.status === 'SUCCESS') return { action: 'mark-verified', explanation: VERIFIED };
+    if (input.status === 'SUCCESS') return { action: 'mark-verified', messageKey: VERIFIED };
     // Status ERROR in a 200 answer: the service did not accept the code.
     entry = describeCognitoError('CodeMismatchException');
   } else {
     entry = describeCognitoError(input.errorName);
   }
   if (entry.action !== 'retry-next-code') {
-    return { action: entry.action, explanation: entry.explanation };
+    return { action: entry.action, messageKey: entry.messageKey };
   }
   const { attempt } = input;
   const mayRetry = Number.isInteger(attempt) && attempt >= 1 && attempt < MAX_CODE_ATTEMPTS;
   return mayRetry
-    ? { action: 'retry-next-code', explanation: entry.explanation }
-    : { action: 'explain-clock-skew', explanation: CLOCK_SKEW };
+    ? { action: 'retry-next-code', messageKey: entry.messageKey }
+    : { action: 'explain-clock-skew', messageKey: CLOCK_SKEW };
 }

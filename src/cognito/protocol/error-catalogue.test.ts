@@ -1,3 +1,5 @@
+import de from '../../../public/_locales/de/messages.json';
+import en from '../../../public/_locales/en/messages.json';
 import {
   COGNITO_ERROR_CATALOGUE,
   describeCognitoError,
@@ -22,6 +24,13 @@ const SEED: Record<string, number> = {
   UserNotConfirmedException: 400,
   UserNotFoundException: 400,
 };
+
+/** Every entry of the catalogue, the fallback included. */
+const ENTRIES = [...COGNITO_ERROR_CATALOGUE.values(), UNKNOWN_ERROR_ENTRY];
+
+/** A message of a shipped catalogue by name; undefined for a name the catalogue lacks. */
+const said = (catalogue: Record<string, { message: string }>, key: string) =>
+  Object.hasOwn(catalogue, key) ? catalogue[key]!.message : undefined;
 
 const EXPECTED_ACTION: Record<string, string> = {
   CodeMismatchException: 'retry-next-code',
@@ -51,8 +60,8 @@ describe('error catalogue', () => {
       expect(entry.name).toBe(name);
       expect(entry.httpStatus).toBe(status);
       expect(entry.action).toBe(EXPECTED_ACTION[name]);
-      expect(entry.explanation.length).toBeGreaterThan(20);
-      expect(entry.explanation).not.toMatch(/Exception/);
+      expect(said(en, entry.messageKey)?.length).toBeGreaterThan(20);
+      expect(said(en, entry.messageKey)).not.toMatch(/Exception/);
     },
   );
 
@@ -70,10 +79,17 @@ describe('error catalogue', () => {
     expect(parsed.ok && describeCognitoError(parsed.value.name).name).toBe(name);
   });
 
-  it('says what Keyfob did with the account in every explanation', () => {
-    for (const entry of [...COGNITO_ERROR_CATALOGUE.values(), UNKNOWN_ERROR_ENTRY]) {
-      if (entry.action === 'discard-pending') expect(entry.explanation).toMatch(/removed/);
-      if (entry.action.startsWith('keep-pending')) expect(entry.explanation).toMatch(/kept/);
+  // Every entry's message in both languages: background-text.test.ts.
+  it('says what Keyfob did with the account in every explanation, in both languages', () => {
+    for (const { action, messageKey } of ENTRIES) {
+      if (action === 'discard-pending') {
+        expect(said(en, messageKey)).toMatch(/removed/);
+        expect(said(de, messageKey)).toMatch(/entfernt/);
+      }
+      if (action.startsWith('keep-pending')) {
+        expect(said(en, messageKey)).toMatch(/kept/);
+        expect(said(de, messageKey)).toMatch(/behalten/);
+      }
     }
   });
 
@@ -115,7 +131,7 @@ describe('nextEnrollmentStep', () => {
       );
       const second = nextEnrollmentStep({ kind: 'error', errorName, attempt: 2 });
       expect(second.action).toBe('explain-clock-skew');
-      expect(second.explanation).toMatch(/clock/);
+      expect(said(en, second.messageKey)).toMatch(/clock/);
       expect(nextEnrollmentStep({ kind: 'error', errorName, attempt: 3 }).action).toBe(
         'explain-clock-skew',
       );
@@ -143,7 +159,7 @@ describe('nextEnrollmentStep', () => {
       for (const attempt of [1, 2]) {
         const step = nextEnrollmentStep({ kind: 'error', errorName, attempt });
         expect(step.action).toBe(action);
-        expect(step.explanation).toBe(describeCognitoError(errorName).explanation);
+        expect(step.messageKey).toBe(describeCognitoError(errorName).messageKey);
       }
     },
   );

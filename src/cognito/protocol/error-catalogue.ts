@@ -1,3 +1,5 @@
+import type { MessageKey } from '../../shared/i18n';
+
 /**
  * What Keyfob does with a pending account after a VerifySoftwareToken error:
  * - `retry-next-code`: fill the next time step's code and submit once more;
@@ -19,8 +21,12 @@ export interface CognitoErrorEntry {
   name: string;
   /** HTTP status the seed documents; undefined for the fallback entry. */
   httpStatus?: number;
-  /** Plain language for the person setting up the authenticator. */
-  explanation: string;
+  /**
+   * What to tell the person setting up the authenticator, as the name of a message in
+   * `public/_locales`: the background words it in the person's language. Each message also
+   * says what Keyfob did with the pending account.
+   */
+  messageKey: MessageKey;
   action: CatalogueAction;
 }
 
@@ -43,27 +49,24 @@ export const VERIFY_SOFTWARE_TOKEN_ERRORS = [
 /** An error name the seed lists for VerifySoftwareToken. */
 type VerifySoftwareTokenErrorName = (typeof VERIFY_SOFTWARE_TOKEN_ERRORS)[number];
 
-const KEPT = 'Keyfob kept the new account as pending.';
-const REMOVED = 'Keyfob removed the unfinished account.';
-
 const entries: Record<VerifySoftwareTokenErrorName, Omit<CognitoErrorEntry, 'name'>> = {
   // A code can land on a time-step boundary or count as already used; the next one usually
   // passes. A second refusal points at the clock (see nextEnrollmentStep).
   CodeMismatchException: {
     httpStatus: 400,
-    explanation: 'The site did not accept the code. Keyfob will try the next code once.',
+    messageKey: 'noticeCodeRetry',
     action: 'retry-next-code',
   },
   // What the real service answers to a wrong code during setup (docs/architecture.md §4): the same case.
   EnableSoftwareTokenMFAException: {
     httpStatus: 400,
-    explanation: 'The site did not accept the code. Keyfob will try the next code once.',
+    messageKey: 'noticeCodeRetry',
     action: 'retry-next-code',
   },
   // The association on the service is untouched, so the same secret can still be verified.
   InternalErrorException: {
     httpStatus: 500,
-    explanation: `The site's sign-in service had a temporary problem. ${KEPT} Try confirming again in a moment.`,
+    messageKey: 'noticeServiceProblem',
     action: 'keep-pending-retry-later',
   },
   // The request's form was refused: a mistyped code, a device name the site refuses, or no
@@ -71,57 +74,57 @@ const entries: Record<VerifySoftwareTokenErrorName, Omit<CognitoErrorEntry, 'nam
   // can still verify it, so it stays; the person can remove it if the site starts over.
   InvalidParameterException: {
     httpStatus: 400,
-    explanation: `The site refused the request as malformed. ${KEPT} Try entering the code again, or remove the account if the site shows a new setup code.`,
+    messageKey: 'noticeMalformed',
     action: 'keep-pending-ask-user',
   },
   // Only the site's owner can fix the pool; when they do, the site starts a new setup with a
   // new secret, so this one has no future.
   InvalidUserPoolConfigurationException: {
     httpStatus: 400,
-    explanation: `The site's sign-in settings are broken, so authenticator setup cannot finish. ${REMOVED} The site's owner needs to fix this.`,
+    messageKey: 'noticePoolBroken',
     action: 'discard-pending',
   },
   // The setup session (3 minutes in the sign-in flow) or the access token ended. A new
   // sign-in brings a new setup challenge and a new secret.
   NotAuthorizedException: {
     httpStatus: 400,
-    explanation: `The setup session expired or you were signed out. ${REMOVED} Sign in again and the site will show a new setup code.`,
+    messageKey: 'noticeSessionExpired',
     action: 'discard-pending',
   },
   // Nothing else can happen before the reset, and after it the site sets up afresh.
   PasswordResetRequiredException: {
     httpStatus: 400,
-    explanation: `The site needs you to reset your password first. ${REMOVED} After the reset, the site will show a new setup code.`,
+    messageKey: 'noticePasswordReset',
     action: 'discard-pending',
   },
   // The user pool or app client the secret belongs to does not exist (any more).
   ResourceNotFoundException: {
     httpStatus: 400,
-    explanation: `The site's sign-in service could not find its user pool or app. ${REMOVED}`,
+    messageKey: 'noticePoolMissing',
     action: 'discard-pending',
   },
   // The pool does not allow authenticator apps: no code will ever be accepted.
   SoftwareTokenMFANotFoundException: {
     httpStatus: 400,
-    explanation: `This site has not turned on authenticator apps, so the setup cannot finish. ${REMOVED}`,
+    messageKey: 'noticeNoAuthenticatorApps',
     action: 'discard-pending',
   },
   // A passing limit. Keyfob does not retry by itself: more requests prolong throttling.
   TooManyRequestsException: {
     httpStatus: 400,
-    explanation: `There were too many attempts in a short time. ${KEPT} Wait a minute, then confirm again.`,
+    messageKey: 'noticeTooManyAttempts',
     action: 'keep-pending-retry-later',
   },
   // The account must be confirmed first; setup runs again afterwards, with a new secret.
   UserNotConfirmedException: {
     httpStatus: 400,
-    explanation: `Your account on this site is not confirmed yet. ${REMOVED} Confirm your account (usually from an email), then set up the authenticator again.`,
+    messageKey: 'noticeUserNotConfirmed',
     action: 'discard-pending',
   },
   // There is no user for this secret to belong to.
   UserNotFoundException: {
     httpStatus: 400,
-    explanation: `The site could not find your user account. ${REMOVED}`,
+    messageKey: 'noticeUserNotFound',
     action: 'discard-pending',
   },
 };
@@ -132,7 +135,7 @@ const entries: Record<VerifySoftwareTokenErrorName, Omit<CognitoErrorEntry, 'nam
  */
 export const UNKNOWN_ERROR_ENTRY: CognitoErrorEntry = Object.freeze({
   name: 'UnknownError',
-  explanation: `The site answered with an error Keyfob does not recognise. ${KEPT} If the site shows a new setup code, remove this account.`,
+  messageKey: 'noticeUnknownError',
   action: 'keep-pending-ask-user',
 });
 

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import en from '../../../public/_locales/en/messages.json';
 import { describeCognitoError } from '../../cognito/protocol';
 import { press, tabbables } from '../../../test/support/ui/keyboard';
 import {
@@ -382,7 +383,7 @@ describe('setup messages', () => {
     { origin: 'https://app.example.com', errorName: 'NotAuthorizedException' },
     { origin: 'https://b.example.org:8443', errorName: 'SoftwareTokenMFANotFoundException' },
   ];
-  const said = (errorName: string) => describeCognitoError(errorName).explanation;
+  const said = (errorName: string) => en[describeCognitoError(errorName).messageKey].message;
   const messages = () => screen.queryByRole('list', { name: 'Messages from sites' });
   const texts = () =>
     within(messages()!)
