@@ -212,6 +212,28 @@ describe('content script: observer messages', () => {
     // Verified: no "left setup" note remains for the next page.
     expect(sessionStorage.length).toBe(0);
   });
+
+  it('puts no explanation into the page, as text or as markup: pages cannot see Keyfob', async () => {
+    document.body.innerHTML = AMPLIFY_SETUP;
+    const message = '<img src="x" alt="Keyfob"> Die Einrichtungssitzung ist abgelaufen.';
+    const running = start({
+      reportSetupScreen: () => FILL,
+      reportVerifyOutcome: () => ({ action: 'explain', message }),
+    });
+    await running.idle();
+    const page = document.documentElement.outerHTML;
+    const postedBefore = posted.length;
+    fromObserver({
+      __keyfob: 'observer',
+      type: 'verify',
+      outcome: { kind: 'error', errorName: 'NotAuthorizedException' },
+    });
+    await running.idle();
+    expect(callsNamed('reportVerifyOutcome')).toHaveLength(1);
+    // The popup's notices tell the person (docs/architecture.md §3, rules 7 and 13).
+    expect(document.documentElement.outerHTML).toBe(page);
+    expect(posted).toHaveLength(postedBefore);
+  });
 });
 
 describe('content script: setup screens in the DOM', () => {

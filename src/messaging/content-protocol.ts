@@ -39,6 +39,11 @@ export type SetupReply =
 export type OutcomeReply =
   | { action: 'verified' }
   | { action: 'refill'; code: string }
+  /**
+   * What became of the setup, in the person's language. The content script puts it nowhere in
+   * the page (no injected UI, and pages cannot detect Keyfob): the popup's notices tell the
+   * person.
+   */
   | { action: 'explain'; message: string }
   | { action: 'none' };
 
