@@ -120,11 +120,12 @@ describe.each(selectedBrowsers())('enrollment states in %s', (browserName) => {
       // The popup asks about the exact origin; "Keep" is the person's word.
       const popup = await session.browser.openPopup();
       await waitForListing(popup);
+      // No question yet (null) must mean "not yet": waitFor waits on undefined or false only.
       const question = await waitFor(
-        () =>
-          popup.evaluate<string | null>(
+        async () =>
+          (await popup.evaluate<string | null>(
             `document.querySelector('[data-question="finished"]')?.textContent ?? null`,
-          ),
+          )) ?? undefined,
         { what: 'the popup to ask whether the setup was finished' },
       );
       expect(question).toContain(`Did you finish setting up ${origin}?`);
