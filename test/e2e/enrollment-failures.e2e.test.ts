@@ -5,10 +5,10 @@ import type { ListedAccount, Listing } from './support/enrollment-popup';
 import type { PopupPage } from './support/popup-page';
 import {
   listAccounts,
-  readNotices,
   readPopupRows,
   waitForListing,
   waitForListingWhere,
+  waitForNotice,
 } from './support/enrollment-popup';
 import type { RigFixture } from './support/enrollment-rig';
 import {
@@ -109,8 +109,7 @@ async function expectEmptyPopupWithNotice(session: EnrollmentSession, host: stri
   const popup = await session.browser.openPopup();
   await waitForListing(popup);
   expect(await readPopupRows(popup)).toEqual([]);
-  const notices = await readNotices(popup);
-  expect(notices.some((text) => text.includes(host) && topic.test(text))).toBe(true);
+  await waitForNotice(popup, host, topic);
 }
 
 describe.each(selectedBrowsers())('enrollment failures in %s', (browserName) => {
@@ -277,8 +276,7 @@ describe.each(selectedBrowsers())('enrollment failures in %s', (browserName) => 
       const rows = await readPopupRows(popup);
       expect(rows).toHaveLength(1);
       expect(rows[0]?.pending).toBe(true);
-      const notices = await readNotices(popup);
-      expect(notices.some((text) => text.includes(host) && /clock/i.test(text))).toBe(true);
+      await waitForNotice(popup, host, /clock/i);
       // Still nothing more sent, and the code still not replaced.
       expect(await readInputs(page, flow.setupCodeSelector)).toBe(second);
       expect(rig.log.filter((e) => e.operation === 'VerifySoftwareToken')).toHaveLength(2);

@@ -71,6 +71,18 @@ export function readNotices(popup: PopupPage): Promise<string[]> {
     (li) => (li.querySelector('span')?.textContent ?? li.textContent).replace(/\s+/g, ' ').trim())`);
 }
 
+/**
+ * Waits until the popup's "Messages from sites" shows a notice for `host` about `topic`, and
+ * returns its text. The list's view loads on demand after the account listing shows, so one
+ * read right after {@link waitForListing} may come before it.
+ */
+export function waitForNotice(popup: PopupPage, host: string, topic: RegExp): Promise<string> {
+  return waitFor(
+    async () => (await readNotices(popup)).find((text) => text.includes(host) && topic.test(text)),
+    { what: `the popup to show a notice for ${host} matching ${topic}` },
+  );
+}
+
 /** Waits until the unlocked popup has loaded its listing (rows or the empty state). */
 export async function waitForListing(popup: PopupPage): Promise<void> {
   await popup.waitForState(['unlocked']);
