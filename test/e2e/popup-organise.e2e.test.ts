@@ -1,27 +1,10 @@
 import { expect, it } from 'vitest';
-import { makeTestAccounts, type TestAccount } from './support/accounts';
-import type { PopupPage } from './support/popup-page';
-import { describePopupSuite, importAccounts } from './support/popup-suite';
-import { waitFor } from './support/wait';
+import { makeNamedAccounts, type TestAccount } from './support/accounts';
+import { describePopupSuite, importAccounts, waitForOrder } from './support/popup-suite';
 
 // Organising the popup's list in the real extension: pin to the top, sort (kept for the next
-// popup), move a row with Alt+Arrow keys (and by drag in Chromium), delete and Undo.
-
-/** The issuers of the rows, top to bottom. */
-const issuers = (popup: PopupPage) =>
-  popup.evaluate<string[]>(
-    `Array.from(document.querySelectorAll('li[data-account-id] .account-title')).map((e) => e.textContent)`,
-  );
-
-async function waitForOrder(popup: PopupPage, expected: string[], what: string) {
-  await waitFor(
-    async () => {
-      const shown = await issuers(popup);
-      return JSON.stringify(shown) === JSON.stringify(expected) ? true : undefined;
-    },
-    { timeoutMs: 20_000, what },
-  );
-}
+// popup), move a row with Alt+Arrow keys, delete and Undo. Moving by drag, and the hand order
+// kept for the next popup: popup-order.e2e.test.ts.
 
 /** `Name (account)`: the accessible name part of a row's buttons. */
 const nameOf = (account: TestAccount) => `${account.issuer} (${account.account})`;
@@ -31,10 +14,7 @@ describePopupSuite('organising the popup in %s', ({ withVault }) => {
     const { browser } = await withVault();
 
     // Issuers that sort differently by hand (import order) and by name.
-    const accounts = ['Charlie', 'Alpha', 'Bravo'].map((prefix) => {
-      const account = makeTestAccounts().byUri;
-      return { ...account, issuer: `${prefix} ${account.issuer}` };
-    });
+    const accounts = makeNamedAccounts(['Charlie', 'Alpha', 'Bravo']);
     const [c, a, b] = accounts as [TestAccount, TestAccount, TestAccount];
     await importAccounts(browser, accounts);
 

@@ -22,6 +22,7 @@ import { selectedBrowsers } from './support/env';
 import { startSignInCopy, type SignInCopy } from './support/sign-in-copy';
 import { waitFor } from './support/wait';
 import { POPUP_SHORTCUT, focusPageWindow, realPopup } from './support/real-popup';
+import { screenPointOf } from './support/screen-pointer';
 import { startXDisplay, type XDisplay } from './support/x-display';
 
 // Sign-in fill on the person's gesture (docs/architecture.md §3 rule 6), in real browser
@@ -91,36 +92,6 @@ const focusPage = (page: WebPage) => focusPageWindow(display, page);
 async function pressInPage(page: WebPage, chord: string): Promise<void> {
   await focusPage(page);
   await display.key(chord);
-}
-
-/**
- * The screen point at the middle of the element `selector` of `page`. The page's origin on
- * the screen is read off a pointer move, whose event carries both screen and page coordinates.
- */
-async function screenPointOf(page: WebPage, selector: string): Promise<{ x: number; y: number }> {
-  await page.evaluate(`window.__kfOrigin = undefined; document.addEventListener('mousemove',
-    (e) => { window.__kfOrigin = { x: e.screenX - e.clientX, y: e.screenY - e.clientY }; },
-    { capture: true, once: true })`);
-  let step = 0;
-  const origin = await waitFor(
-    async () => {
-      // A move to where the pointer already is sends no event: each try goes elsewhere.
-      step += 1;
-      await display.movePointer(200 + step * 7, 200 + step * 5);
-      return (
-        (await page.evaluate<{ x: number; y: number } | null>('window.__kfOrigin ?? null')) ??
-        undefined
-      );
-    },
-    { what: 'a pointer move over the page' },
-  );
-  const box = await page.evaluate<{ x: number; y: number; width: number; height: number }>(
-    `document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect().toJSON()`,
-  );
-  return {
-    x: Math.round(origin.x + box.x + box.width / 2),
-    y: Math.round(origin.y + box.y + box.height / 2),
-  };
 }
 
 /**
@@ -293,7 +264,11 @@ describe.each(selectedBrowsers())('sign-in by gesture in %s', (browserName) => {
     diagnosed(async (_live, account) => {
       await atCodePrompt(account);
       await focusPage(account.page);
-      const field = await screenPointOf(account.page, flow.signInCodeSelector);
+      const field = await screenPointOf(
+        display,
+        account.page,
+        `document.querySelector(${JSON.stringify(flow.signInCodeSelector)})`,
+      );
       const shown = await display.windowCount();
       await display.rightClickAt(field.x, field.y);
       // The menu is a window of its own; a key pressed before it shows would go to the field.

@@ -48,6 +48,17 @@ export function makeTestAccounts(): { byUri: TestAccount; manual: TestAccount } 
   return { byUri: make('uri'), manual: make('man') };
 }
 
+/**
+ * One fresh account per prefix, its issuer starting with the prefix (`Alpha E2E …`): names a
+ * test can sort by and tell apart at a glance.
+ */
+export function makeNamedAccounts(prefixes: readonly string[]): TestAccount[] {
+  return prefixes.map((prefix) => {
+    const account = makeTestAccounts().byUri;
+    return { ...account, issuer: `${prefix} ${account.issuer}` };
+  });
+}
+
 /** The otpauth:// URI an authenticator QR code would carry for `account`. */
 export function otpauthUri(account: TestAccount): string {
   const label = `${encodeURIComponent(account.issuer)}:${encodeURIComponent(account.account)}`;

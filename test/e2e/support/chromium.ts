@@ -7,7 +7,7 @@ import type { WindowOptions } from './driver';
 import { ProfileDriver, startTracked, windowEnv } from './driver';
 import { helperCall } from './dom-helpers';
 import { BROWSER_BINARIES, e2eContext, readManifest } from './env';
-import type { UiAdapter } from './popup-page';
+import type { Point, UiAdapter } from './popup-page';
 import { PopupPage } from './popup-page';
 import { makeTempDir } from './temp';
 import { waitFor, withTimeout } from './wait';
@@ -50,6 +50,14 @@ export class PlaywrightUi implements UiAdapter {
 
   async pressKeys(chord: string): Promise<void> {
     await this.page.keyboard.press(chord);
+  }
+
+  async drag(from: Point, to: Point, steps: number): Promise<void> {
+    const { mouse } = this.page;
+    await mouse.move(from.x, from.y);
+    await mouse.down();
+    await mouse.move(to.x, to.y, { steps });
+    await mouse.up();
   }
 
   helper<T>(method: string, ...args: unknown[]): Promise<T> {

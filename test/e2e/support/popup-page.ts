@@ -15,6 +15,12 @@ export interface UiAdapter {
   select(label: string, value: string): Promise<void>;
   /** Presses a key chord such as `Alt+ArrowDown` on whatever has focus, as a person would. */
   pressKeys(chord: string): Promise<void>;
+  /**
+   * Drags with the automation's mouse: moves to `from`, holds the button, moves to `to` in
+   * `steps` moves and lets go (CSS pixels of the viewport). Only where the library can: over
+   * WebDriver BiDi a drag starts but the release never ends it (w3c/webdriver-bidi#487).
+   */
+  drag?(from: Point, to: Point, steps: number): Promise<void>;
   /** Runs a DOM_HELPERS_SOURCE method in the page and returns its JSON result. */
   helper<T>(method: string, ...args: unknown[]): Promise<T>;
   /** Evaluates an expression (source text) in the page. */
@@ -24,6 +30,12 @@ export interface UiAdapter {
   /** Makes the page see `prefers-color-scheme: scheme` (only where the library offers it). */
   emulateColorScheme?(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A point in CSS pixels of a page's viewport. */
+export interface Point {
+  x: number;
+  y: number;
 }
 
 /** The screens of the popup contract. */
@@ -133,6 +145,12 @@ export class PopupPage {
   /** Presses a key chord (`Alt+ArrowDown`) on the focused element. */
   pressKeys(chord: string): Promise<void> {
     return this.ui.pressKeys(chord);
+  }
+
+  /** Drags the automation's mouse from `from` to `to` (see UiAdapter.drag; Chromium). */
+  async drag(from: Point, to: Point, steps = 10): Promise<void> {
+    if (!this.ui.drag) throw new Error(`${this.browser}: automation's mouse can't drag here`);
+    await this.ui.drag(from, to, steps);
   }
 
   /**

@@ -1,15 +1,16 @@
 import { afterEach, beforeAll, describe } from 'vitest';
 import { otpauthUri, type TestAccount } from './accounts';
 import { chooseFile } from './backup-steps';
-import { disposeAllDrivers } from './driver';
+import { disposeAllDrivers, type WindowOptions } from './driver';
 import { e2eDist } from './e2e-build';
 import { launchEnrollmentBrowser, type EnrollmentBrowser } from './enrollment-browser';
 import { selectedBrowsers, type BrowserName } from './env';
 import type { PopupPage } from './popup-page';
+import { waitFor } from './wait';
 
-// The setup the popup's own tests share (language, next code, organise): one suite per
-// selected browser over its e2e build, a fresh browser with a new vault per test, and
-// accounts brought in as a person would.
+// The setup the popup's own tests share (language, next code, organise, order, long list):
+// one suite per selected browser over its e2e build, a fresh browser with a new vault per
+// test, and accounts brought in as a person would.
 
 /** The passphrase of every vault these suites create. */
 export const SUITE_PASSPHRASE = 'correct horse battery staple';
@@ -23,8 +24,11 @@ export interface BrowserWithVault {
 /** What a suite's body gets for its browser. */
 export interface PopupSuite {
   browserName: BrowserName;
-  /** Launches a fresh browser and creates a vault in its popup; closed after the test. */
-  withVault(): Promise<BrowserWithVault>;
+  /**
+   * Launches a fresh browser (headless, or with real windows on `display`) and creates a vault
+   * in its popup; closed after the test.
+   */
+  withVault(options?: WindowOptions): Promise<BrowserWithVault>;
 }
 
 /**
@@ -42,8 +46,8 @@ export function describePopupSuite(title: string, body: (suite: PopupSuite) => v
     }, 120_000);
     body({
       browserName,
-      async withVault() {
-        const browser = await launchEnrollmentBrowser(browserName, dist);
+      async withVault(options) {
+        const browser = await launchEnrollmentBrowser(browserName, dist, options);
         const popup = await browser.openPopup();
         await popup.createVault(SUITE_PASSPHRASE);
         return { browser, popup };
@@ -70,4 +74,24 @@ export async function importAccounts(
   await options.waitForText(`Found ${count} accounts`);
   await options.press(`Import ${count} accounts`);
   await options.waitForText(`Imported ${count} accounts.`);
+}
+
+/** The titles (issuers) of the account rows drawn in `popup`, top to bottom. */
+export const rowTitles = (popup: PopupPage) =>
+  popup.evaluate<string[]>(
+    `Array.from(document.querySelectorAll('li[data-account-id] .account-title')).map((e) => e.textContent)`,
+  );
+
+/** Waits until the rows' titles read `expected`, top to bottom; the error says what they read. */
+export async function waitForOrder(popup: PopupPage, expected: string[], what: string) {
+  let shown: string[] = [];
+  await waitFor(
+    async () => {
+      shown = await rowTitles(popup);
+      return JSON.stringify(shown) === JSON.stringify(expected) ? true : undefined;
+    },
+    { timeoutMs: 20_000, what },
+  ).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; the rows read ${JSON.stringify(shown)}`);
+  });
 }

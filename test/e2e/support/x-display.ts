@@ -53,6 +53,10 @@ export interface XDisplay {
   movePointer(x: number, y: number): Promise<void>;
   /** Right-clicks at screen point (`x`, `y`), as a person opens a context menu. */
   rightClickAt(x: number, y: number): Promise<void>;
+  /** Moves the pointer to screen point (`x`, `y`) and holds its left button down there. */
+  pressPointer(x: number, y: number): Promise<void>;
+  /** Lets go of the pointer's left button, wherever the pointer is. */
+  releasePointer(): Promise<void>;
   /** Presses a key chord (xdotool's names: `alt+shift+k`, `Tab`, `Return`) into the focus. */
   key(...chords: string[]): Promise<void>;
   /** Stops the server. Safe to call twice. */
@@ -121,6 +125,12 @@ export async function startXDisplay(): Promise<XDisplay> {
     },
     async rightClickAt(x, y) {
       await xdotool('mousemove', String(x), String(y), 'click', '3');
+    },
+    async pressPointer(x, y) {
+      await xdotool('mousemove', String(x), String(y), 'mousedown', '1');
+    },
+    async releasePointer() {
+      await xdotool('mouseup', '1');
     },
     async key(...chords) {
       await xdotool('key', '--clearmodifiers', ...chords);
