@@ -91,6 +91,12 @@ export interface EnrollmentBrowser extends ExtensionDriver {
   clickAction(url: string): Promise<PopupPage>;
   /** Background console lines collected so far (Chromium's service worker). */
   readonly backgroundLogs: string[];
+  /**
+   * The text on the browser's clipboard, read from outside Keyfob: Chromium reads it in a
+   * tab of the extension's origin, granted clipboard-read by automation (Keyfob has no such
+   * permission); Firefox in the browser window's own privileged realm.
+   */
+  readClipboard(): Promise<string>;
 }
 
 const WEB_PAGE_LOG_LIMIT = 400;
@@ -196,6 +202,26 @@ class ChromiumEnrollmentBrowser extends ChromiumDriver implements EnrollmentBrow
 
   badges(): Promise<TabBadge[]> {
     return this.evaluateInBackground<TabBadge[]>(BADGES_SOURCE('chrome', ''));
+  }
+
+  async readClipboard(): Promise<string> {
+    const page = this.ctx
+      .pages()
+      .findLast((candidate) => candidate.url().startsWith(`${this.extensionOrigin}/`));
+    if (!page) throw new Error('no tab of the extension to read the clipboard in');
+    // Playwright takes a chrome-extension:// origin for an opaque one; CDP itself does not.
+    const cdp = await this.ctx.browser()!.newBrowserCDPSession();
+    try {
+      await cdp.send('Browser.grantPermissions', {
+        origin: this.extensionOrigin,
+        permissions: ['clipboardReadWrite'],
+      });
+      await page.bringToFront();
+      return await page.evaluate(() => navigator.clipboard.readText());
+    } finally {
+      await cdp.send('Browser.resetPermissions').catch(() => undefined);
+      await cdp.detach().catch(() => undefined);
+    }
   }
 
   override async openPopup(): Promise<PopupPage> {
@@ -397,6 +423,10 @@ class FirefoxEnrollmentBrowser extends FirefoxDriver implements EnrollmentBrowse
       throw new Error(`browser window: ${answer.exceptionDetails?.text ?? answer.type}`);
     }
     return answer.result?.value as T;
+  }
+
+  readClipboard(): Promise<string> {
+    return this.inBrowserWindow<string>('navigator.clipboard.readText()');
   }
 
   async badges(): Promise<TabBadge[]> {
