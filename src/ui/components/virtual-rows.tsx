@@ -117,11 +117,17 @@ export function VirtualRows<T>({ items, keyOf, kindOf, render, keep, label }: Vi
   drawn.sort((a, b) => a - b);
 
   // Measure each kind once it is drawn (a row's lines never wrap, so one row tells them all).
+  // Only when other rows are drawn: reading heights makes the browser lay the page out at
+  // once, and a tick that only changed codes would pay for that at every period boundary.
   const drawnRef = useRef(drawn);
   drawnRef.current = drawn;
+  const measured = useRef<{ items: readonly T[]; drawn: string } | undefined>(undefined);
   useLayoutEffect(() => {
     const children = listRef.current?.children;
     if (!children) return;
+    const drawnNow = drawnRef.current.join();
+    if (measured.current?.items === items && measured.current.drawn === drawnNow) return;
+    measured.current = { items, drawn: drawnNow };
     let changed: Map<string, number> | undefined;
     drawnRef.current.forEach((index, i) => {
       const item = items[index];

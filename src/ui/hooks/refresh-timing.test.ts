@@ -7,7 +7,6 @@ import {
   clockOffset,
   delayToNextSecond,
   earliestExpiry,
-  listingAt,
   nextRefreshDelay,
   nextSwitchDelay,
   secondsLeft,
@@ -107,12 +106,13 @@ describe('with the next code sent along', () => {
     expect(nextSwitchDelay(listing([view({ validUntilMs: 60_000 })], 0), 0, 0)).toBeUndefined();
   });
 
-  it('keeps the listing object when nothing switched', () => {
-    const l = listing([sent, view({ type: 'hotp' })], 0);
-    expect(listingAt(l, 59_000)).toBe(l);
-    const later = listingAt(l, 61_000);
-    expect(later.accounts.map((a) => a.code)).toEqual(['222222', '123456']);
-    expect(later.accounts[1]).toBe(l.accounts[1]);
+  it('after a switch, waits for the codes that have not switched yet, and only for them', () => {
+    const minute = view({ code: '333333', nextCode: '444444', period: 60, validUntilMs: 120_000 });
+    const l = listing([sent, minute, view({ type: 'hotp' })], 0);
+    expect(nextSwitchDelay(l, 50_000, 0)).toBe(10_000);
+    // Switched at 60 s: the 30 s account has no next code left to switch to; the minute's is due.
+    expect(nextSwitchDelay(l, 60_000, 0, 60_000)).toBe(60_000);
+    expect(nextSwitchDelay(l, 120_000, 0, 120_000)).toBeUndefined();
   });
 });
 

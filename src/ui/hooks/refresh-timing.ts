@@ -86,29 +86,22 @@ export function atTime(account: AccountView, at: number): AccountView {
   return { ...rest, code: nextCode, validUntilMs: validUntilMs + account.period * 1000 };
 }
 
-/** The listing at background time `at` (see {@link atTime}); the same object when unchanged. */
-export function listingAt<L extends Pick<CodeListing, 'accounts'>>(listing: L, at: number): L {
-  let changed = false;
-  const accounts = listing.accounts.map((account) => {
-    const now = atTime(account, at);
-    if (now !== account) changed = true;
-    return now;
-  });
-  return changed ? { ...listing, accounts } : listing;
-}
-
 /**
  * Milliseconds (popup clock) until the first listed code switches to its sent next code, or
- * `undefined` when none will.
+ * `undefined` when none will. `switchedAt`: the background time the listing was last switched
+ * at; codes that fell due by then have switched already (see {@link atTime}).
  */
 export function nextSwitchDelay(
   listing: Pick<CodeListing, 'accounts'>,
   popupNow: number,
   offsetMs: number,
+  switchedAt = 0,
 ): number | undefined {
   let first: number | undefined;
   for (const { nextCode, validUntilMs } of listing.accounts) {
-    if (nextCode === undefined || validUntilMs === undefined) continue;
+    if (nextCode === undefined || validUntilMs === undefined || validUntilMs <= switchedAt) {
+      continue;
+    }
     if (first === undefined || validUntilMs < first) first = validUntilMs;
   }
   return first === undefined ? undefined : Math.max(0, first - (popupNow + offsetMs));

@@ -5,9 +5,9 @@ import { errorCode, errorMessage } from '../errors';
 import type { Screen } from '../screens';
 import { secondClock, type SecondClock } from './second-clock';
 import {
+  atTime,
   clockOffset,
   delayToNextSecond,
-  listingAt,
   nextRefreshDelay,
   nextSwitchDelay,
 } from './refresh-timing';
@@ -19,7 +19,7 @@ export const RETRY_DELAY_MS = 5000;
 
 /** What {@link useCodes} gives its page. */
 export interface Codes {
-  /** The last listing received, with sent next codes switched in as they fall due. */
+  /** The last listing received; its codes may be a step old (`current` gives the codes now). */
   listing?: CodeListing | undefined;
   /**
    * The accounts as last received: names, states, order and sites are current, codes may be a
@@ -117,20 +117,18 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
   }, [failures, reload]);
 
   const offsetMs = snapshot?.offsetMs ?? 0;
-  const listing = useMemo(
-    () => snapshot && listingAt(snapshot.listing, switchedAt),
-    [snapshot, switchedAt],
-  );
+  const listing = snapshot?.listing;
 
   // The one place the clock moves: a switch to the sent next codes, due by `at`, happens in
   // the same task as the tick, so a row renders once at the boundary, never stale in between.
-  const listingRef = useRef(listing);
-  listingRef.current = listing;
+  // A switch only notes its time: `current` works out the codes of the rows drawn, so a
+  // boundary costs the same at 1,000 accounts as at 20.
+  const switchState = useRef({ listing, switchedAt });
+  switchState.current = { listing, switchedAt };
   const moveClock = useCallback(
     (at: number) => {
-      const shown = listingRef.current;
-      const switchIn = shown && nextSwitchDelay(shown, at, 0);
-      if (switchIn === 0) setSwitchedAt(at);
+      const { listing: shown, switchedAt: since } = switchState.current;
+      if (shown && nextSwitchDelay(shown, at, 0, since) === 0) setSwitchedAt(at);
       clock.set(at);
     },
     [clock],
@@ -138,13 +136,13 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
 
   useEffect(() => {
     if (!listing) return;
-    const delay = nextSwitchDelay(listing, now(), offsetMs);
+    const delay = nextSwitchDelay(listing, now(), offsetMs, switchedAt);
     if (delay === undefined) return;
     const due = now() + offsetMs + delay;
     // A timer a hair early must still switch: nothing would schedule it again.
     const timer = setTimeout(() => moveClock(Math.max(now() + offsetMs, due)), delay);
     return () => clearTimeout(timer);
-  }, [listing, offsetMs, now, moveClock]);
+  }, [listing, switchedAt, offsetMs, now, moveClock]);
 
   const ticking = snapshot?.listing.accounts.some((account) => isTimeBased(account.type)) ?? false;
   useEffect(() => {
@@ -187,12 +185,18 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
   }, []);
 
   const received = snapshot?.listing.accounts ?? NO_ACCOUNTS;
-  // `listing` keeps `received`'s order (listingAt maps it one to one).
-  const indexOf = useMemo(() => new Map(received.map((a, index) => [a, index])), [received]);
-  const shown = listing?.accounts;
+  // One object per account and switch, so a memoised row sees a change only when it has one.
+  const switched = useMemo(() => new WeakMap<AccountView, AccountView>(), [switchedAt]);
   const current = useCallback(
-    (account: AccountView) => shown?.[indexOf.get(account) ?? -1] ?? account,
-    [shown, indexOf],
+    (account: AccountView) => {
+      let now = switched.get(account);
+      if (!now) {
+        now = atTime(account, switchedAt);
+        switched.set(account, now);
+      }
+      return now;
+    },
+    [switched, switchedAt],
   );
 
   return { listing, received, current, offsetMs, clock, error, reload, upsert, remove };
