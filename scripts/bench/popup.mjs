@@ -4,8 +4,10 @@
 //     browser's own cost of showing an extension page on the machine at hand;
 //   - codes painted: from navigation start until every account's code is in the page and
 //     two animation frames have passed (the frame that paints them), at each account count;
-//   - at a period boundary: main-thread task time in the 3 s around it (Performance metrics
-//     over CDP) against 3 s mid-period, and how long the last row showed the old step's code;
+//   - at a period boundary: the main-thread time of the tick that switches the rows to their
+//     next codes (the tasks from 20 ms before to 300 ms after it, read from a CDP trace of the
+//     renderer), against an ordinary tick mid-period, and how long the last row showed the old
+//     step's code;
 //   - a long list draws only the rows near view: "painted" then means every drawn row, with
 //     the whole list's length in their aria-setsize, and the boundary counts the drawn rows;
 //   - popup JS: the bytes of every script popup.html loads.
@@ -95,20 +97,61 @@ async function paintedAt(ext, url, kind, accounts) {
   }
 }
 
-/** Task time (ms) the page's main thread spent in the next `windowMs` from now. */
-async function taskTime(cdp, windowMs) {
-  const read = async () =>
-    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-  const before = await read();
-  await sleep(windowMs);
-  return ((await read()) - before) * 1000;
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'blink.user_timing',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+];
+/** A tick's work: the tasks that start from 20 ms before it to 300 ms after it. */
+const TICK_WINDOW = { beforeMs: 20, afterMs: 300 };
+
+/**
+ * The page's main-thread tasks in the wall-clock window [fromMs, toMs] (a CDP trace of the
+ * renderer; a user-timing mark ties its clock to Date.now and names the page's main thread).
+ * Returns each task's start (wall clock) and duration, in ms.
+ */
+async function mainThreadTasks(page, cdp, fromMs, toMs) {
+  await sleep(Math.max(0, fromMs - Date.now()));
+  const events = [];
+  const onData = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', onData);
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+    transferMode: 'ReportEvents',
+  });
+  const syncedAt = await page.evaluate(() => {
+    performance.mark('keyfob-bench-sync');
+    return Date.now();
+  });
+  await sleep(Math.max(0, toMs - Date.now()));
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', onData);
+  const mark = events.find((e) => e.name === 'keyfob-bench-sync');
+  if (!mark) throw new Error('the trace has no sync mark');
+  const wallOf = (ts) => syncedAt + (ts - mark.ts) / 1000;
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === mark.pid && e.tid === mark.tid)
+    .map((e) => ({ at: wallOf(e.ts), ms: (e.dur ?? 0) / 1000 }));
+}
+
+/** Main-thread time of the tick at `tickAt` (wall clock): see TICK_WINDOW. */
+async function tickCost(page, cdp, tickAt) {
+  const from = tickAt - TICK_WINDOW.beforeMs;
+  const to = tickAt + TICK_WINDOW.afterMs;
+  const tasks = await mainThreadTasks(page, cdp, from - 200, to + 100);
+  return tasks.filter((t) => t.at >= from && t.at <= to).reduce((sum, t) => sum + t.ms, 0);
 }
 
 /**
- * Around one period boundary, with `accounts` rows on screen: main-thread task time in 3 s
- * centred on it and in 3 s mid-period, and the longest time any row kept the old code.
+ * Period boundaries with `accounts` in the list, `periods` of them: the main-thread time of
+ * the tick at each boundary (it switches every drawn row to its next code) and of an ordinary
+ * tick mid-period (it only moves the countdown), and the longest time any row kept the old
+ * code after a boundary.
  */
-async function boundary(ext, url, accounts) {
+async function boundary(ext, url, accounts, periods = 2) {
   const page = await ext.context.newPage();
   try {
     await page.addInitScript(`window.__benchAccounts = ${accounts};`);
@@ -116,39 +159,36 @@ async function boundary(ext, url, accounts) {
     await page.goto(url);
     await page.evaluate(() => window.__benchPainted);
     const cdp = await ext.context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const untilPhase = async (phaseMs) => {
-      const wait = (phaseMs - (Date.now() % 30_000) + 30_000) % 30_000;
-      await sleep(wait);
-    };
-    // Mid-period: 13.5 s to 16.5 s into the step.
-    await untilPhase(13_500);
-    const midMs = await taskTime(cdp, 3000);
-    // The boundary: record every code change, from 1.5 s before to 1.5 s after it.
-    await untilPhase(28_500);
     await page.evaluate(() => {
-      window.__changes = new Map();
+      window.__changes = [];
       new MutationObserver((records) => {
         for (const r of records) {
           const row = r.target.closest?.('[data-account-id]');
-          if (row) window.__changes.set(row.getAttribute('data-account-id'), Date.now());
+          if (row) window.__changes.push([row.getAttribute('data-account-id'), Date.now()]);
         }
       }).observe(document.body, { subtree: true, attributeFilter: ['data-code'] });
     });
-    const boundaryMs = await taskTime(cdp, 3000);
-    const stale = await page.evaluate(() => {
-      const boundaryAt = Math.floor(Date.now() / 30_000) * 30_000;
-      const delays = [...window.__changes.values()]
-        .filter((t) => t >= boundaryAt)
-        .map((t) => t - boundaryAt);
+    const ticks = [];
+    const boundaries = [];
+    // The first boundary at least 17 s away, so the mid-period tick comes before it.
+    let next = Math.ceil((Date.now() + 17_000) / 30_000) * 30_000;
+    for (let i = 0; i < periods; i++, next += 30_000) {
+      ticks.push(await tickCost(page, cdp, next - 15_000));
+      boundaries.push(await tickCost(page, cdp, next));
+    }
+    const last = next - 30_000;
+    const stale = await page.evaluate((boundaryAt) => {
+      const latest = new Map();
+      for (const [id, at] of window.__changes) if (at >= boundaryAt) latest.set(id, at);
+      const delays = [...latest.values()].map((t) => t - boundaryAt);
       return {
         changed: delays.length,
         of: document.querySelectorAll('li[data-account-id]').length,
         worstMs: delays.length ? Math.max(...delays) : null,
       };
-    });
+    }, last);
     await cdp.detach().catch(() => {});
-    return { midMs, boundaryMs, stale };
+    return { boundaryMs: boundaries, tickMs: ticks, stale };
   } finally {
     await page.close().catch(() => {});
   }
@@ -196,7 +236,8 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
       const atBoundary = boundaries ? await boundary(ext, `${ext.origin}/popup.html`, count) : null;
       if (atBoundary) {
         log(
-          `  ${count} accounts at a boundary: tasks ${Math.round(atBoundary.boundaryMs)} ms / 3 s (mid-period ${Math.round(atBoundary.midMs)} ms); ` +
+          `  ${count} accounts: boundary ticks ${atBoundary.boundaryMs.map((v) => v.toFixed(1)).join(' ')} ms, ` +
+            `mid-period ticks ${atBoundary.tickMs.map((v) => v.toFixed(1)).join(' ')} ms; ` +
             `rows changed ${atBoundary.stale.changed}/${atBoundary.stale.of} drawn, last after ${atBoundary.stale.worstMs ?? '-'} ms`,
         );
       }
