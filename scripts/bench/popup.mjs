@@ -6,7 +6,7 @@
 //     two animation frames have passed (the frame that paints them), at each account count;
 //   - at a period boundary: the main-thread time of the tick that switches the rows to their
 //     next codes (the tasks from 20 ms before to 300 ms after it, read from a CDP trace of the
-//     renderer), against an ordinary tick mid-period, and how long the last row showed the old
+//     renderer), against an ordinary tick 20 s into the step, and how long the last row showed the old
 //     step's code;
 //   - a long list draws only the rows near view: "painted" then means every drawn row, with
 //     the whole list's length in their aria-setsize, and the boundary counts the drawn rows;
@@ -148,10 +148,10 @@ async function tickCost(page, cdp, tickAt) {
 /**
  * Period boundaries with `accounts` in the list, `periods` of them: the main-thread time of
  * the tick at each boundary (it switches every drawn row to its next code) and of an ordinary
- * tick mid-period (it only moves the countdown), and the longest time any row kept the old
+ * tick 20 s into the step (it only moves the countdown), and the longest time any row kept the old
  * code after a boundary.
  */
-async function boundary(ext, url, accounts, periods = 2) {
+async function boundary(ext, url, accounts, periods = 3) {
   const page = await ext.context.newPage();
   try {
     await page.addInitScript(`window.__benchAccounts = ${accounts};`);
@@ -170,10 +170,11 @@ async function boundary(ext, url, accounts, periods = 2) {
     });
     const ticks = [];
     const boundaries = [];
-    // The first boundary at least 17 s away, so the mid-period tick comes before it.
-    let next = Math.ceil((Date.now() + 17_000) / 30_000) * 30_000;
+    // The first boundary at least 12 s away, so the ordinary tick comes before it. That tick is
+    // 20 s into the step: the popup asks for the step after's codes at 15 s, which is no tick.
+    let next = Math.ceil((Date.now() + 12_000) / 30_000) * 30_000;
     for (let i = 0; i < periods; i++, next += 30_000) {
-      ticks.push(await tickCost(page, cdp, next - 15_000));
+      ticks.push(await tickCost(page, cdp, next - 10_000));
       boundaries.push(await tickCost(page, cdp, next));
     }
     const last = next - 30_000;
@@ -237,7 +238,7 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
       if (atBoundary) {
         log(
           `  ${count} accounts: boundary ticks ${atBoundary.boundaryMs.map((v) => v.toFixed(1)).join(' ')} ms, ` +
-            `mid-period ticks ${atBoundary.tickMs.map((v) => v.toFixed(1)).join(' ')} ms; ` +
+            `ordinary ticks ${atBoundary.tickMs.map((v) => v.toFixed(1)).join(' ')} ms; ` +
             `rows changed ${atBoundary.stale.changed}/${atBoundary.stale.of} drawn, last after ${atBoundary.stale.worstMs ?? '-'} ms`,
         );
       }
