@@ -1,4 +1,4 @@
-import { hotp } from '../../test/support/totp-oracle';
+import { hotp, steamCode } from '../../test/support/totp-oracle';
 import { base32Encode, utf8Encode } from '../shared';
 import fc from 'fast-check';
 import { generate as otplibHotp } from '@otplib/hotp';
@@ -187,6 +187,89 @@ describe('codeMaker', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  // The property above shares otplib's hashes and random counters seldom sit on a boundary:
+  // here the independent oracle (node:crypto) at the edges of the counter's two 32-bit words
+  // and of a safe integer, and keys of a hash block and longer (which HMAC hashes first).
+  describe('agrees with the independent RFC 4226/6238 oracle at the edges', () => {
+    const COUNTERS = [0, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 52 + 3];
+    const LONGEST_COUNTER = Number.MAX_SAFE_INTEGER;
+    // 64 is SHA-1's and SHA-256's block, 128 SHA-512's; 256 bytes is the longest secret.
+    const KEY_BYTES = [10, 64, 65, 128, 129, 256];
+    const keyOf = (length: number) =>
+      new Uint8Array(length).map((_, i) => (i * 151 + length) % 256);
+    const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
+
+    it.each(ALGORITHMS)('HOTP with %s, every key length, 6 and 8 digits', (algorithm) => {
+      for (const length of KEY_BYTES) {
+        const key = keyOf(length);
+        for (const digits of [6, 8]) {
+          for (const counter of [...COUNTERS, LONGEST_COUNTER - 1, LONGEST_COUNTER]) {
+            const make = codeMaker(
+              createOtpParams({
+                type: 'hotp',
+                account: 'a',
+                secret: base32Encode(key),
+                algorithm,
+                digits,
+                counter,
+              }),
+            );
+            expect(make(0), `${length} bytes, counter ${counter}`).toBe(
+              hotp(key, counter, { algorithm, digits }),
+            );
+          }
+        }
+      }
+    });
+
+    it.each(ALGORITHMS)(
+      'TOTP with %s at periods 1, 30 and 300, on and beside each step',
+      (algorithm) => {
+        for (const length of [20, 65, 129]) {
+          const key = keyOf(length);
+          for (const period of [1, 30, 300]) {
+            const make = codeMaker(
+              createOtpParams({
+                account: 'a',
+                secret: base32Encode(key),
+                algorithm,
+                digits: 8,
+                period,
+              }),
+            );
+            // Steps on both sides of the word boundary, up to the last moment a safe integer of
+            // milliseconds reaches.
+            const last = Math.floor(Math.floor(Number.MAX_SAFE_INTEGER / 1000) / period);
+            for (const step of [...COUNTERS, last]) {
+              const startMs = step * period * 1000;
+              for (const atMs of [startMs, startMs + period * 1000 - 1]) {
+                if (atMs > Number.MAX_SAFE_INTEGER) continue;
+                expect(make(atMs), `period ${period}, step ${step}`).toBe(
+                  hotp(key, step, { algorithm, digits: 8 }),
+                );
+              }
+            }
+          }
+        }
+      },
+    );
+
+    it('Steam Guard, on and beside each step', () => {
+      for (const length of [10, 20, 65]) {
+        const key = keyOf(length);
+        const make = codeMaker(
+          createOtpParams({ type: 'steam', account: 'a', secret: base32Encode(key) }),
+        );
+        for (const step of COUNTERS) {
+          for (const atMs of [step * 30_000, step * 30_000 + 29_999]) {
+            if (atMs > Number.MAX_SAFE_INTEGER) continue;
+            expect(make(atMs), `step ${step}`).toBe(steamCode(key, step));
+          }
+        }
+      }
+    });
   });
 
   it('computes each code from the same keyed start, in any order of moments', () => {
