@@ -1,6 +1,5 @@
 import { render } from 'preact';
-import { CLIPBOARD_PERMISSIONS } from '@/src/background/browser-clipboard';
-import { createMessageClient } from '@/src/messaging';
+import { CLIPBOARD_PERMISSIONS, createMessageClient } from '@/src/messaging';
 import { OptionsApp, createBrowserSiteGrants } from '@/src/ui/options';
 import { startTheme } from '@/src/ui/theme';
 import { pageBrowser } from '@/src/ui/page-browser';

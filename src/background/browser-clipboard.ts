@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
+import { CLIPBOARD_PERMISSIONS } from '../messaging/protocol';
 import type { ClipboardCleaner } from './clipboard-janitor';
-
-/** The permissions clearing needs; optional, asked for when the person turns the setting on. */
-export const CLIPBOARD_PERMISSIONS = ['clipboardRead', 'clipboardWrite'];
 
 /** The message the background sends the offscreen page (Chromium). */
 export interface ClearClipboardMessage {

@@ -102,6 +102,12 @@ export interface ManualAccountInput {
 /** Longest auto-lock delay the background accepts (one day); the settings form shows it. */
 export const MAX_AUTO_LOCK_MINUTES = 24 * 60;
 
+/**
+ * The optional permissions clearing the clipboard needs (setting `clearClipboard`): the options
+ * page asks for them when the person turns it on, the background checks them before clearing.
+ */
+export const CLIPBOARD_PERMISSIONS = ['clipboardRead', 'clipboardWrite'];
+
 /** How extension pages pick light or dark: follow the system, or one of them always. */
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];

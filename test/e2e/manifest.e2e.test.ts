@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   PRODUCTION_BUILDS,
@@ -16,7 +16,7 @@ import { COGNITO_API_MATCHES } from '../../src/content/matches';
 // The built manifests (docs/architecture.md §3 rules 5 and 9): the release builds never run content
 // scripts on loopback, expose no resources to pages and accept no external connections; only
 // the e2e variant (WXT_KEYFOB_E2E=1, .output/e2e/) adds http://127.0.0.1 and http://localhost
-// for the Cognito rig. Reads JSON only; builds a target first if it is missing.
+// for the Cognito rig. Reads the built files only; builds a target first if it is missing.
 
 interface ContentScript {
   matches?: string[];
@@ -165,6 +165,52 @@ describe.each(ALL_BROWSERS)('manifest of the %s builds', (name) => {
       ),
     ).toBe(true);
     expect(patternMatches('http://localhost:8080/*', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
+/**
+ * Every script file an extension page runs: the scripts and module preloads its HTML names, and
+ * every chunk they import, statically or on demand (`import("./x.js")`), followed through.
+ */
+function pageScripts(dist: string, page: string): string[] {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const found = new Set<string>();
+  const pending = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="\/?([^"]+\.js)"/g)].map(
+    (match) => match[1]!,
+  );
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (found.has(file)) continue;
+    found.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const [, specifier] of code.matchAll(
+      /(?:from|import)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g,
+    )) {
+      pending.push(join(dirname(file), specifier!));
+    }
+  }
+  return [...found].sort();
+}
+
+/** The polyfill's own module name, which its UMD wrapper keeps in the bundle. */
+const POLYFILL_MARK = 'webextension-polyfill';
+
+describe.each(ALL_BROWSERS)('scripts of the %s release build', (name) => {
+  // docs/architecture.md §2: the popup and options page call the browser's own promise API
+  // (src/ui/page-browser.ts); the polyfill is 10 kB the popup would fetch and run first.
+  it.each(['popup.html', 'options.html'])('%s loads no webextension-polyfill', (page) => {
+    const dist = productionDist(name);
+    const scripts = pageScripts(dist, page);
+    expect(scripts.length).toBeGreaterThan(1);
+    const withPolyfill = scripts.filter((file) =>
+      readFileSync(join(dist, file), 'utf8').includes(POLYFILL_MARK),
+    );
+    expect(withPolyfill).toEqual([]);
+  });
+
+  it('finds the polyfill where it is kept: in the background', () => {
+    const dist = productionDist(name);
+    expect(readFileSync(join(dist, 'background.js'), 'utf8')).toContain(POLYFILL_MARK);
   });
 });
 
