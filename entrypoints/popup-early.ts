@@ -2,9 +2,10 @@ import { startEarly, type EarlyApi } from '../src/ui/early-start';
 
 /**
  * The popup's first script, a classic one in its <head>: it asks for the vault's state and
- * picks the language (fetching a catalogue only when it is not the browser's own) while the browser still loads the popup's modules, which
- * then pick both up (src/ui/early-start.ts). Raw extension APIs, no polyfill: both browsers
- * return promises here, and the polyfill would double this script's size and its load time.
+ * picks the language (fetching a catalogue only when it is not the browser's own) while the
+ * browser still loads the popup's modules, which then pick both up (src/ui/early-start.ts).
+ * Raw extension APIs, no polyfill: both browsers return promises here, and the polyfill's
+ * 10 kB would be most of what this script loads.
  */
 export default defineUnlistedScript({
   globalName: false,

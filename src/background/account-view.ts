@@ -37,9 +37,11 @@ export function toAccountView(account: Account, nowMs: number): AccountView {
 /**
  * What each listing would otherwise work out again per account: its code maker (the secret
  * decoded and the HMAC keyed) and whether the secret is weak. Keyed by the parameters object,
- * which the open vault keeps (frozen) while it is unlocked and replaces on every edit, so an
- * entry lives exactly as long as the opened account and never outlives a lock. Parameters that
- * are not frozen could change under the entry, so they are worked out afresh each time.
+ * which the open vault keeps (frozen) while it is unlocked and replaces on every edit, so an edit
+ * or a HOTP counter step gets a new maker. The map holds no account: an entry goes with its
+ * parameters, which the lock lets go of (garbage then, like the secret string itself, not
+ * wiped). Parameters that are not frozen could change under the entry, so they are worked out
+ * afresh each time.
  */
 const preparedFor = new WeakMap<OtpParams, { code: CodeMaker; weak: boolean }>();
 

@@ -2,10 +2,11 @@ import { OtpError } from './errors';
 import { parsePeriod } from './fields';
 
 // Time-step maths for RFC 6238 with T0 = 0. All inputs are milliseconds since the Unix
-// epoch, as Date.now() gives them; the step is computed from whole seconds exactly as
-// otplib does, so these functions and the codes generateCode returns always agree.
+// epoch, as Date.now() gives them; the step is computed from whole seconds (as otplib does).
+// codeMaker takes its steps from toEpochSeconds too, so these functions and the codes always
+// agree.
 
-/** Whole Unix seconds at `atMs`, for otplib's `epoch` option. Throws `time-invalid`. */
+/** Whole Unix seconds at `atMs`, which TOTP counts its steps in. Throws `time-invalid`. */
 export function toEpochSeconds(atMs: number): number {
   if (typeof atMs !== 'number' || !Number.isFinite(atMs) || atMs < 0) {
     throw new OtpError('time-invalid', 'The clock reading is not a valid time.');

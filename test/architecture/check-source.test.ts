@@ -62,6 +62,12 @@ const trials = [
     says: "import 'webextension-polyfill': nobody imports webextension-polyfill: use wxt/browser",
   },
   {
+    fixture: 'ui-adapter-imports-wxt-browser.ts',
+    as: 'src/ui/i18n/browser-language.ts',
+    line: 3,
+    says: "import 'wxt/browser': src/ui may not import wxt/browser",
+  },
+  {
     fixture: 'storage-imports-vault-value.ts',
     as: 'src/storage/leak.ts',
     line: 2,

@@ -87,20 +87,10 @@ export const MODULE_RULES: Readonly<Record<string, ModuleRule>> = {
     packages: [],
   },
   'src/ui': UI,
-  // The extension API of the pages, the browser's own (see the file for why no polyfill).
+  // The extension API of the pages, the browser's own (see the file for why no polyfill), and
+  // the one file of src/ui that names wxt/browser, for its types. The adapters that call the
+  // browser from src/ui (options/browser-site-grants.ts, i18n/browser-language.ts) go through it.
   'src/ui/page-browser.ts': { ...UI, packages: [...UI.packages, 'wxt/browser'] },
-  // The options page's one adapter at the edge of src/ui (docs/architecture.md §2).
-  'src/ui/options/browser-site-grants.ts': {
-    ...UI,
-    imports: [...UI.imports, 'src/ui'],
-    packages: [...UI.packages, 'wxt/browser'],
-  },
-  // The one adapter that reads the Language setting and fetches that catalogue.
-  'src/ui/i18n/browser-language.ts': {
-    ...UI,
-    imports: [...UI.imports, 'src/ui'],
-    packages: [...UI.packages, 'wxt/browser'],
-  },
   // The one view that draws a QR code; it loads qrcode lazily, so the popup stays small.
   'src/ui/components/qr-code.tsx': {
     ...UI,
