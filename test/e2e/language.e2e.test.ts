@@ -6,17 +6,25 @@ import { waitFor } from './support/wait';
 // Issue 10: the Language setting. The browsers run in English; choosing Deutsch on the options
 // page shows the options page, and every popup opened after, in German, until changed back.
 
-/** Picks `value` in the select labelled `label`, as a person's choice would (a change event). */
+/**
+ * Picks `value` in the select labelled `label`, as a person's choice would (a change event).
+ * Waits for the select: the Language card shows it only once the stored choice has been read,
+ * after the page's heading is already there.
+ */
 async function choose(page: PopupPage, label: string, value: string): Promise<void> {
-  await page.evaluate(`(() => {
-    const label = Array.from(document.querySelectorAll('label'))
-      .find((el) => el.textContent.trim() === ${JSON.stringify(label)});
-    const select = label && document.getElementById(label.htmlFor);
-    if (!select) throw new Error('no select labelled ' + ${JSON.stringify(label)});
-    select.value = ${JSON.stringify(value)};
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    return true;
-  })()`);
+  await waitFor(
+    () =>
+      page.evaluate<boolean>(`(() => {
+        const label = Array.from(document.querySelectorAll('label'))
+          .find((el) => el.textContent.trim() === ${JSON.stringify(label)});
+        const select = label && document.getElementById(label.htmlFor);
+        if (!select) return false;
+        select.value = ${JSON.stringify(value)};
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return true;
+      })()`),
+    { timeoutMs: 15_000, what: `a select labelled ${JSON.stringify(label)}` },
+  );
 }
 
 /**
@@ -72,5 +80,21 @@ describePopupSuite('language setting in %s', ({ withVault }) => {
     const english = await browser.openPopup();
     await english.waitForText('Add account');
     expect(await documentLanguage(english)).toBe('en');
+  });
+});
+
+describePopupSuite('a stale copy of the language setting in %s', ({ withVault }) => {
+  it('a popup that starts from it loads again in the language the setting names', async () => {
+    const { browser, popup } = await withVault();
+    await popup.waitForText('Add account');
+    // The setting is the browser's language (English here); the pages' copy of it says German,
+    // as a copy the setting's last change could not reach would.
+    await popup.evaluate(`(localStorage.setItem('keyfob.language', 'de'), true)`);
+
+    const stale = await browser.openPopup();
+    await waitThroughReload(stale, 'Add account');
+    expect(await documentLanguage(stale)).toBe('en');
+    // The copy follows the setting again, so the next popup starts right.
+    expect(await stale.evaluate<string>(`localStorage.getItem('keyfob.language')`)).toBe('browser');
   });
 });
