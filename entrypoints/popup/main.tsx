@@ -17,20 +17,22 @@ startTheme(send);
 const early = takeEarlyStart(window);
 const opening = openingRequest(early, send);
 
-// The chosen language first: every string is read from it as the page renders.
-void Promise.all([loadLanguage(early?.language), answeredWithin(opening)]).then(([, first]) =>
-  render(
-    <App
-      send={send}
-      opening={first}
-      openOptions={() => browser.runtime.openOptionsPage()}
-      openBackup={async () => {
-        await browser.tabs.create({
-          url: browser.runtime.getURL(`/options.html#${BACKUP_SECTION_ID}`),
-        });
-        window.close();
-      }}
-    />,
-    document.getElementById('app')!,
-  ),
-);
+// The language first (every string is read from it), then a short wait for the vault's answer.
+void loadLanguage(early?.language)
+  .then(() => answeredWithin(opening))
+  .then((first) =>
+    render(
+      <App
+        send={send}
+        opening={first}
+        openOptions={() => browser.runtime.openOptionsPage()}
+        openBackup={async () => {
+          await browser.tabs.create({
+            url: browser.runtime.getURL(`/options.html#${BACKUP_SECTION_ID}`),
+          });
+          window.close();
+        }}
+      />,
+      document.getElementById('app')!,
+    ),
+  );

@@ -136,7 +136,6 @@ export function createBackground(deps: BackgroundDeps) {
       now,
       codeNow,
       decodeQr: deps.decodeQr,
-      text,
       onWaitingForUnlock: (tabId) => tabs.setBadge(tabId, '!', text.t('badgeUnlockToSetUp')),
       showRefusals: (tabId, refusals) =>
         refusals === 0

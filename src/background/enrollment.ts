@@ -4,7 +4,6 @@ import type { OutcomeReply, SetupReply, SetupReport } from '../messaging/content
 import type { Account, VaultService } from '../vault';
 import type { AccountId, Origin } from '../shared';
 import type { MessageKey } from '../shared/i18n';
-import type { BackgroundText } from './background-text';
 import { resolveCapture } from './capture';
 import { accountForCodes, codeToFill, createCodeLedger } from './enrollment-codes';
 import { createKeyedQueue } from './keyed-queue';
@@ -23,8 +22,6 @@ export interface EnrollmentDeps {
   onWaitingForUnlock: (tabId: number) => Promise<void>;
   /** Shows on the tab's badge how many codes the site refused there (0 clears it). */
   showRefusals?: (tabId: number, refusals: number) => Promise<void>;
-  /** Words the explanations sent to a setup page, in the person's language. */
-  text: Pick<BackgroundText, 't'>;
 }
 
 /** Who is reporting: the tab and exact origin the browser gave for the content script. */
@@ -68,7 +65,7 @@ const TOO_FAST = 'this page reports too often';
  * refuse or discard them, and never verifies, demotes or deletes a verified one.
  */
 export function createEnrollmentService(deps: EnrollmentDeps) {
-  const { vault, settings, now, decodeQr, onWaitingForUnlock, text } = deps;
+  const { vault, settings, now, decodeQr, onWaitingForUnlock } = deps;
   const codeNow = deps.codeNow ?? now;
   const showRefusals = deps.showRefusals ?? (async () => {});
   const codes = createCodeLedger();
@@ -148,9 +145,12 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       .messageKey;
   }
 
-  /** Tells the setup page why: in the person's language, as the popup would. */
-  function explain(messageKey: MessageKey): OutcomeReply {
-    return { action: 'explain', message: text.t(messageKey) };
+  /**
+   * Tells the setup page that the setup will not finish, without the words: those are the
+   * popup's notice (see OutcomeReply), so no text reaches a content script it would not show.
+   */
+  function explain(): OutcomeReply {
+    return { action: 'explain' };
   }
 
   function refuse(reason: string): SetupReply {
@@ -269,7 +269,7 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         const last = codes.last(account.id) ?? (await codeToFill(account, codeNow(), codes));
         const refusals = last === null ? 2 : await refused(account, last, sender.tabId);
         const code = refusals < 2 ? await codeToFill(account, codeNow(), codes) : null;
-        if (code === null) return explain(clockExplanation());
+        if (code === null) return explain();
         codes.handOut(account.id, code);
         return { action: 'refill', code };
       }
@@ -278,12 +278,12 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         codes.forget(account.id);
         remember(discarded, sender.origin, account.params.secret);
         notify(sender.origin, step.messageKey);
-        return explain(step.messageKey);
+        return explain();
       }
       case 'keep-pending-ask-user':
       case 'keep-pending-retry-later':
         notify(sender.origin, step.messageKey);
-        return explain(step.messageKey);
+        return explain();
     }
   }
 

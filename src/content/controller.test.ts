@@ -215,10 +215,9 @@ describe('content script: observer messages', () => {
 
   it('puts no explanation into the page, as text or as markup: pages cannot see Keyfob', async () => {
     document.body.innerHTML = AMPLIFY_SETUP;
-    const message = '<img src="x" alt="Keyfob"> Die Einrichtungssitzung ist abgelaufen.';
     const running = start({
       reportSetupScreen: () => FILL,
-      reportVerifyOutcome: () => ({ action: 'explain', message }),
+      reportVerifyOutcome: () => ({ action: 'explain' }),
     });
     await running.idle();
     const page = document.documentElement.outerHTML;

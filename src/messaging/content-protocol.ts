@@ -40,11 +40,11 @@ export type OutcomeReply =
   | { action: 'verified' }
   | { action: 'refill'; code: string }
   /**
-   * What became of the setup, in the person's language. The content script puts it nowhere in
-   * the page (no injected UI, and pages cannot detect Keyfob): the popup's notices tell the
-   * person.
+   * The setup will not finish as things stand. No words: the content script would put them
+   * nowhere in the page (no injected UI, and pages cannot detect Keyfob), so they go to the
+   * popup's notices, in the person's language, and never to a content script.
    */
-  | { action: 'explain'; message: string }
+  | { action: 'explain' }
   | { action: 'none' };
 
 /** Requests a content script may send. Each is answered for the sender's own tab and origin. */

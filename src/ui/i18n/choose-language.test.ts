@@ -73,6 +73,17 @@ describe('choosing the language a page shows', () => {
     expect(await copyWasStale(api, page, 'de')).toBe(false);
   });
 
+  it('does not ask for a reload when the copy cannot be corrected: it would only loop', async () => {
+    const { api } = setUp({ stored: 'de', ui: 'en-US' });
+    const stuck = {
+      getItem: () => 'browser',
+      setItem: () => {
+        throw new Error('quota');
+      },
+    } as unknown as Storage;
+    expect(await copyWasStale(api, stuck, 'en')).toBe(false);
+  });
+
   it('does not call a copy stale when both name the same language in other words', async () => {
     const { api, page } = setUp({ stored: 'en', copy: 'browser', ui: 'en-US' });
     expect(await copyWasStale(api, page, 'en')).toBe(false);

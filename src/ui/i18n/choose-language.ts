@@ -96,7 +96,7 @@ export async function chooseLanguage(
 
 /**
  * After a page started from the copy: true when the setting asks for another language than
- * `shown` (it was changed where the copy could not follow); the copy is corrected either way.
+ * `shown` (it was changed where the copy could not follow) and the copy could be corrected.
  */
 export async function copyWasStale(
   api: LanguageApi,
@@ -104,5 +104,7 @@ export async function copyWasStale(
   shown: Locale,
 ): Promise<boolean> {
   const choice = await readLanguageSetting(api, copy);
-  return resolveLocale(choice, api.i18n.getUILanguage()) !== shown;
+  // Only a copy that now says the setting is worth a reload: one that could not be corrected
+  // would start the page in the same wrong language again, and again.
+  return resolveLocale(choice, api.i18n.getUILanguage()) !== shown && readCopy(copy) === choice;
 }
