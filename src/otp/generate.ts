@@ -6,7 +6,7 @@ import { OtpError } from './errors';
 import { validateOtpParams } from './params';
 import { otpPlugins } from './plugins';
 import { encodeSteamCode } from './steam';
-import { toEpochSeconds } from './time-step';
+import { timeStep } from './time-step';
 import type { OtpAlgorithm, OtpParams } from './types';
 
 /** The hashes of the crypto plugin in ./plugins (noble), by Keyfob's algorithm names. */
@@ -53,8 +53,7 @@ export function codeMaker(params: OtpParams): CodeMaker {
   const counterView = new DataView(counterBytes.buffer);
   const render = p.type === 'steam' ? encodeSteamCode : truncateDigits;
   return (atMs) => {
-    const counter =
-      p.type === 'hotp' ? (p.counter ?? 0) : Math.floor(toEpochSeconds(atMs) / p.period);
+    const counter = p.type === 'hotp' ? (p.counter ?? 0) : timeStep(atMs, p.period);
     try {
       // RFC 4226's 8-byte big-endian counter, as otplib's counterToBytes writes it but without
       // its BigInt (the counter is a safe integer, checked with the parameters).

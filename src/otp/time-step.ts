@@ -3,8 +3,7 @@ import { parsePeriod } from './fields';
 
 // Time-step maths for RFC 6238 with T0 = 0. All inputs are milliseconds since the Unix
 // epoch, as Date.now() gives them; the step is computed from whole seconds (as otplib does).
-// codeMaker takes its steps from toEpochSeconds too, so these functions and the codes always
-// agree.
+// codeMaker takes its steps from timeStep, so these functions and the codes always agree.
 
 /** Whole Unix seconds at `atMs`, which TOTP counts its steps in. Throws `time-invalid`. */
 export function toEpochSeconds(atMs: number): number {

@@ -1,7 +1,7 @@
 import type { Envelope, SendMessage, VaultState } from '../messaging';
 import { unwrapReply } from '../messaging/unwrap-reply';
 import type { OpeningRequest } from './app';
-import { chooseLanguage, type ChosenLanguage, type LanguageApi } from './i18n/choose-language';
+import { chooseLanguage, type LanguageApi, type StartingLanguage } from './i18n/choose-language';
 
 /**
  * What the popup asks for before its own code has loaded: the vault's state with its codes,
@@ -14,7 +14,7 @@ export interface EarlyStart {
   readonly sentAt: number;
   /** The raw reply to `getVaultState({ withCodes: true })`, not yet unwrapped. */
   readonly vaultState: Promise<unknown>;
-  readonly language: Promise<ChosenLanguage & { fromCopy: boolean }>;
+  readonly language: Promise<StartingLanguage>;
 }
 
 /** The few browser calls the early script makes, so that a test can stand in for them. */

@@ -5,8 +5,8 @@ import {
   copyWasStale,
   readLanguageSetting,
   saveLanguageSetting,
-  type ChosenLanguage,
   type LanguageApi,
+  type StartingLanguage,
 } from './choose-language';
 import { setCatalogue, setMessages, type MessageLookup } from './t';
 
@@ -21,9 +21,7 @@ const copy = () => (typeof localStorage === 'undefined' ? undefined : localStora
  * script already made (src/ui/early-start.ts). A page that started from a stale copy of the
  * setting loads again, in the right language.
  */
-export async function loadLanguage(
-  early?: Promise<ChosenLanguage & { fromCopy: boolean }>,
-): Promise<void> {
+export async function loadLanguage(early?: Promise<StartingLanguage>): Promise<void> {
   const chooseNow = () => chooseLanguage(api(), copy());
   // An early choice that failed is made once more, as a page without it would.
   const chosen = await (early ? early.catch(chooseNow) : chooseNow());

@@ -17,6 +17,9 @@ export interface ChosenLanguage {
   readonly catalogue?: Catalogue;
 }
 
+/** A {@link ChosenLanguage}, and whether it came from the page's copy of the setting. */
+export type StartingLanguage = ChosenLanguage & { fromCopy: boolean };
+
 /** The few browser calls choosing a language makes, so that a test can stand in for them. */
 export interface LanguageApi {
   runtime: { getURL(path: string): string };
@@ -83,7 +86,7 @@ export async function chooseLanguage(
   api: LanguageApi,
   copy: Storage | undefined,
   load: (url: string) => Promise<unknown> = async (url) => (await fetch(url)).json(),
-): Promise<ChosenLanguage & { fromCopy: boolean }> {
+): Promise<StartingLanguage> {
   const copied = readCopy(copy);
   const choice = copied ?? (await readLanguageSetting(api, copy));
   const ui = api.i18n.getUILanguage();
