@@ -103,6 +103,27 @@ describe('profile scanner', () => {
     }
   });
 
+  it('finds a Snappy stream that bytes before it decode over', async () => {
+    const dir = makeTempDir('scan-snappy-overrun');
+    try {
+      const stream = Buffer.from([0x10, 0x0c, ...Buffer.from('xyzw'), 0x2e, 0x04, 0x00]);
+      const needle = { label: 'repeated', bytes: Buffer.from('xyzwxyzwxyzwxyzw') };
+      // A 12-byte "stream" whose one literal swallows the real stream's first 9 bytes.
+      const overrun = Buffer.from([0x0c, 0x2c]);
+      mkdirSync(join(dir, 'storage'), { recursive: true });
+      writeFileSync(
+        join(dir, 'storage', 'data.sqlite'),
+        Buffer.concat([overrun, stream, Buffer.from('tail')]),
+      );
+      const report = await scanForSecrets(dir, [needle]);
+      expect(report.hits.map((hit) => [hit.file, hit.snappyAt])).toEqual([
+        ['storage/data.sqlite', overrun.length],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('builds secret needles for base32 (both cases), raw bytes, hex and base64', () => {
     const raw = Buffer.from('12345678901234567890');
     const labels = secretNeedles('s', base32Encode(raw), raw).map((needle) => needle.label);

@@ -10,7 +10,7 @@ const MAX_OUTPUT = 1 << 22;
 const scratch = Buffer.alloc(MAX_OUTPUT);
 
 /** Decodes one raw Snappy stream whose elements start at `at`; null when it is not one. */
-function decodeAt(input: Buffer, at: number, length: number): { data: Buffer; end: number } | null {
+function decodeAt(input: Buffer, at: number, length: number): { data: Buffer } | null {
   let p = at;
   let out = 0;
   while (out < length) {
@@ -54,7 +54,7 @@ function decodeAt(input: Buffer, at: number, length: number): { data: Buffer; en
     for (let k = 0; k < n; k += 1) scratch[out + k] = scratch[out - offset + k]!;
     out += n;
   }
-  return { data: Buffer.from(scratch.subarray(0, length)), end: p };
+  return { data: Buffer.from(scratch.subarray(0, length)) };
 }
 
 /** One decoded stream and where it starts in the file. */
@@ -84,10 +84,9 @@ export function* findSnappyBlocks(input: Buffer, minLength = 8): Generator<Snapp
     if (!complete || length < minLength || length > MAX_OUTPUT) continue;
     // A stream opens with a literal, and expands at most ~22x (a 3-byte copy makes 64).
     if (p >= input.length || (input[p]! & 3) !== 0 || length > (input.length - p) * 22) continue;
+    // Garbage before a real stream can decode and run over its start, so every offset is
+    // tried even inside a decoded stream: skipping past one could hide the real one.
     const decoded = decodeAt(input, p, length);
-    if (decoded) {
-      yield { offset: start, data: decoded.data };
-      start = decoded.end - 1;
-    }
+    if (decoded) yield { offset: start, data: decoded.data };
   }
 }
