@@ -66,6 +66,19 @@ describe('choosing the language a page shows', () => {
     expect(load).not.toHaveBeenCalled();
   });
 
+  it("falls back to the browser's own language when the setting cannot be read", async () => {
+    const { api, page, load } = setUp({ ui: 'de-DE' });
+    api.storage.local.get = () => Promise.reject(new Error('storage is gone'));
+    expect(await chooseLanguage(api, page, load)).toEqual({ locale: 'de', fromCopy: false });
+  });
+
+  it("falls back to the browser's own language when the chosen catalogue cannot be fetched", async () => {
+    const { api, page } = setUp({ copy: 'de', ui: 'en-US' });
+    const failing = vi.fn(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await chooseLanguage(api, page, failing)).toEqual({ locale: 'en', fromCopy: false });
+    expect(failing).toHaveBeenCalledTimes(1);
+  });
+
   it('says a copy was stale when the setting shows another language, and corrects it', async () => {
     const { api, page, copyNow } = setUp({ stored: 'de', copy: 'browser', ui: 'en-US' });
     expect(await copyWasStale(api, page, 'en')).toBe(true);

@@ -81,6 +81,8 @@ export async function saveLanguageSetting(
 /**
  * The language to show: the copy of the setting when there is one (no wait), else the setting.
  * `fromCopy` says which, so the page can check the copy against the setting once it shows.
+ * Never fails: a setting that cannot be read, or a catalogue that cannot be fetched, gives the
+ * browser's own language.
  */
 export async function chooseLanguage(
   api: LanguageApi,
@@ -88,13 +90,20 @@ export async function chooseLanguage(
   load: (url: string) => Promise<unknown> = async (url) => (await fetch(url)).json(),
 ): Promise<StartingLanguage> {
   const copied = readCopy(copy);
-  const choice = copied ?? (await readLanguageSetting(api, copy));
+  const choice =
+    copied ?? (await readLanguageSetting(api, copy).catch((): LanguageChoice => 'browser'));
   const ui = api.i18n.getUILanguage();
   const locale = resolveLocale(choice, ui);
+  const own = resolveLocale('browser', ui);
   const fromCopy = copied !== undefined;
-  if (locale === resolveLocale('browser', ui)) return { locale, fromCopy };
+  if (locale === own) return { locale, fromCopy };
   const url = api.runtime.getURL(`/_locales/${locale}/messages.json`);
-  return { locale, catalogue: (await load(url)) as Catalogue, fromCopy };
+  try {
+    return { locale, catalogue: (await load(url)) as Catalogue, fromCopy };
+  } catch {
+    // A page in the browser's language is better than none: every page waits for a language.
+    return { locale: own, fromCopy: false };
+  }
 }
 
 /**
