@@ -44,7 +44,7 @@ describe('what the background says, in Keyfob’s language', () => {
     await fakeBrowser.storage.local.set({ uiLanguage: 'en' });
     const text = createBackgroundText({
       local: fakeBrowser.storage.local,
-      uiLanguage: () => 'en',
+      browserLanguage: () => 'en',
       loadCatalogue: async (locale) => {
         if (locale === 'de') throw new Error('not found');
         return loadShippedCatalogue(locale);

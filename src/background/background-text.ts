@@ -16,8 +16,8 @@ import type { LocalArea } from './settings';
 export interface BackgroundTextDeps {
   /** Where the options page keeps the Language setting. */
   local: LocalArea;
-  /** The browser's UI language, for the setting "browser". */
-  uiLanguage: () => string;
+  /** The language the browser picked for Keyfob (see browserLanguage), for "browser". */
+  browserLanguage: () => string;
   /** The extension's own `_locales/<locale>/messages.json`. */
   loadCatalogue: (locale: Locale) => Promise<Catalogue>;
 }
@@ -46,7 +46,7 @@ export function createBackgroundText(deps: BackgroundTextDeps): BackgroundText {
     try {
       const stored = (await deps.local.get(LANGUAGE_SETTING_KEY))[LANGUAGE_SETTING_KEY];
       const choice = isLanguageChoice(stored) ? stored : 'browser';
-      const next = resolveLocale(choice, deps.uiLanguage());
+      const next = resolveLocale(choice, deps.browserLanguage());
       const chosen = await deps.loadCatalogue(next);
       [locale, catalogue] = [next, chosen];
     } catch {

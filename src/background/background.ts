@@ -51,8 +51,8 @@ export interface BackgroundDeps {
   clipboard?: ClipboardCleaner;
   /** The extension's own `_locales/<locale>/messages.json`, for what the background says. */
   loadCatalogue: BackgroundTextDeps['loadCatalogue'];
-  /** The browser's UI language, for the Language setting "browser". Default English. */
-  uiLanguage?: () => string;
+  /** The language the browser picked for Keyfob, for the Language setting "browser". Default English. */
+  browserLanguage?: () => string;
 }
 
 /** What became of a fill asked for by keyboard command or context menu. */
@@ -78,7 +78,7 @@ export function createBackground(deps: BackgroundDeps) {
   // Badge titles, the menu item and setup notices follow Keyfob's Language setting.
   const text = createBackgroundText({
     local,
-    uiLanguage: deps.uiLanguage ?? (() => 'en'),
+    browserLanguage: deps.browserLanguage ?? (() => 'en'),
     loadCatalogue: deps.loadCatalogue,
   });
 

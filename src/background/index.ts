@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { originOf } from '../messaging/sender';
 import { SITE_SCRIPT_PREFIX } from '../shared/content-script-files';
-import { LANGUAGE_SETTING_KEY, type Catalogue } from '../shared/i18n';
+import { browserLanguage, LANGUAGE_SETTING_KEY, type Catalogue } from '../shared/i18n';
 import { openVaultStore } from '../storage';
 import { createBackground } from './background';
 import { createBrowserTabs } from './browser-tabs';
@@ -41,7 +41,7 @@ export function startBackground(): void {
       (await (
         await fetch(browser.runtime.getURL(`/_locales/${locale}/messages.json` as '/'))
       ).json()) as Catalogue,
-    uiLanguage: () => browser.i18n.getUILanguage(),
+    browserLanguage: () => browserLanguage(browser.i18n),
     // Not `new URL(...).origin`: engines that treat extension schemes as opaque say "null",
     // and every page of ours would then be refused. originOf rebuilds it as senders get it.
     ours: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) ?? '' },

@@ -21,7 +21,7 @@ function fakeApi(reply: Promise<unknown> = Promise.resolve({ ok: true, value: ST
       getURL: (path) => `chrome-extension://keyfob${path}`,
     },
     storage: { local: { get: async () => ({}), set: async () => undefined } },
-    i18n: { getUILanguage: () => 'en-US' },
+    i18n: { getUILanguage: () => 'en-US', getMessage: () => '' },
   };
   return { api, sent };
 }

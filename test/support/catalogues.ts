@@ -18,7 +18,7 @@ export async function backgroundTextIn(choice: string | undefined, uiLanguage = 
   else await fakeBrowser.storage.local.remove('uiLanguage');
   const text = createBackgroundText({
     local: fakeBrowser.storage.local,
-    uiLanguage: () => uiLanguage,
+    browserLanguage: () => uiLanguage,
     loadCatalogue: loadShippedCatalogue,
   });
   await text.load();

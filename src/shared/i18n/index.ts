@@ -9,9 +9,11 @@ export {
   LANGUAGE_SETTING_KEY,
   DEFAULT_LOCALE,
   resolveLocale,
+  browserLanguage,
   isLanguageChoice,
   type Locale,
   type LanguageChoice,
+  type BrowserI18n,
 } from './language';
 export type { MessageKey } from './message-key';
 export { ERROR_KEYS, ERROR_PATTERNS, localizeErrorWith } from './error-text';

@@ -22,8 +22,31 @@ export const isLanguageChoice = (value: unknown): value is LanguageChoice =>
  * The catalogue to show: the chosen language, or for "browser" the browser's UI language
  * ("de-AT" reads German) when Keyfob has it, else English.
  */
-export function resolveLocale(choice: LanguageChoice, uiLanguage: string): Locale {
+export function resolveLocale(choice: LanguageChoice, browserLanguage: string): Locale {
   if (choice !== 'browser') return choice;
-  const primary = uiLanguage.toLowerCase().split(/[-_]/)[0];
+  const primary = browserLanguage.toLowerCase().split(/[-_]/)[0];
   return LOCALES.find((locale) => locale === primary) ?? DEFAULT_LOCALE;
+}
+
+/** The browser's own i18n calls that tell which of Keyfob's catalogues it picked. */
+export interface BrowserI18n {
+  getMessage(name: string): string;
+  getUILanguage(): string;
+}
+
+/**
+ * The language the browser picked for Keyfob, for {@link resolveLocale}'s "browser": read from
+ * the catalogue the browser serves (its `catalogueLocale` names itself), because that is what
+ * `i18n.getMessage` shows. It can differ from the UI language: Firefox walks the person's whole
+ * list of requested languages (French first, then German, reads German). The UI language when
+ * the catalogue does not say.
+ */
+export function browserLanguage(i18n: BrowserI18n): string {
+  let picked = '';
+  try {
+    picked = i18n.getMessage('catalogueLocale');
+  } catch {
+    // No catalogue to read (a test's stand-in): the UI language decides.
+  }
+  return (LOCALES as readonly string[]).includes(picked) ? picked : i18n.getUILanguage();
 }

@@ -7,7 +7,18 @@ import {
 } from './choose-language';
 
 /** The Language setting in a fake storage.local, a localStorage, and a browser in `ui`. */
-function setUp({ stored, copy, ui = 'en-US' }: { stored?: unknown; copy?: string; ui?: string }) {
+function setUp({
+  stored,
+  copy,
+  ui = 'en-US',
+  picked = '',
+}: {
+  stored?: unknown;
+  copy?: string;
+  ui?: string;
+  /** The catalogue the browser serves Keyfob's messages from ('' when it has none). */
+  picked?: string;
+}) {
   const local = new Map<string, unknown>(stored === undefined ? [] : [['uiLanguage', stored]]);
   const reads = vi.fn();
   const api: LanguageApi = {
@@ -23,7 +34,10 @@ function setUp({ stored, copy, ui = 'en-US' }: { stored?: unknown; copy?: string
         },
       },
     },
-    i18n: { getUILanguage: () => ui },
+    i18n: {
+      getUILanguage: () => ui,
+      getMessage: (name) => (name === 'catalogueLocale' ? picked : ''),
+    },
   };
   const storage = new Map<string, string>(copy === undefined ? [] : [['keyfob.language', copy]]);
   const page = {
@@ -39,6 +53,13 @@ describe('choosing the language a page shows', () => {
     const { api, page, load, reads } = setUp({ copy: 'browser', ui: 'de-AT' });
     expect(await chooseLanguage(api, page, load)).toEqual({ locale: 'de', fromCopy: true });
     expect(reads).not.toHaveBeenCalled();
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('follows the catalogue the browser picked when it is not the UI language', async () => {
+    // Firefox in French with German next on the person's list serves Keyfob's German.
+    const { api, page, load } = setUp({ copy: 'browser', ui: 'fr-FR', picked: 'de' });
+    expect(await chooseLanguage(api, page, load)).toEqual({ locale: 'de', fromCopy: true });
     expect(load).not.toHaveBeenCalled();
   });
 

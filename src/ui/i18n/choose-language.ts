@@ -1,7 +1,9 @@
 import {
+  browserLanguage,
   LANGUAGE_SETTING_KEY,
   isLanguageChoice,
   resolveLocale,
+  type BrowserI18n,
   type Catalogue,
   type LanguageChoice,
   type Locale,
@@ -29,7 +31,7 @@ export interface LanguageApi {
       set(items: Record<string, unknown>): Promise<void>;
     };
   };
-  i18n: { getUILanguage(): string };
+  i18n: BrowserI18n;
 }
 
 /**
@@ -92,7 +94,7 @@ export async function chooseLanguage(
   const copied = readCopy(copy);
   const choice =
     copied ?? (await readLanguageSetting(api, copy).catch((): LanguageChoice => 'browser'));
-  const ui = api.i18n.getUILanguage();
+  const ui = browserLanguage(api.i18n);
   const locale = resolveLocale(choice, ui);
   const own = resolveLocale('browser', ui);
   const fromCopy = copied !== undefined;
@@ -118,5 +120,5 @@ export async function copyWasStale(
   const choice = await readLanguageSetting(api, copy);
   // Only a copy that now says the setting is worth a reload: one that could not be corrected
   // would start the page in the same wrong language again, and again.
-  return resolveLocale(choice, api.i18n.getUILanguage()) !== shown && readCopy(copy) === choice;
+  return resolveLocale(choice, browserLanguage(api.i18n)) !== shown && readCopy(copy) === choice;
 }

@@ -1,6 +1,6 @@
 import en from '../../../public/_locales/en/messages.json';
 import de from '../../../public/_locales/de/messages.json';
-import { formatMessage, resolveLocale } from '../../shared/i18n';
+import { browserLanguage, formatMessage, resolveLocale } from '../../shared/i18n';
 import { formatNumber, pluralForm, tCount } from './intl';
 import { activeLocale, setCatalogue, setMessages, t } from './t';
 import { tNodes } from './t-nodes';
@@ -36,6 +36,27 @@ describe('resolveLocale', () => {
   it('keeps a language chosen outright, whatever the browser speaks', () => {
     expect(resolveLocale('de', 'en-US')).toBe('de');
     expect(resolveLocale('en', 'de-DE')).toBe('en');
+  });
+});
+
+describe('browserLanguage', () => {
+  const browser = (ui: string, picked: string | Error) => ({
+    getUILanguage: () => ui,
+    getMessage: (name: string) => {
+      if (picked instanceof Error) throw picked;
+      return name === 'catalogueLocale' ? picked : '';
+    },
+  });
+
+  it('is the language of the catalogue the browser serves, whatever its UI speaks', () => {
+    expect(browserLanguage(browser('fr-FR', 'de'))).toBe('de');
+    expect(browserLanguage(browser('de-DE', 'en'))).toBe('en');
+  });
+
+  it('is the UI language when the catalogue does not say, or says something unknown', () => {
+    expect(browserLanguage(browser('de-AT', ''))).toBe('de-AT');
+    expect(browserLanguage(browser('de-AT', 'xx'))).toBe('de-AT');
+    expect(browserLanguage(browser('de-AT', new Error('no catalogue')))).toBe('de-AT');
   });
 });
 
