@@ -1,4 +1,4 @@
-import type { VerifyEvidence } from '../cognito/protocol';
+import type { VerifyEvidence, VerifySubmission } from '../cognito/protocol';
 import { createMessageServer } from '../messaging/server';
 import type { SenderInfo } from '../messaging/sender';
 import type { Reply } from '../messaging/protocol';
@@ -7,7 +7,7 @@ import type { VaultStore } from '../vault';
 import { createVaultService } from '../vault';
 import { AUTO_LOCK_ALARM, createAutoLock, type AlarmsApi } from './auto-lock';
 import { createContentHandlers } from './content-handlers';
-import { createEnrollmentService } from './enrollment';
+import { createEnrollmentService, type EnrollmentService } from './enrollment';
 import { createEnrollmentHandlers } from './enrollment-handlers';
 import { createVaultHandlers } from './handlers';
 import { SENDER_POLICY, type BackgroundMap } from './policy';
@@ -259,6 +259,15 @@ export function createBackground(deps: BackgroundDeps) {
     return { server, autoLock, vault, fillOnGesture, enrollment, clock };
   })();
 
+  /** Hands the browser's record of a setup request to enrollment. Never rejects. */
+  async function witness(task: (enrollment: EnrollmentService) => Promise<void>): Promise<void> {
+    try {
+      await task((await ready).enrollment);
+    } catch {
+      // What could not be matched proves nothing; the account stays pending.
+    }
+  }
+
   return {
     /** Resolves once the vault is open for business (and a parked key restored). */
     ready,
@@ -278,13 +287,20 @@ export function createBackground(deps: BackgroundDeps) {
     async handleFillGesture(tab: GestureTab, frameId = 0): Promise<GestureOutcome> {
       return (await ready).fillOnGesture(tab, frameId);
     },
+    /**
+     * A tab sent codes to Cognito (./verify-listener): none of them is filled again before
+     * the answer. Never rejects.
+     */
+    handleSubmission(submission: VerifySubmission): Promise<void> {
+      return witness((enrollment) => enrollment.submitted(submission));
+    },
     /** What the browser saw of a tab's VerifySoftwareToken (./verify-listener). Never rejects. */
-    async handleVerifyEvidence(evidence: VerifyEvidence): Promise<void> {
-      try {
-        await (await ready).enrollment.observed(evidence);
-      } catch {
-        // Evidence that could not be matched proves nothing; the account stays pending.
-      }
+    handleVerifyEvidence(evidence: VerifyEvidence): Promise<void> {
+      return witness((enrollment) => enrollment.observed(evidence));
+    },
+    /** A tab's request with codes ended without an answer about them. Never rejects. */
+    handleRelease(submission: VerifySubmission): Promise<void> {
+      return witness((enrollment) => enrollment.released(submission));
     },
     /**
      * A Cognito answer's `Date` header as the browser saw it arrive (./server-date-listener):

@@ -151,6 +151,7 @@ describe('the codes’ clock', () => {
     // Cognito refused it: its answer's Date says its clock is 90 s ahead.
     await bg.answer(AHEAD_MS);
     await bg.background.handleVerifyEvidence({
+      requestId: '1',
       tabId: TAB_ID,
       origin: SITE,
       codes: [setup.code],

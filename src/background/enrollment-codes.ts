@@ -17,13 +17,33 @@ export async function codesNear(account: Account, atMs: number, steps = EVIDENCE
   return Promise.all(offsets.map((offset) => generateCode(account.params, atMs + offset)));
 }
 
+/** A code on its way to the site in one request, until that request is answered or ends. */
+interface Sent {
+  code: string;
+  /** The browser's id of the request carrying it. */
+  requestId: string;
+  /** Resolves once the request is settled, or the code forgotten. */
+  settled: Promise<void>;
+  settle: () => void;
+}
+
+function sent(code: string, requestId: string): Sent {
+  let settle = () => {};
+  const settled = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  return { code, requestId, settled, settle };
+}
+
 /**
- * Which codes Keyfob handed out for each pending account, and which of them the site refused.
- * Memory only: after a restart, evidence is matched by {@link codesNear} alone.
+ * Which codes Keyfob handed out for each pending account, which of them a tab sent to the site
+ * and awaits an answer for, and which the site refused. Memory only: after a restart, evidence
+ * is matched by {@link codesNear} alone.
  */
 export function createCodeLedger() {
   const handedOut = new Map<AccountId, string[]>();
   const refused = new Map<AccountId, Set<string>>();
+  const submitted = new Map<AccountId, Sent[]>();
 
   return {
     /** Keyfob gave `code` to the page for `id`. */
@@ -54,30 +74,60 @@ export function createCodeLedger() {
     refusals(id: AccountId): number {
       return refused.get(id)?.size ?? 0;
     },
+    /** A tab sent `code` for `id` in request `requestId` (what the browser saw). */
+    submit(id: AccountId, code: string, requestId: string): void {
+      const codes = [...(submitted.get(id) ?? []), sent(code, requestId)];
+      // Nobody waits any longer for the oldest beyond the limit.
+      for (const dropped of codes.slice(0, -MAX_REMEMBERED)) dropped.settle();
+      submitted.set(id, codes.slice(-MAX_REMEMBERED));
+    },
+    /** Request `requestId` was answered, or ended without an answer: its code is no longer on its way. */
+    settle(requestId: string): void {
+      for (const [id, codes] of submitted) {
+        for (const c of codes) if (c.requestId === requestId) c.settle();
+        const left = codes.filter((c) => c.requestId !== requestId);
+        if (left.length > 0) submitted.set(id, left);
+        else submitted.delete(id);
+      }
+    },
+    /** `code` for `id` is on its way to the site: sent, not answered yet. */
+    isSubmitted(id: AccountId, code: string): boolean {
+      return submitted.get(id)?.some((c) => c.code === code) ?? false;
+    },
+    /** Resolves once no request carrying `code` for `id` is on its way any more. */
+    async answered(id: AccountId, code: string): Promise<void> {
+      const codes = submitted.get(id) ?? [];
+      await Promise.all(codes.filter((c) => c.code === code).map((c) => c.settled));
+    },
     /** Drops what is known about `id` (verified or removed). */
     forget(id: AccountId): void {
       handedOut.delete(id);
       refused.delete(id);
+      for (const c of submitted.get(id) ?? []) c.settle();
+      submitted.delete(id);
     },
   };
 }
 
-/** The memory of handed-out and refused codes. */
+/** The memory of handed-out, submitted and refused codes. */
 export type CodeLedger = ReturnType<typeof createCodeLedger>;
 
 /**
  * The code to fill for `account`: the current step's, or the next step's when the site
  * refused the current one (a refused code is never filled again; Cognito accepts the next
- * step's code too). Null when both were refused: the person waits for a later step.
+ * step's code too), or with `skipSubmitted` when a tab sent it and no answer came. Null when
+ * neither may be filled: the person waits for a later step.
  */
 export async function codeToFill(
   account: Account,
   atMs: number,
-  ledger: Pick<CodeLedger, 'isRefused'>,
+  ledger: Pick<CodeLedger, 'isRefused' | 'isSubmitted'>,
+  { skipSubmitted = false } = {},
 ): Promise<string | null> {
   for (const step of [0, 1]) {
     const code = await generateCode(account.params, atMs + step * account.params.period * 1000);
-    if (!ledger.isRefused(account.id, code)) return code;
+    if (ledger.isRefused(account.id, code)) continue;
+    if (!skipSubmitted || !ledger.isSubmitted(account.id, code)) return code;
   }
   return null;
 }

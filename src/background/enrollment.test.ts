@@ -4,7 +4,9 @@ import { base32Encode } from '../shared/base32';
 import type { AccountId, Origin } from '../shared';
 import { createMemoryVaultStore, createVaultService, type VaultService } from '../vault';
 import {
+  ANSWER_WAIT_MS,
   createEnrollmentService,
+  type EnrollmentService,
   PENDING_TTL_MS,
   REFUSED_ONCE,
   TAB_REPORT_BURST,
@@ -45,7 +47,27 @@ async function service(
   });
 }
 
+/** The enrollment service of a restarted background over the same vault: it remembers nothing. */
+const restarted = () =>
+  createEnrollmentService({
+    vault,
+    settings: createSettingsStore(fakeBrowser.storage.local),
+    now: () => clock,
+    decodeQr: async () => null,
+    onWaitingForUnlock: waiting,
+  });
+
+/** What the browser saw a tab send: a VerifySoftwareToken with `code`. */
+const sent = (code: string, requestId: string) => ({
+  requestId,
+  tabId: 1,
+  origin: SITE,
+  codes: [code],
+  via: 'api' as const,
+});
+
 const evidence = (codes: string[], accepted: boolean, origin: string = SITE) => ({
+  requestId: '1',
   tabId: 1,
   origin,
   codes,
@@ -215,13 +237,7 @@ describe('enrollment', () => {
     // After a restart nothing is remembered: a code of the secret near now still counts.
     const fresh = await service();
     await fresh.reportSetup({ secret: SECRET, hints: {} }, { tabId: 1, origin: SITE });
-    await createEnrollmentService({
-      vault,
-      settings: createSettingsStore(fakeBrowser.storage.local),
-      now: () => clock,
-      decodeQr: async () => null,
-      onWaitingForUnlock: waiting,
-    }).observed(evidence([await totpAt(SECRET, clock - 30_000)], true));
+    await restarted().observed(evidence([await totpAt(SECRET, clock - 30_000)], true));
     expect((await vault.list()).accounts).toMatchObject([{ state: 'verified' }]);
   });
 
@@ -476,6 +492,117 @@ describe('enrollment', () => {
       action: 'fill',
       code: await totpAt(SECRET, clock),
     });
+  });
+
+  describe('a setup screen reported while its code is on its way to the site', () => {
+    const setup = { secret: SECRET, hints: {} };
+    const site = { tabId: 1, origin: SITE };
+    /** The service, and the code it filled and the tab then sent in request r1. */
+    async function sentFirst() {
+      const enrollment = await service();
+      const { code } = (await enrollment.reportSetup(setup, site)) as { code: string };
+      await enrollment.submitted(sent(code, 'r1'));
+      return { enrollment, code };
+    }
+    /** A report's reply, and whether it has come: the origin's queue ran twice since. */
+    async function pendingReport(enrollment: EnrollmentService) {
+      let replied = false;
+      const reply = enrollment.reportSetup(setup, site).finally(() => {
+        replied = true;
+      });
+      for (const request of ['other-1', 'other-2']) {
+        await enrollment.released(sent('000000', request));
+      }
+      return { reply, replied: () => replied };
+    }
+
+    it('waits for the answer: refused, it gets the next step’s code', async () => {
+      const { enrollment, code } = await sentFirst();
+      const report = await pendingReport(enrollment);
+      expect(report.replied()).toBe(false);
+      await enrollment.observed({ ...evidence([code], false), requestId: 'r1' });
+      expect(await report.reply).toMatchObject({
+        action: 'fill',
+        code: await totpAt(SECRET, clock + 30_000),
+      });
+    });
+
+    it('gets the code back once its request failed or was answered about something else', async () => {
+      const { enrollment, code } = await sentFirst();
+      const report = await pendingReport(enrollment);
+      expect(report.replied()).toBe(false);
+      await enrollment.released(sent(code, 'r1'));
+      expect(await report.reply).toMatchObject({ action: 'fill', code });
+      expect(enrollment.notices()).toEqual([]);
+    });
+
+    it('a single-page app that reports again before its dead setup is refused gets nothing to submit', async () => {
+      const { enrollment } = await sentFirst();
+      const report = await pendingReport(enrollment);
+      // The session expired: the browser's answer says nothing of the code; the page discards.
+      void enrollment.released(sent('000000', 'r1'));
+      void enrollment.reportOutcome(
+        { outcome: { kind: 'error', errorName: 'NotAuthorizedException' } },
+        site,
+      );
+      expect(await report.reply).toEqual({
+        action: 'ignore',
+        reason: 'this setup can no longer finish',
+      });
+    });
+
+    it('without an answer, gets the next step’s code after a while', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const { enrollment } = await sentFirst();
+        const report = await pendingReport(enrollment);
+        await vi.advanceTimersByTimeAsync(ANSWER_WAIT_MS - 1);
+        expect(report.replied()).toBe(false);
+        await vi.advanceTimersByTimeAsync(1);
+        expect(await report.reply).toMatchObject({ code: await totpAt(SECRET, clock + 30_000) });
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+  });
+
+  it('a single-page app’s refused VerifySoftwareToken: the page’s word and the browser’s in either order', async () => {
+    for (const pageFirst of [true, false]) {
+      const enrollment = await service();
+      const site = { tabId: 1, origin: SITE };
+      const first = (await enrollment.reportSetup({ secret: SECRET, hints: {} }, site)) as {
+        code: string;
+      };
+      const mismatch = { outcome: { kind: 'error' as const, errorName: 'CodeMismatchException' } };
+      await enrollment.submitted(sent(first.code, 'r1'));
+      const refill = pageFirst ? await enrollment.reportOutcome(mismatch, site) : undefined;
+      await enrollment.observed({ ...evidence([first.code], false), requestId: 'r1' });
+      const retry = refill ?? (await enrollment.reportOutcome(mismatch, site));
+      expect(retry).toEqual({ action: 'refill', code: await totpAt(SECRET, clock + 30_000) });
+      expect(enrollment.notices().map((n) => n.messageKey)).toEqual([REFUSED_ONCE]);
+      await enrollment.submitted(sent((retry as { code: string }).code, 'r2'));
+      await enrollment.observed({
+        ...evidence([(retry as { code: string }).code], true),
+        requestId: 'r2',
+      });
+      expect((await vault.list()).accounts).toMatchObject([{ state: 'verified' }]);
+    }
+  });
+
+  it('after a restart, a page’s refusal costs the code the browser saw it send, not the next one', async () => {
+    const enrollment = await service();
+    const site = { tabId: 1, origin: SITE };
+    const first = (await enrollment.reportSetup({ secret: SECRET, hints: {} }, site)) as {
+      code: string;
+    };
+    const fresh = restarted();
+    await fresh.submitted(sent(first.code, 'r1'));
+    expect(
+      await fresh.reportOutcome(
+        { outcome: { kind: 'error', errorName: 'CodeMismatchException' } },
+        site,
+      ),
+    ).toEqual({ action: 'refill', code: await totpAt(SECRET, clock + 30_000) });
   });
 
   it('rate-limits reports per tab; another tab is not held back', async () => {

@@ -1,4 +1,4 @@
-import type { VerifyEvidence } from '../cognito/protocol';
+import type { VerifyEvidence, VerifySubmission } from '../cognito/protocol';
 import { nextEnrollmentStep, type VerifyOutcome } from '../cognito/protocol';
 import type { OutcomeReply, SetupReply, SetupReport } from '../messaging/content-protocol';
 import type { Account, VaultService } from '../vault';
@@ -49,6 +49,25 @@ export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 /** Reports a tab may send at once, and how fast it earns another. */
 export const TAB_REPORT_BURST = 20;
 export const TAB_REPORT_REFILL_MS = 1000;
+
+/**
+ * How long a setup screen waits for the site's answer to a code a tab sent, before it gets
+ * the next step's code instead; Cognito answers within a second or two.
+ */
+export const ANSWER_WAIT_MS = 30_000;
+
+/** Resolves when `promise` does, or after `ms`. */
+async function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  try {
+    await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** The notices this service words itself; the others come from the Cognito error catalogue. */
 export const REFUSED_ONCE: MessageKey = 'noticeCodeRefusedOnce';
@@ -114,6 +133,14 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       codes.forget(account.id);
     }
     return expired.length === 0 ? accounts : accounts.filter((a) => !expired.includes(a));
+  }
+
+  /** The pending account of `origin` that one of `sent` belongs to, and that code. */
+  async function matchSent(origin: string, sent: readonly string[]) {
+    const pending = (await accountsNow()).filter(
+      (a) => a.origin === origin && a.state === 'pending',
+    );
+    return accountForCodes(sent, pending, codes, codeNow());
   }
 
   async function pendingFor(origin: Origin, id?: string): Promise<Account | null> {
@@ -185,7 +212,15 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     return vault.add({ params, state: 'pending', origin: sender.origin });
   }
 
-  async function reportSetup(report: SetupReport, sender: PageSender): Promise<SetupReply> {
+  /**
+   * The reply to a setup screen, or, when the code it would get is on its way to the site,
+   * the answer to wait for first (`waited`: it came, or took too long).
+   */
+  async function reportSetup(
+    report: SetupReport,
+    sender: PageSender,
+    waited: boolean,
+  ): Promise<SetupReply | { waitFor: Promise<void> }> {
     if (!vault.isUnlocked()) {
       waitingTabs.add(sender.tabId);
       await onWaitingForUnlock(sender.tabId);
@@ -225,8 +260,13 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     const refusals = codes.refusals(account.id);
     // Again on the page a refusal led to: a browser clears a tab's badge when it navigates.
     if (refusals > 0) await showRefusals(sender.tabId, refusals).catch(() => {});
-    const code = await codeToFill(account, codeNow(), codes);
-    if (code === null) return refuse('the site refused this code; the next one comes shortly');
+    const code = await codeToFill(account, codeNow(), codes, { skipSubmitted: waited });
+    if (code === null) return refuse('this step’s codes are spent; the next one comes shortly');
+    // A tab sent this code and the site's answer is not in: a page the server rendered again
+    // after refusing it can report before the answer's event. The answer decides.
+    if (!waited && codes.isSubmitted(account.id, code)) {
+      return { waitFor: codes.answered(account.id, code) };
+    }
     codes.handOut(account.id, code);
     const { deviceName, autoSubmitSetup } = await settings.get();
     return {
@@ -287,12 +327,16 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     }
   }
 
-  async function observed(evidence: VerifyEvidence): Promise<void> {
+  async function submitted(submission: VerifySubmission): Promise<void> {
     if (!vault.isUnlocked()) return;
-    const pending = (await accountsNow()).filter(
-      (a) => a.origin === evidence.origin && a.state === 'pending',
-    );
-    const match = await accountForCodes(evidence.codes, pending, codes, codeNow());
+    const match = await matchSent(submission.origin, submission.codes);
+    if (match) codes.submit(match.account.id, match.code, submission.requestId);
+  }
+
+  async function observed(evidence: VerifyEvidence): Promise<void> {
+    codes.settle(evidence.requestId);
+    if (!vault.isUnlocked()) return;
+    const match = await matchSent(evidence.origin, evidence.codes);
     if (!match) return;
     if (evidence.accepted) {
       await markVerified(match.account);
@@ -337,10 +381,19 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       if (vault.isUnlocked()) await accountsNow();
     },
 
-    /** A setup screen was seen: save its secret as pending and answer with what to fill. */
-    reportSetup(report: SetupReport, sender: PageSender): Promise<SetupReply> {
-      if (!perTab.allow(String(sender.tabId))) return Promise.resolve(refuse(TOO_FAST));
-      return queue.run(sender.origin, () => reportSetup(report, sender));
+    /**
+     * A setup screen was seen: save its secret as pending and answer with what to fill. When
+     * that code is on its way to the site, the reply waits for the answer: refused, or none
+     * within {@link ANSWER_WAIT_MS}, the screen gets the next step's code.
+     */
+    async reportSetup(report: SetupReport, sender: PageSender): Promise<SetupReply> {
+      if (!perTab.allow(String(sender.tabId))) return refuse(TOO_FAST);
+      for (let waited = false; ; waited = true) {
+        const reply = await queue.run(sender.origin, () => reportSetup(report, sender, waited));
+        if (!('waitFor' in reply)) return reply;
+        // Outside the origin's queue: the answer's own task runs in it.
+        await settledWithin(reply.waitFor, ANSWER_WAIT_MS);
+      }
     },
 
     /** The page says how its setup went: may refill or discard, never verifies. */
@@ -353,12 +406,30 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     },
 
     /**
+     * A tab sent a VerifySoftwareToken (or hosted setup form) with a code of a pending account
+     * of its origin, as the browser saw the request leave: a setup screen that would get that
+     * code waits for the answer. Queued with the origin's reports, so a page the answer
+     * renders can't be handed the code before this is recorded.
+     */
+    submitted(submission: VerifySubmission): Promise<void> {
+      return queue.run(submission.origin, () => submitted(submission));
+    },
+
+    /**
      * What the browser saw of a tab's VerifySoftwareToken (or hosted setup form): the site
      * accepted one of Keyfob's codes for a pending account of that origin, which verifies
      * it, or refused it, which Keyfob never fills again.
      */
     observed(evidence: VerifyEvidence): Promise<void> {
       return queue.run(evidence.origin, () => observed(evidence));
+    },
+
+    /**
+     * A submitted request ended without a word about its codes (a network failure, an
+     * answer about something else): they may be filled again.
+     */
+    released(submission: VerifySubmission): Promise<void> {
+      return queue.run(submission.origin, async () => codes.settle(submission.requestId));
     },
 
     /** The person confirmed in the popup that they finished this setup. */

@@ -55,10 +55,11 @@ export function startBackground(): void {
   const cognitoHosts = { urls: hosts, loopback: hosts.includes('http://127.0.0.1/*') };
   // The clock first: a refused code's answer carries the Date that explains the refusal.
   listenForServerTime(cognitoHosts, (reading) => void background.handleServerTime(reading));
-  listenForVerifyEvidence(
-    cognitoHosts,
-    (evidence) => void background.handleVerifyEvidence(evidence),
-  );
+  listenForVerifyEvidence(cognitoHosts, {
+    submitted: (submission) => void background.handleSubmission(submission),
+    evidence: (evidence) => void background.handleVerifyEvidence(evidence),
+    released: (submission) => void background.handleRelease(submission),
+  });
   browser.alarms.onAlarm.addListener((alarm) => void background.handleAlarm(alarm.name));
   // The person's gestures for sign-in fill besides the popup's button.
   const fill = async (

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import de from '../../public/_locales/de/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import type { Reply } from '../messaging/protocol';
+import { generateCode } from '../otp';
 import { openVaultStore } from '../storage';
 import { startBackground } from './index';
 
@@ -34,6 +35,45 @@ async function value<T>(name: string, data: object = {}): Promise<T> {
   const reply = await send<T>(name, data);
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply.value;
+}
+
+/** A Cognito-hosted page's setup screen, as its tab's content script reports it. */
+const HOSTED = 'https://demo.auth.us-east-1.amazoncognito.com';
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const SETUP_PAGE = { id: ID, url: `${HOSTED}/mfa`, origin: HOSTED, tab: { id: 5 }, frameId: 0 };
+
+async function reportSetup(): Promise<{ action: string; code?: string }> {
+  const reply = await send<{ action: string; code?: string }>(
+    'reportSetupScreen',
+    { secret: SECRET, hints: {} },
+    SETUP_PAGE,
+  );
+  if (!reply.ok) throw new Error(reply.error.code);
+  return reply.value;
+}
+
+/**
+ * A report of the setup page that has been through the background's queue for its origin: a
+ * later message of the page, queued after it, has been answered. Its reply may still wait.
+ */
+async function reportSetupQueued() {
+  const reply = reportSetup();
+  await send('reportVerifyOutcome', { outcome: { kind: 'left-setup' } }, SETUP_PAGE);
+  return { reply };
+}
+
+/** The browser's record of the setup page's tab posting its form with `code`. */
+function formSent(requestId: string, code: string): void {
+  webRequest.onBeforeRequest!({
+    requestId,
+    tabId: 5,
+    frameId: 0,
+    type: 'main_frame',
+    method: 'POST',
+    url: `${HOSTED}/mfa`,
+    initiator: HOSTED,
+    requestBody: { formData: { totpCode: [code], deviceName: ['Keyfob'] } },
+  });
 }
 
 const WEB_REQUEST_EVENTS = [
@@ -200,11 +240,7 @@ describe('startBackground (the production wiring)', () => {
   it('verifies a pending account on the browser’s record of Cognito’s 200, and only then', async () => {
     startWorker();
     await value('createVault', { passphrase: PASS, confirmation: PASS });
-    const site = 'https://demo.auth.us-east-1.amazoncognito.com';
-    const page = { id: ID, url: `${site}/mfa`, origin: site, tab: { id: 5 }, frameId: 0 };
-    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-    const fill = await send<{ code: string }>('reportSetupScreen', { secret, hints: {} }, page);
-    if (!fill.ok) throw new Error(fill.error.code);
+    const fill = await reportSetup();
     const status = async () =>
       (await value<{ accounts: { status: string }[] }>('listCodes')).accounts[0]?.status;
 
@@ -216,12 +252,12 @@ describe('startBackground (the production wiring)', () => {
         type: 'xmlhttprequest',
         method: 'POST',
         url,
-        initiator: site,
+        initiator: HOSTED,
         requestBody: {
           raw: [
             {
               bytes: new TextEncoder().encode(
-                JSON.stringify({ UserCode: fill.value.code, Session: 's'.repeat(40) }),
+                JSON.stringify({ UserCode: fill.code, Session: 's'.repeat(40) }),
               ).buffer,
             },
           ],
@@ -255,5 +291,47 @@ describe('startBackground (the production wiring)', () => {
     await vi.waitFor(async () => expect(await notice()).toBe(de.noticeCodeRefusedOnce.message));
     verifyCall('3', 'https://cognito-idp.us-east-1.amazonaws.com/');
     await vi.waitFor(async () => expect(await status()).toBe('verified'));
+  });
+
+  describe('a server-rendered setup page that shows its screen again', () => {
+    // Codes by step: the clock stands still (PBKDF2 and IndexedDB do not read it).
+    const NOW = Date.UTC(2026, 0, 5, 12, 0, 10);
+    const codeAt = (at: number) =>
+      generateCode(
+        { type: 'totp', secret: SECRET, account: 'a', algorithm: 'SHA1', digits: 6, period: 30 },
+        at,
+      );
+
+    beforeEach(async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(NOW);
+      startWorker();
+      await value('createVault', { passphrase: PASS, confirmation: PASS });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('gets the next step’s code when it reports between the form’s request and its answer', async () => {
+      const first = await reportSetup();
+      expect(first).toMatchObject({ action: 'fill', code: await codeAt(NOW) });
+      formSent('f1', first.code!);
+      // Nothing makes the answer's event reach Keyfob first: the page the server rendered
+      // again reports its setup screen before it. Its reply waits for the answer.
+      const again = await reportSetupQueued();
+      // The answer: the setup page again, so the site refused the code.
+      webRequest.onHeadersReceived!({ requestId: 'f1', statusCode: 200, responseHeaders: [] });
+      expect(await again.reply).toMatchObject({ action: 'fill', code: await codeAt(NOW + 30_000) });
+      expect((await value<{ notices: unknown[] }>('listCodes')).notices).toHaveLength(1);
+    });
+
+    it('gets the sent code back when the form’s request failed on the network', async () => {
+      const first = await reportSetup();
+      formSent('f1', first.code!);
+      const again = await reportSetupQueued();
+      webRequest.onErrorOccurred!({ requestId: 'f1', error: 'NS_ERROR_NET_RESET' });
+      // The site never saw the code: the page the person reloads gets it again.
+      expect(await again.reply).toMatchObject({ action: 'fill', code: first.code });
+    });
   });
 });

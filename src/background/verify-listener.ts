@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import {
   createVerifyWatch,
   type RequestEvent,
-  type VerifyEvidence,
+  type VerifyWatchEvents,
   type VerifyWatchOptions,
 } from '../cognito/protocol';
 
@@ -61,14 +61,19 @@ function toEvent(details: Details): RequestEvent {
  * can say anything in its own messages, but these events come from the browser's network
  * stack: the page can't make it report an answer the server did not give. Registered
  * synchronously at start-up, so that a woken service worker gets the events.
+ *
+ * Nothing waits for these listeners: the page the answer renders may report its setup screen
+ * before the answer's event arrives. The codes a request carried are reported as it leaves
+ * (`events.submitted`): the browser dispatches that event before the request goes out, so
+ * enrollment knows to wait for the answer.
  */
 export function listenForVerifyEvidence(
   options: VerifyWatchOptions & { urls: string[] },
-  onEvidence: (evidence: VerifyEvidence) => void,
+  events: VerifyWatchEvents,
 ): void {
   const webRequest = browser.webRequest;
   if (!webRequest) return;
-  const watch = createVerifyWatch(options);
+  const watch = createVerifyWatch(options, events);
   const filter = { urls: options.urls, types: ['main_frame', 'xmlhttprequest'] } as Parameters<
     typeof webRequest.onBeforeRequest.addListener
   >[1];
@@ -96,8 +101,7 @@ export function listenForVerifyEvidence(
       const errorType = details.responseHeaders?.find(
         (header) => header.name.toLowerCase() === 'x-amzn-errortype',
       )?.value;
-      const evidence = watch.answered(details.requestId, details.statusCode, errorType);
-      if (evidence) onEvidence(evidence);
+      watch.answered(details.requestId, details.statusCode, errorType);
       return undefined;
     },
     filter,

@@ -57,6 +57,8 @@ export {
   type RequestBody,
   type RequestEvent,
   type VerifyEvidence,
+  type VerifySubmission,
   type VerifyWatch,
+  type VerifyWatchEvents,
   type VerifyWatchOptions,
 } from './verify-evidence';

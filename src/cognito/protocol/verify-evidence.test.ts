@@ -5,6 +5,9 @@ import {
   MAX_WATCHED_REQUESTS,
   readUserCode,
   type RequestEvent,
+  type VerifySubmission,
+  type VerifyWatchEvents,
+  type VerifyWatchOptions,
 } from './verify-evidence';
 
 const PAGE = 'https://app.example.com';
@@ -29,6 +32,20 @@ const body = (code = '123456') => ({
   text: JSON.stringify({ Session: 'x'.repeat(30), UserCode: code }),
 });
 
+type Report = { kind: keyof VerifyWatchEvents; of: VerifySubmission };
+
+/** A watch that keeps what it reports, in order. */
+function recordingWatch(options: VerifyWatchOptions = release) {
+  const reports: Report[] = [];
+  const watch = createVerifyWatch(options, {
+    submitted: (of) => reports.push({ kind: 'submitted', of }),
+    evidence: (of) => reports.push({ kind: 'evidence', of }),
+    released: (of) => reports.push({ kind: 'released', of }),
+  });
+  const evidence = () => reports.find((r) => r.kind === 'evidence')?.of ?? null;
+  return { watch, reports, evidence };
+}
+
 function verify(
   status: number,
   event = apiCall(),
@@ -36,15 +53,17 @@ function verify(
   options = release,
   errorType = 'EnableSoftwareTokenMFAException:',
 ) {
-  const watch = createVerifyWatch(options);
+  const { watch, evidence } = recordingWatch(options);
   watch.request(event, body());
   watch.headers(event.requestId, headers);
-  return watch.answered(event.requestId, status, errorType);
+  watch.answered(event.requestId, status, errorType);
+  return evidence();
 }
 
 describe('verify evidence', () => {
   it('a 200 answer from Cognito’s API to VerifySoftwareToken is acceptance; 400 a refusal', () => {
     expect(verify(200)).toEqual({
+      requestId: '1',
       tabId: 4,
       origin: PAGE,
       codes: ['123456'],
@@ -93,12 +112,14 @@ describe('verify evidence', () => {
 
   it('a hosted setup form with a code, answered by a redirect, is acceptance; a page again is not', () => {
     const form = (status: number, url = `${HOSTED}/mfa-setup`, initiator = HOSTED) => {
-      const watch = createVerifyWatch(release);
+      const { watch, evidence } = recordingWatch();
       const event = apiCall({ type: 'main_frame', url, initiator });
       watch.request(event, { formData: { totpCode: [' 654321 '], deviceName: ['Keyfob'] } });
-      return watch.answered(event.requestId, status);
+      watch.answered(event.requestId, status);
+      return evidence();
     };
     expect(form(302)).toEqual({
+      requestId: '1',
       tabId: 4,
       origin: HOSTED,
       codes: ['654321'],
@@ -118,17 +139,80 @@ describe('verify evidence', () => {
     }
   });
 
-  it('a failed request, or one forgotten among many, proves nothing', () => {
-    const watch = createVerifyWatch(release);
+  it('a failed request, or one forgotten among many, proves nothing and releases its code', () => {
+    const { watch, reports } = recordingWatch();
     watch.request(apiCall(), body());
     watch.headers('1', TARGET);
     watch.failed('1');
-    expect(watch.answered('1', 200)).toBeNull();
+    watch.answered('1', 200);
+    expect(reports.map((r) => r.kind)).toEqual(['submitted', 'released']);
+    expect(reports[1]!.of).toEqual(reports[0]!.of);
+    reports.length = 0;
     for (let i = 0; i <= MAX_WATCHED_REQUESTS; i++) {
       watch.request(apiCall({ requestId: `r${i}` }), body());
       watch.headers(`r${i}`, TARGET);
     }
-    expect(watch.answered('r0', 200)).toBeNull();
-    expect(watch.answered(`r${MAX_WATCHED_REQUESTS}`, 200)).toMatchObject({ accepted: true });
+    watch.answered('r0', 200);
+    watch.answered(`r${MAX_WATCHED_REQUESTS}`, 200);
+    expect(reports.filter((r) => r.kind !== 'submitted')).toEqual([
+      { kind: 'released', of: expect.objectContaining({ requestId: 'r0' }) },
+      {
+        kind: 'evidence',
+        of: expect.objectContaining({ requestId: `r${MAX_WATCHED_REQUESTS}`, accepted: true }),
+      },
+    ]);
+  });
+
+  it('reports the codes as they leave: a hosted form at once, an API call once it names VerifySoftwareToken', () => {
+    const { watch, reports } = recordingWatch();
+    const event = apiCall({
+      requestId: 'f',
+      type: 'main_frame',
+      url: `${HOSTED}/mfa`,
+      initiator: HOSTED,
+    });
+    watch.request(event, { formData: { totpCode: ['654321'] } });
+    expect(reports).toEqual([
+      {
+        kind: 'submitted',
+        of: { requestId: 'f', tabId: 4, origin: HOSTED, codes: ['654321'], via: 'hosted-form' },
+      },
+    ]);
+    reports.length = 0;
+    watch.request(apiCall({ requestId: 'a' }), body('111111'));
+    expect(reports).toEqual([]);
+    watch.headers('a', TARGET);
+    expect(reports).toEqual([
+      {
+        kind: 'submitted',
+        of: { requestId: 'a', tabId: 4, origin: PAGE, codes: ['111111'], via: 'api' },
+      },
+    ]);
+    // Another operation carries no code to Cognito's setup, and is never reported.
+    reports.length = 0;
+    watch.request(apiCall({ requestId: 'b' }), body('222222'));
+    watch.headers('b', [
+      { name: 'X-Amz-Target', value: 'AWSCognitoIdentityProviderService.InitiateAuth' },
+    ]);
+    watch.answered('b', 400, 'CodeMismatchException:');
+    watch.failed('b');
+    expect(reports).toEqual([]);
+  });
+
+  it('an answer about something else than the code releases it; evidence does not', () => {
+    const ends = (status: number, errorType?: string) => {
+      const { watch, reports } = recordingWatch();
+      watch.request(apiCall(), body());
+      watch.headers('1', TARGET);
+      watch.answered('1', status, errorType);
+      // A request's later events (a redirect's, a failure after the answer) change nothing.
+      watch.answered('1', 200);
+      watch.failed('1');
+      return reports.slice(1).map((r) => r.kind);
+    };
+    expect(ends(400, 'NotAuthorizedException:')).toEqual(['released']);
+    expect(ends(500)).toEqual(['released']);
+    expect(ends(400, 'CodeMismatchException:')).toEqual(['evidence']);
+    expect(ends(200)).toEqual(['evidence']);
   });
 });

@@ -42,17 +42,43 @@ export interface RequestBody {
   formData?: Record<string, string[]>;
 }
 
-/** What the watch concludes about one finished request. */
-export interface VerifyEvidence {
+/**
+ * Codes a tab sent to Cognito, as the browser saw the request leave: a VerifySoftwareToken
+ * call, or a hosted setup form. Until the answer comes, they are neither accepted nor refused.
+ */
+export interface VerifySubmission {
+  /** The browser's id of the request; its answer or failure carries the same one. */
+  requestId: string;
   tabId: number;
   /** Exact origin of the page that sent the code. */
   origin: string;
   /** The codes the request carried (one UserCode, or the 6-digit fields of a form). */
   codes: string[];
-  /** The server accepted the code (HTTP 200 from Cognito's API, a redirect from its hosted UI). */
-  accepted: boolean;
   /** Which kind of request it was. */
   via: 'api' | 'hosted-form';
+}
+
+/** What the watch concludes about one finished request. */
+export interface VerifyEvidence extends VerifySubmission {
+  /** The server accepted the code (HTTP 200 from Cognito's API, a redirect from its hosted UI). */
+  accepted: boolean;
+}
+
+/** Where {@link createVerifyWatch} reports what it saw. */
+export interface VerifyWatchEvents {
+  /**
+   * A request with codes left for Cognito: a hosted setup form as it is sent, an API call once
+   * its headers name VerifySoftwareToken. Always before its answer can reach the page.
+   */
+  submitted(submission: VerifySubmission): void;
+  /** Cognito's answer to a submitted request said whether it took the code. */
+  evidence(evidence: VerifyEvidence): void;
+  /**
+   * A submitted request ended without a word about its codes: it failed on the network, the
+   * answer was about something else (an expired session, a server error), or the watch let
+   * go of it among too many.
+   */
+  released(submission: VerifySubmission): void;
 }
 
 /** Options of {@link createVerifyWatch}. */
@@ -124,11 +150,24 @@ interface Watched {
   codes: string[];
   /** X-Amz-Target named VerifySoftwareToken (API calls only). */
   target: boolean;
+  /** Reported as submitted: its end is reported too, as evidence or a release. */
+  submitted: boolean;
+}
+
+function submissionOf(entry: Watched): VerifySubmission {
+  return {
+    requestId: entry.event.requestId,
+    tabId: entry.event.tabId,
+    origin: entry.origin,
+    codes: entry.codes,
+    via: entry.via,
+  };
 }
 
 /**
- * Correlates the browser's events for one request (body, headers, status) into
- * {@link VerifyEvidence}. Two kinds of request count, both from a tab's top frame:
+ * Correlates the browser's events for one request (body, headers, status) and reports them to
+ * `events`: the codes it carried as they leave, then {@link VerifyEvidence} or their release.
+ * Two kinds of request count, both from a tab's top frame:
  *
  * - a POST to Cognito's API with `X-Amz-Target: …VerifySoftwareToken` whose JSON body holds a
  *   UserCode; accepted when the API answers 200 (an error answer is 400 or 500);
@@ -137,38 +176,41 @@ interface Watched {
  *
  * The origin is the sending document's, as the browser reports it.
  */
-export function createVerifyWatch(options: VerifyWatchOptions) {
+export function createVerifyWatch(options: VerifyWatchOptions, events: VerifyWatchEvents) {
   const watched = new Map<string, Watched>();
 
   function remember(entry: Watched): void {
     watched.set(entry.event.requestId, entry);
     if (watched.size > MAX_WATCHED_REQUESTS) {
       const oldest = watched.keys().next().value;
-      if (oldest !== undefined) watched.delete(oldest);
+      if (oldest !== undefined) end(oldest);
     }
   }
 
-  function finish(
-    requestId: string,
+  function submit(entry: Watched): void {
+    entry.submitted = true;
+    events.submitted(submissionOf(entry));
+  }
+
+  /** Forgets a request; one whose codes were reported as submitted is released. */
+  function end(requestId: string): void {
+    const entry = watched.get(requestId);
+    watched.delete(requestId);
+    if (entry?.submitted) events.released(submissionOf(entry));
+  }
+
+  function conclude(
+    entry: Watched,
     statusCode: number,
     errorType: string | undefined,
   ): VerifyEvidence | null {
-    const entry = watched.get(requestId);
-    if (!entry) return null;
-    watched.delete(requestId);
     if (entry.via === 'api' && !entry.target) return null;
     const accepted =
       entry.via === 'api' ? statusCode === 200 : statusCode >= 300 && statusCode < 400;
     // Only "code did not match" refuses the code itself; an expired session says nothing of it.
     const name = errorType?.split(':', 1)[0]?.trim() ?? '';
     if (entry.via === 'api' && !accepted && !CODE_REFUSALS.has(name)) return null;
-    return {
-      tabId: entry.event.tabId,
-      origin: entry.origin,
-      codes: entry.codes,
-      accepted,
-      via: entry.via,
-    };
+    return { ...submissionOf(entry), accepted };
   }
 
   return {
@@ -179,7 +221,9 @@ export function createVerifyWatch(options: VerifyWatchOptions) {
       if (!origin) return;
       if (event.type === 'xmlhttprequest' && isCognitoApiUrl(event.url, options)) {
         const code = readUserCode(body?.text);
-        if (code) remember({ event, origin, via: 'api', codes: [code], target: false });
+        if (code) {
+          remember({ event, origin, via: 'api', codes: [code], target: false, submitted: false });
+        }
         return;
       }
       if (
@@ -192,7 +236,16 @@ export function createVerifyWatch(options: VerifyWatchOptions) {
           .map((value) => String(value).trim())
           .filter((value) => CODE.test(value));
         if (codes.length > 0 && codes.length <= 4) {
-          remember({ event, origin, via: 'hosted-form', codes, target: false });
+          const entry: Watched = {
+            event,
+            origin,
+            via: 'hosted-form',
+            codes,
+            target: false,
+            submitted: false,
+          };
+          remember(entry);
+          submit(entry);
         }
       }
     },
@@ -204,19 +257,25 @@ export function createVerifyWatch(options: VerifyWatchOptions) {
       entry.target = headers.some(
         (h) => h.name.toLowerCase() === 'x-amz-target' && h.value?.trim() === VERIFY_TARGET,
       );
+      if (entry.target && !entry.submitted) submit(entry);
     },
 
     /**
      * The server's status line arrived (`onHeadersReceived`), with Cognito's
-     * `x-amzn-ErrorType` header if any: evidence, or null.
+     * `x-amzn-ErrorType` header if any: evidence, or the codes' release.
      */
-    answered(requestId: string, statusCode: number, errorType?: string): VerifyEvidence | null {
-      return finish(requestId, statusCode, errorType);
+    answered(requestId: string, statusCode: number, errorType?: string): void {
+      const entry = watched.get(requestId);
+      if (!entry) return;
+      const evidence = conclude(entry, statusCode, errorType);
+      if (!evidence) return end(requestId);
+      watched.delete(requestId);
+      events.evidence(evidence);
     },
 
     /** The request failed without an answer (`onErrorOccurred`): it proves nothing. */
     failed(requestId: string): void {
-      watched.delete(requestId);
+      end(requestId);
     },
   };
 }
