@@ -1,9 +1,11 @@
 import { useId } from 'preact/hooks';
 import type { AccountView } from '../../messaging';
 import { accountName, accountTitle, groupCode, originHost } from '../format';
-import { secondsLeft } from '../hooks/refresh-timing';
+import { isTimeBased } from '../../otp/steam';
+import { atTime } from '../hooks/refresh-timing';
 import { useClockValue, type SecondClock } from '../hooks/second-clock';
 import { t } from '../i18n';
+import { sameShownCode, shownCode } from '../shown-code';
 import { Countdown } from './countdown';
 import { PencilIcon, PinIcon } from './icons';
 import { memo } from './memo';
@@ -39,22 +41,42 @@ export interface AccountRowProps {
   draggable?: boolean | undefined;
 }
 
-/** Under this many seconds left, the row shows the next code beside the current one. */
-export const NEXT_CODE_SECONDS = 5;
+/** Props of {@link RowCodes}. */
+interface RowCodesProps {
+  account: AccountView;
+  clock: SecondClock;
+  /** The row's `useId`, for the elements' ids. */
+  base: string;
+}
 
 /**
- * What a row's code looks like at background time `at`: `next` in its last seconds with the
- * next code known (shown beside it), `stale` once expired, else `live` (or `none` for HOTP).
- * A row re-renders on a tick only when this changes.
+ * A row's code, and the next one in its last seconds: the one part of a row that follows the
+ * clock, so a period boundary draws these again and nothing else of the row or the list.
  */
-export function codePhase(
-  account: Pick<AccountView, 'type' | 'validUntilMs' | 'period' | 'nextCode'>,
-  at: number,
-): 'none' | 'live' | 'next' | 'stale' {
-  const left = secondsLeft(account, at, 0);
-  if (left === undefined) return 'none';
-  if (left === 0) return 'stale';
-  return account.nextCode !== undefined && left <= NEXT_CODE_SECONDS ? 'next' : 'live';
+function RowCodes({ account, clock, base }: RowCodesProps) {
+  const shown = useClockValue(clock, (at) => shownCode(account, at), sameShownCode);
+  return (
+    <span class="account-codes" aria-hidden="true">
+      <span
+        class={shown.stale ? 'account-code is-stale' : 'account-code'}
+        id={`${base}-code`}
+        data-testid="code"
+        data-code={shown.code}
+      >
+        {groupCode(shown.code)}
+      </span>
+      {shown.next && (
+        <span
+          class="account-next-code"
+          id={`${base}-next`}
+          data-testid="next-code"
+          data-next-code={shown.next}
+        >
+          {t('rowNextCode', groupCode(shown.next))}
+        </span>
+      )}
+    </span>
+  );
 }
 
 /**
@@ -86,21 +108,22 @@ function AccountRowView({
   const base = useId();
   // Where Fill would put the code, the site is shown as the exact origin (scheme, host and
   // port) it fills on: a host alone hides an http or another-port look-alike.
-  const phase = useClockValue(clock, (at) => codePhase(account, at));
-  const nextCode = phase === 'next' ? account.nextCode : undefined;
   const host = account.origin && !onFill ? originHost(account.origin) : account.origin;
+  const timed = isTimeBased(account.type) && account.validUntilMs !== undefined;
   // Codes of the shared countdown's period point at its sentence; others count down here.
-  const ownCountdown = phase !== 'none' && account.period !== shared?.period;
+  const ownCountdown = timed && account.period !== shared?.period;
   const described = [
     `${base}-code`,
     `${base}-badges`,
     host && `${base}-origin`,
-    phase !== 'none' && (ownCountdown ? `${base}-left` : shared?.id),
-    nextCode && `${base}-next`,
+    timed && (ownCountdown ? `${base}-left` : shared?.id),
+    // The next code is there only in a step's last seconds: the reference is left in for the
+    // rest of the step (an id that names nothing adds nothing), so that the row need not be
+    // drawn again when it comes and goes, only its codes.
+    account.nextCode && `${base}-next`,
   ]
     .filter(Boolean)
     .join(' ');
-  const stale = phase === 'stale';
 
   return (
     <li
@@ -114,7 +137,8 @@ function AccountRowView({
         class="account-copy"
         aria-describedby={described}
         aria-keyshortcuts={movable ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
-        onClick={() => onCopy(account)}
+        // The code shown: the one the clock drew (see RowCodes).
+        onClick={() => onCopy(atTime(account, clock.at()))}
       >
         <span class="account-text">
           <span class="sr-only">{t('rowCopyCodeFor')}</span>
@@ -145,26 +169,7 @@ function AccountRowView({
             )}
           </span>
         </span>
-        <span class="account-codes" aria-hidden="true">
-          <span
-            class={stale ? 'account-code is-stale' : 'account-code'}
-            id={`${base}-code`}
-            data-testid="code"
-            data-code={account.code}
-          >
-            {groupCode(account.code)}
-          </span>
-          {nextCode && (
-            <span
-              class="account-next-code"
-              id={`${base}-next`}
-              data-testid="next-code"
-              data-next-code={nextCode}
-            >
-              {t('rowNextCode', groupCode(nextCode))}
-            </span>
-          )}
-        </span>
+        <RowCodes account={account} clock={clock} base={base} />
         {ownCountdown && <Countdown id={`${base}-left`} clock={clock} account={account} />}
       </button>
       {onFill && (
@@ -222,8 +227,8 @@ const samePlacement = (a?: RowPlacement, b?: RowPlacement) =>
     a.total === b.total);
 
 /**
- * One account's row (see AccountRowView), drawn again only when one of its props changes: an
- * edit, or its code at a period boundary. A tick re-renders it only as its phase changes.
+ * One account's row (see AccountRowView), drawn again only when one of its props changes (an
+ * edit, a new listing); the clock redraws only its codes (RowCodes) and its own countdown.
  */
 export const AccountRow = memo(
   AccountRowView,

@@ -8,8 +8,11 @@ export interface CountdownProps {
   /** Element id, so copy buttons can point at the text as their description. */
   id: string;
   clock: SecondClock;
-  /** The code counted down (its validity and period). */
-  account: Pick<AccountView, 'type' | 'validUntilMs' | 'period'>;
+  /**
+   * The code counted down (its validity and period), as received: once it expires, its sent
+   * next code's time is counted.
+   */
+  account: Pick<AccountView, 'type' | 'validUntilMs' | 'period' | 'nextCode'>;
   /** A ring and a number (the list's shared countdown), or a short text (a row's own). */
   ring?: boolean;
 }

@@ -1,5 +1,5 @@
+import { accountView as view } from '../../../test/support/account-view';
 import type { AccountView, CodeListing } from '../../messaging';
-import type { AccountId } from '../../shared';
 import {
   MIN_REFRESH_DELAY_MS,
   REFRESH_SLACK_MS,
@@ -11,21 +11,6 @@ import {
   nextSwitchDelay,
   secondsLeft,
 } from './refresh-timing';
-
-const view = (over: Partial<AccountView>): AccountView => ({
-  id: 'a' as AccountId,
-  account: 'alice',
-  type: 'totp',
-  algorithm: 'SHA1',
-  digits: 6,
-  period: 30,
-  code: '123456',
-  weak: false,
-  status: 'verified',
-  pinned: false,
-  order: 0,
-  ...over,
-});
 
 const listing = (accounts: AccountView[], nowMs: number): CodeListing => ({
   accounts,
@@ -130,6 +115,14 @@ describe('secondsLeft', () => {
 
   it('is undefined for HOTP', () => {
     expect(secondsLeft(view({ type: 'hotp' }), 0, 0)).toBeUndefined();
+  });
+
+  it('counts the sent next code once the received one has expired', () => {
+    const sent = view({ nextCode: '222222', validUntilMs: 60_000 });
+    expect(secondsLeft(sent, 59_001, 0)).toBe(1);
+    expect(secondsLeft(sent, 60_000, 0)).toBe(30);
+    expect(secondsLeft(sent, 61_000, 0)).toBe(29);
+    expect(secondsLeft(sent, 90_000, 0)).toBe(0);
   });
 });
 

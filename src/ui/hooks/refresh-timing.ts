@@ -76,6 +76,19 @@ export function nextRefreshDelay(
 }
 
 /**
+ * When the code shown at background time `at` stops being valid: once the received code has
+ * expired, the sent next code's end (see {@link atTime}).
+ */
+function shownUntil(
+  { nextCode, validUntilMs, period }: Pick<AccountView, 'nextCode' | 'validUntilMs' | 'period'>,
+  at: number,
+): number | undefined {
+  if (nextCode === undefined || validUntilMs === undefined || at < validUntilMs)
+    return validUntilMs;
+  return validUntilMs + period * 1000;
+}
+
+/**
  * The account at background time `at`: once its code has expired, the next code sent with it
  * takes over (stale too, and shown so, a period later). The same object when nothing changes.
  */
@@ -88,18 +101,18 @@ export function atTime(account: AccountView, at: number): AccountView {
 
 /**
  * Milliseconds (popup clock) until the first listed code switches to its sent next code, or
- * `undefined` when none will. `switchedAt`: the background time the listing was last switched
- * at; codes that fell due by then have switched already (see {@link atTime}).
+ * `undefined` when none will. `shownAt`: the background time the codes are shown for; those
+ * that fell due by then have switched already (see {@link atTime}).
  */
 export function nextSwitchDelay(
   listing: Pick<CodeListing, 'accounts'>,
   popupNow: number,
   offsetMs: number,
-  switchedAt = 0,
+  shownAt = 0,
 ): number | undefined {
   let first: number | undefined;
   for (const { nextCode, validUntilMs } of listing.accounts) {
-    if (nextCode === undefined || validUntilMs === undefined || validUntilMs <= switchedAt) {
+    if (nextCode === undefined || validUntilMs === undefined || validUntilMs <= shownAt) {
       continue;
     }
     if (first === undefined || validUntilMs < first) first = validUntilMs;
@@ -107,14 +120,19 @@ export function nextSwitchDelay(
   return first === undefined ? undefined : Math.max(0, first - (popupNow + offsetMs));
 }
 
-/** Whole seconds a TOTP code has left (0 once expired), or `undefined` for HOTP. */
+/**
+ * Whole seconds the TOTP code shown at that time has left (0 once expired; the sent next code's
+ * once it has taken over, see {@link atTime}), or `undefined` for HOTP.
+ */
 export function secondsLeft(
-  account: Pick<AccountView, 'type' | 'validUntilMs' | 'period'>,
+  account: Pick<AccountView, 'type' | 'validUntilMs' | 'period' | 'nextCode'>,
   popupNow: number,
   offsetMs: number,
 ): number | undefined {
-  if (!isTimeBased(account.type) || account.validUntilMs === undefined) return undefined;
-  const left = Math.ceil((account.validUntilMs - (popupNow + offsetMs)) / 1000);
+  const at = popupNow + offsetMs;
+  const validUntilMs = shownUntil(account, at);
+  if (!isTimeBased(account.type) || validUntilMs === undefined) return undefined;
+  const left = Math.ceil((validUntilMs - at) / 1000);
   return Math.min(Math.max(left, 0), account.period);
 }
 

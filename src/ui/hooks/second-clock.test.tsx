@@ -28,3 +28,23 @@ it('stops telling a reader once it is gone', async () => {
   await act(() => clock.set(26_000));
   expect(renders).toEqual(['early']);
 });
+
+function Pair({ clock, renders }: { clock: SecondClock; renders: number[] }) {
+  // A new object on every read: only `same` can tell that nothing changed.
+  const pair = useClockValue(
+    clock,
+    (at) => ({ step: Math.floor(at / 30_000) }),
+    (a, b) => a.step === b.step,
+  );
+  renders.push(pair.step);
+  return <p>{pair.step}</p>;
+}
+
+it('compares by the given comparison when there is one', async () => {
+  const clock = secondClock(0);
+  const renders: number[] = [];
+  const { container } = render(<Pair clock={clock} renders={renders} />);
+  for (let second = 1; second <= 61; second++) await act(() => clock.set(second * 1000));
+  expect(container.textContent).toBe('2');
+  expect(renders).toEqual([0, 1, 2]);
+});

@@ -35,18 +35,22 @@ export function secondClock(start: number): SecondClockControl {
 
 /**
  * `read(clock time)`, kept current: the component re-renders on a tick only when the value
- * differs from the one it last rendered (compared with `Object.is`).
+ * differs from the one it last rendered (by `same`, `Object.is` unless given).
  */
-export function useClockValue<T>(clock: SecondClock, read: (at: number) => T): T {
+export function useClockValue<T>(
+  clock: SecondClock,
+  read: (at: number) => T,
+  same: (a: T, b: T) => boolean = Object.is,
+): T {
   const value = read(clock.at());
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const latest = useRef({ read, value });
-  latest.current = { read, value };
+  const latest = useRef({ read, value, same });
+  latest.current = { read, value, same };
   useEffect(
     () =>
       clock.subscribe(() => {
-        const { read, value } = latest.current;
-        if (!Object.is(read(clock.at()), value)) rerender(undefined);
+        const { read, value, same } = latest.current;
+        if (!same(read(clock.at()), value)) rerender(undefined);
       }),
     [clock],
   );

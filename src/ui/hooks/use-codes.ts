@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, CodeListing, SendMessage } from '../../messaging';
 import { isTimeBased } from '../../otp/steam';
 import { errorCode, errorMessage } from '../errors';
@@ -23,15 +23,18 @@ export interface Codes {
   listing?: CodeListing | undefined;
   /**
    * The accounts as last received: names, states, order and sites are current, codes may be a
-   * step old. The same array across a period boundary, so what is built from it (sorting,
-   * grouping, the list's layout) is not built again then; `current` gives an account's codes.
+   * step old. The same array across a period boundary: nothing is built or drawn again then
+   * but what reads the clock (a row's codes, countdowns); `current` gives an account's codes.
    */
   received: readonly AccountView[];
-  /** `account` (from `received`) with the codes shown now. */
+  /** `account` (from `received`) with the codes shown now, by the clock. */
   current(account: AccountView): AccountView;
   /** Background clock minus popup clock, from the last listing. */
   offsetMs: number;
-  /** Background time, ticking once a second: countdowns read it (see useClockValue). */
+  /**
+   * Background time, ticking once a second and moved at each switch to sent next codes: rows'
+   * codes and countdowns read it (see useClockValue).
+   */
   clock: SecondClock;
   /** Why the last `listCodes` failed, if it did. */
   error?: string | undefined;
@@ -65,10 +68,9 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
     },
   );
   const hadFirst = useRef(first !== undefined);
-  // Not state: a tick re-renders only the countdowns that read the clock, never the list.
+  // Not state: a tick, or a switch to the sent next codes, re-renders only what reads the
+  // clock (rows' codes, countdowns), never the page or the list.
   const [clock] = useState(() => secondClock(now() + (snapshot?.offsetMs ?? 0)));
-  // Background time of the last switch to sent next codes: what is shown is the listing then.
-  const [switchedAt, setSwitchedAt] = useState(0);
   const [error, setError] = useState<string>();
   const [failures, setFailures] = useState(0);
   // Answers can overtake each other (a timer refresh racing one after an edit): keep the newest.
@@ -119,47 +121,28 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
   const offsetMs = snapshot?.offsetMs ?? 0;
   const listing = snapshot?.listing;
 
-  // The one place the clock moves: a switch to the sent next codes, due by `at`, happens in
-  // the same task as the tick, so a row renders once at the boundary, never stale in between.
-  // A switch only notes its time: `current` works out the codes of the rows drawn, so a
-  // boundary costs the same at 1,000 accounts as at 20.
-  const switchState = useRef({ listing, switchedAt });
-  switchState.current = { listing, switchedAt };
-  const moveClock = useCallback(
-    (at: number) => {
-      const { listing: shown, switchedAt: since } = switchState.current;
-      if (shown && nextSwitchDelay(shown, at, 0, since) === 0) setSwitchedAt(at);
-      clock.set(at);
-    },
-    [clock],
-  );
-
+  // The clock moves just after each whole second (countdowns), and exactly when a code falls
+  // due: each row switches to its sent next code in that task, never stale in between. Codes
+  // due by the clock's time have switched already (they are shown by it).
+  const ticking = listing?.accounts.some((account) => isTimeBased(account.type)) ?? false;
   useEffect(() => {
-    if (!listing) return;
-    const delay = nextSwitchDelay(listing, now(), offsetMs, switchedAt);
-    if (delay === undefined) return;
-    const due = now() + offsetMs + delay;
-    // A timer a hair early must still switch: nothing would schedule it again.
-    const timer = setTimeout(() => moveClock(Math.max(now() + offsetMs, due)), delay);
-    return () => clearTimeout(timer);
-  }, [listing, switchedAt, offsetMs, now, moveClock]);
-
-  const ticking = snapshot?.listing.accounts.some((account) => isTimeBased(account.type)) ?? false;
-  useEffect(() => {
-    if (!ticking) return;
+    if (!listing || !ticking) return;
     let timer: ReturnType<typeof setTimeout>;
     const schedule = () => {
-      timer = setTimeout(
-        () => {
-          moveClock(now() + offsetMs);
-          schedule();
-        },
-        delayToNextSecond(now(), offsetMs),
-      );
+      const popupNow = now();
+      const tick = delayToNextSecond(popupNow, offsetMs);
+      const toSwitch = nextSwitchDelay(listing, popupNow, offsetMs, clock.at());
+      const delay = toSwitch !== undefined && toSwitch < tick ? toSwitch : tick;
+      const due = popupNow + offsetMs + delay;
+      timer = setTimeout(() => {
+        // A timer a hair early must still switch, or tick past its second.
+        clock.set(Math.max(now() + offsetMs, due));
+        schedule();
+      }, delay);
     };
     schedule();
     return () => clearTimeout(timer);
-  }, [ticking, offsetMs, now, moveClock]);
+  }, [listing, ticking, offsetMs, now, clock]);
 
   const upsert = useCallback((account: AccountView) => {
     setSnapshot((current) => {
@@ -185,19 +168,7 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
   }, []);
 
   const received = snapshot?.listing.accounts ?? NO_ACCOUNTS;
-  // One object per account and switch, so a memoised row sees a change only when it has one.
-  const switched = useMemo(() => new WeakMap<AccountView, AccountView>(), [switchedAt]);
-  const current = useCallback(
-    (account: AccountView) => {
-      let now = switched.get(account);
-      if (!now) {
-        now = atTime(account, switchedAt);
-        switched.set(account, now);
-      }
-      return now;
-    },
-    [switched, switchedAt],
-  );
+  const current = useCallback((account: AccountView) => atTime(account, clock.at()), [clock]);
 
   return { listing, received, current, offsetMs, clock, error, reload, upsert, remove };
 }

@@ -111,6 +111,38 @@ describe('t', () => {
   });
 });
 
+describe('counts every second', () => {
+  const { PluralRules, NumberFormat } = Intl;
+  afterEach(() => Object.assign(Intl, { PluralRules, NumberFormat }));
+
+  it('makes a language’s plural rules and number format once, not for every count', () => {
+    pluralForm(1);
+    const made = { plurals: 0, numbers: 0 };
+    Object.assign(Intl, {
+      PluralRules: class extends PluralRules {
+        constructor(...args: ConstructorParameters<typeof PluralRules>) {
+          super(...args);
+          made.plurals += 1;
+        }
+      },
+      NumberFormat: class extends NumberFormat {
+        constructor(...args: ConstructorParameters<typeof NumberFormat>) {
+          super(...args);
+          made.numbers += 1;
+        }
+      },
+    });
+    for (let left = 30; left > 0; left--) tCount(left, 'countdownOne', 'countdownOther');
+    expect(made).toEqual({ plurals: 0, numbers: 0 });
+
+    // Another language has its own.
+    setCatalogue('de', de);
+    expect(tCount(1, 'countdownOne', 'countdownOther')).toBe('Noch 1 Sekunde');
+    expect(tCount(1200, 'backupAddedOne', 'backupAddedOther')).toContain('1.200 Konten');
+    expect(made).toEqual({ plurals: 1, numbers: 1 });
+  });
+});
+
 describe('tNodes', () => {
   it('puts elements where the language puts their placeholders', () => {
     const strong = { type: 'strong' } as never;

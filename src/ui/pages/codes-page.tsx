@@ -122,8 +122,8 @@ export function CodesPage(props: CodesPageProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const siteHeadingId = useId();
   const sharedLeftId = useId();
-  // Built from the accounts as received, not as switched to their next codes: at a period
-  // boundary nothing here is built again, only the drawn rows change (see Codes.received).
+  // The accounts as received, not as switched to their next codes: a period boundary draws
+  // nothing here again, only the drawn rows' codes, which read the clock (see Codes.received).
   const accounts = codes.received;
   const visible = useMemo(
     () =>
@@ -270,7 +270,7 @@ export function CodesPage(props: CodesPageProps) {
   const renderRow = (account: AccountView, fill = false, placement?: RowPlacement) => (
     <AccountRow
       key={account.id}
-      account={current(account)}
+      account={account}
       placement={placement}
       clock={codes.clock}
       shared={shared}
@@ -336,9 +336,7 @@ export function CodesPage(props: CodesPageProps) {
           </div>
           <div class="list-head">
             <SortMenu value={props.sort} onChange={props.onSort} />
-            {timer && (
-              <Countdown id={sharedLeftId} clock={codes.clock} account={current(timer)} ring />
-            )}
+            {timer && <Countdown id={sharedLeftId} clock={codes.clock} account={timer} ring />}
           </div>
           {visible.length === 0 && <p class="muted">{t('codesNoMatch', query.trim())}</p>}
           <div ref={rowsRef} onKeyDown={onListKey}>
