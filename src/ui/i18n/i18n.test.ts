@@ -74,6 +74,9 @@ describe('t', () => {
     setCatalogue('de', de);
     expect(formatNumber(1234.5)).toBe('1.234,5');
     expect(pluralForm(2)).toBe('other');
+    // Each language keeps its own formatters: back in English, English numbers again.
+    setCatalogue('en', en);
+    expect(formatNumber(1234.5)).toBe('1,234.5');
   });
 
   it('picks the singular or plural message for a count, with the count formatted', () => {
