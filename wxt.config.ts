@@ -4,6 +4,11 @@ import preact from '@preact/preset-vite';
 import { COGNITO_API_MATCHES, contentScriptMatches } from './src/content/matches';
 import { CONTENT_SCRIPT_FILES } from './src/shared/content-script-files';
 import { QR_WASM_FILE } from './src/qr/wasm-file';
+import {
+  inlineStylesheets,
+  sharedPageChunk,
+  withoutIdleWxtPlugins,
+} from './scripts/build/page-html';
 
 /** Fixed Firefox add-on id: the e2e tests pin its moz-extension:// UUID through it. */
 export const GECKO_ID = 'keyfob@keyfob.dev';
@@ -19,6 +24,8 @@ const e2e = process.env.WXT_KEYFOB_E2E === '1';
 const matches = contentScriptMatches(e2e);
 /** The icon sizes in public/icon/ (drawn by scripts/make-icons.mjs). */
 const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
+/** WXT's runtime plugins (none so far), as the resolved config lists them. */
+let wxtPlugins: readonly string[] = [];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -29,12 +36,23 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [
+      preact(),
+      // Fewer files for the pages to fetch before their first paint (issue 10): no empty WXT
+      // plugin chunk, the popup's stylesheet inside popup.html, and the code the popup and the
+      // options page share in one chunk.
+      withoutIdleWxtPlugins(() => wxtPlugins),
+      inlineStylesheets(['/entrypoints/popup/index.html']),
+      sharedPageChunk(['popup', 'options']),
+    ],
     // Both browsers preload modules themselves: Vite's polyfill for older ones is code every
     // page would load and run before its first paint.
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
+    'config:resolved': (wxt) => {
+      wxtPlugins = wxt.config.plugins;
+    },
     // The QR decoder's WebAssembly ships inside the extension: zxing-wasm would otherwise
     // fetch it from a CDN, and remote code is neither allowed nor wanted.
     'build:publicAssets': (_wxt, files) => {

@@ -89,4 +89,25 @@ describe('auto-lock', () => {
     expect(await autoLock.lockIfDue()).toBe(false);
     expect(lock).not.toHaveBeenCalled();
   });
+
+  it('a lock while a touch waits for the idle time is not undone by that touch', async () => {
+    const session = fakeSession();
+    let answerIdle: (minutes: number) => void = () => {};
+    const lock = vi.fn(async () => undefined);
+    const now = 1_000_000;
+    const autoLock = createAutoLock({
+      session: session.area,
+      alarms,
+      now: () => now,
+      idleMinutes: () => new Promise<number>((resolve) => (answerIdle = resolve)),
+      lock,
+    });
+    const touching = autoLock.touch();
+    await autoLock.clear(); // the person locked before the idle time was read
+    answerIdle(5);
+    await touching;
+    const restarted = setUp(session);
+    expect(await restarted.autoLock.lockIfDue()).toBe(false);
+    expect(await session.area.get('autoLockDeadline')).toEqual({});
+  });
 });

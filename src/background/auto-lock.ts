@@ -33,6 +33,9 @@ export function createAutoLock(deps: AutoLockDeps) {
   // it: only this module writes the deadline, so the copy is exact once read. A restarted
   // worker starts without it and reads the stored one.
   let known: number | null | undefined;
+  // Counts touches and clears: a touch still waiting for the idle time when a newer touch or a
+  // lock came sets no deadline (a request does not wait for its touch; see ./background).
+  let latest = 0;
 
   async function deadline(): Promise<number | null> {
     if (known !== undefined) return known;
@@ -52,12 +55,15 @@ export function createAutoLock(deps: AutoLockDeps) {
     },
     /** Records user activity: the vault stays open for another idle period from now. */
     async touch(): Promise<void> {
+      const mine = ++latest;
       const when = now() + (await idleMinutes()) * 60_000;
+      if (mine !== latest) return;
       known = when;
       await Promise.all([session.set({ [KEY]: when }), alarms.create(AUTO_LOCK_ALARM, { when })]);
     },
     /** Forgets the deadline (on lock). */
     async clear(): Promise<void> {
+      latest += 1;
       known = null;
       await Promise.all([session.remove(KEY), alarms.clear(AUTO_LOCK_ALARM)]);
     },

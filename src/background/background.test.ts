@@ -164,6 +164,26 @@ describe('background', () => {
     expect(await fakeBrowser.storage.session.get()).toEqual({});
   });
 
+  it('answers the popup’s opening request without waiting for the new deadline to be stored', async () => {
+    const { send } = startWorker(createMemoryVaultStore());
+    await value(send('createVault', { passphrase: PASS, confirmation: PASS }));
+    await value(send('addAccountFromUri', { uri: URI }));
+    // Storage that never answers a deadline write: the popup's answer must not wait on it.
+    const store = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation((items) =>
+      'autoLockDeadline' in items ? new Promise<void>(() => {}) : store(items),
+    );
+    clock += 20 * 60_000;
+    // Before, this waited for the write for good (the test timed out).
+    expect(await send('getVaultState', { withCodes: true })).toMatchObject({
+      ok: true,
+      value: { unlocked: true, listing: { accounts: [{ issuer: 'Example' }] } },
+    });
+    // The activity still counts: 20 more minutes are within the new half hour.
+    clock += 20 * 60_000;
+    expect(await send('listCodes')).toMatchObject({ ok: true });
+  });
+
   it('does not count the popup’s timed refresh as activity', async () => {
     const { send } = startWorker(createMemoryVaultStore());
     await value(send('createVault', { passphrase: PASS, confirmation: PASS }));

@@ -253,7 +253,10 @@ export function createBackground(deps: BackgroundDeps) {
           return;
         }
         if (await autoLock.lockIfDue()) return;
-        if (vault.isUnlocked() && !isPassive(name, data)) await autoLock.touch();
+        // The person's activity moves the deadline on, but the answer does not wait for the
+        // new deadline to be read and stored: three browser calls in a row that the popup's
+        // first answer waited on (issue 10). A touch that fails leaves the earlier deadline.
+        if (vault.isUnlocked() && !isPassive(name, data)) void autoLock.touch().catch(() => {});
       },
     });
     return { server, autoLock, vault, fillOnGesture, enrollment, clock };

@@ -35,3 +35,51 @@ describe('the theme preference', () => {
     expect(await store.get()).toMatchObject({ theme: 'system', autoLockMinutes: 7 });
   });
 });
+
+describe('reading the settings', () => {
+  /** An area counting its reads; `fail` makes the next read throw. */
+  function countingArea(initial: Record<string, unknown> = {}) {
+    const area = memoryArea(initial);
+    let reads = 0;
+    let failNext = false;
+    return {
+      area: {
+        async get(key: string) {
+          reads += 1;
+          if (failNext) {
+            failNext = false;
+            throw new Error('storage unavailable');
+          }
+          return area.get(key);
+        },
+        set: (items: Record<string, unknown>) => area.set(items),
+      } satisfies LocalArea,
+      reads: () => reads,
+      fail: () => (failNext = true),
+    };
+  }
+
+  it('asks storage once per worker, and keeps its copy in step with its own saves', async () => {
+    const counted = countingArea({ settings: { autoLockMinutes: 7 } });
+    const store = createSettingsStore(counted.area);
+    for (let i = 0; i < 5; i++) expect((await store.get()).autoLockMinutes).toBe(7);
+    expect(counted.reads()).toBe(1);
+    await store.update({ autoLockMinutes: 9 }); // reads the old auto-fill switch once
+    const reads = counted.reads();
+    expect((await store.get()).autoLockMinutes).toBe(9);
+    expect(counted.reads()).toBe(reads);
+    // Callers get their own copy: changing one changes nothing stored.
+    (await store.get()).autoLockMinutes = 1;
+    expect((await store.get()).autoLockMinutes).toBe(9);
+    // A restarted worker reads what was saved.
+    expect((await createSettingsStore(counted.area).get()).autoLockMinutes).toBe(9);
+  });
+
+  it('tries again after a read that failed', async () => {
+    const counted = countingArea({ settings: { autoLockMinutes: 7 } });
+    const store = createSettingsStore(counted.area);
+    counted.fail();
+    await expect(store.get()).rejects.toThrow('storage unavailable');
+    expect((await store.get()).autoLockMinutes).toBe(7);
+  });
+});

@@ -38,10 +38,27 @@ const LEGACY_AUTO_FILL = 'autoFillSignIn';
  * the clear; anything unreadable falls back to the defaults rather than failing.
  */
 export function createSettingsStore(area: LocalArea) {
+  // This worker's copy of the settings, so that a request does not wait on storage for them
+  // (the popup's first answer did, while the browser was busy opening it; issue 10): only this
+  // store writes them, so the copy is exact once read. A restarted worker reads them again.
+  let known: Promise<Settings> | undefined;
+
+  function read(): Promise<Settings> {
+    const reading = (async () => ({
+      ...DEFAULT_SETTINGS,
+      ...sanitize((await area.get(KEY))[KEY]),
+    }))();
+    // A read that failed is tried again by the next request.
+    reading.catch(() => {
+      if (known === reading) known = undefined;
+    });
+    return reading;
+  }
+
   return {
     async get(): Promise<Settings> {
-      const stored = (await area.get(KEY))[KEY];
-      return { ...DEFAULT_SETTINGS, ...sanitize(stored) };
+      known ??= read();
+      return { ...(await known) };
     },
     async update(patch: Partial<Settings>): Promise<Settings> {
       const next = { ...(await this.get()), ...checked(patch) };
@@ -50,7 +67,8 @@ export function createSettingsStore(area: LocalArea) {
       await area.set({
         [KEY]: legacy === undefined ? next : { ...next, [LEGACY_AUTO_FILL]: legacy },
       });
-      return next;
+      known = Promise.resolve(next);
+      return { ...next };
     },
     /** The old global automatic-fill switch, for its one-time migration. */
     legacyAutoFill: {

@@ -1,4 +1,5 @@
 import { THEMES, type SendMessage, type Theme } from '../messaging';
+import { afterNextPaint } from './after-paint';
 
 /**
  * The page-side copy of the theme in `localStorage`: read synchronously as a page starts, so it
@@ -25,19 +26,34 @@ export function showTheme(theme: Theme, copy: Storage = localStorage): void {
   }
 }
 
+/** Draws the page in the copy's theme, when the copy holds one. */
+function applyCopy(copy: Storage): void {
+  const stored = copy.getItem(COPY_KEY);
+  if (isTheme(stored)) applyTheme(stored);
+}
+
 /**
  * Starts a page in its theme: the copy at once, then the background's setting when it answers.
  * A choice made in another open extension page (the options page under the popup) follows
- * through the copy's `storage` event.
+ * through the copy's `storage` event. The page listens once it has painted (`listenSoon`):
+ * Chromium opens the page's session storage for a `storage` listener, a wait for the browser
+ * of 1 to 10 ms before the first paint (issue 10); the copy is read again then, for a choice
+ * made in between.
  */
-export function startTheme(send: SendMessage, copy: Storage = localStorage): void {
-  const stored = copy.getItem(COPY_KEY);
-  if (isTheme(stored)) applyTheme(stored);
+export function startTheme(
+  send: SendMessage,
+  copy: Storage = localStorage,
+  listenSoon: (listen: () => void) => void = afterNextPaint,
+): void {
+  applyCopy(copy);
   send('getSettings', {}).then(
     (settings) => showTheme(settings.theme, copy),
     () => undefined, // keep the copy's theme: the background reports its errors elsewhere
   );
-  window.addEventListener('storage', (event) => {
-    if (event.key === COPY_KEY && isTheme(event.newValue)) applyTheme(event.newValue);
+  listenSoon(() => {
+    window.addEventListener('storage', (event) => {
+      if (event.key === COPY_KEY && isTheme(event.newValue)) applyTheme(event.newValue);
+    });
+    applyCopy(copy);
   });
 }

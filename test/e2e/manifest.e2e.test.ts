@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -192,6 +192,25 @@ function pageScripts(dist: string, page: string): string[] {
   return [...found].sort();
 }
 
+/**
+ * The files an extension page's HTML has the browser fetch as it loads: scripts, module
+ * preloads, stylesheets (a disabled stylesheet link is not fetched).
+ */
+function pageFiles(dist: string, page: string): string[] {
+  const html = readFileSync(join(dist, page), 'utf8');
+  return [
+    ...html.matchAll(/<(?:script|link)\b([^>]*?)(?:src|href)="\/?([^"]+\.(?:js|css))"([^>]*)>/g),
+  ]
+    .filter(([, before, , after]) => !/\bdisabled\b/.test(`${before} ${after}`))
+    .map((match) => match[2]!);
+}
+
+/**
+ * Most files popup.html may fetch before its first paint: the early script, the popup's module
+ * and the chunk it shares with the options page (scripts/build/page-html.ts; issue 10).
+ */
+const POPUP_MAX_FILES = 3;
+
 /** The polyfill's own module name, which its UMD wrapper keeps in the bundle. */
 const POLYFILL_MARK = 'webextension-polyfill';
 
@@ -206,6 +225,24 @@ describe.each(ALL_BROWSERS)('scripts of the %s release build', (name) => {
       readFileSync(join(dist, file), 'utf8').includes(POLYFILL_MARK),
     );
     expect(withPolyfill).toEqual([]);
+  });
+
+  // Issue 10: each file is a request through the extension's loader before the popup paints.
+  it(`popup.html fetches at most ${POPUP_MAX_FILES} files, its stylesheet written inside`, () => {
+    const dist = productionDist(name);
+    const files = pageFiles(dist, 'popup.html');
+    expect(files).toContain('popup-early.js');
+    expect(files.length, files.join(', ')).toBeLessThanOrEqual(POPUP_MAX_FILES);
+    expect(files.filter((file) => file.endsWith('.css'))).toEqual([]);
+    expect(readFileSync(join(dist, 'popup.html'), 'utf8')).toMatch(/<style>[^<]*\.account/);
+  });
+
+  it.each(['popup.html', 'options.html', 'offscreen.html'])('%s fetches no empty file', (page) => {
+    const dist = productionDist(name);
+    if (!existsSync(join(dist, page))) return; // the offscreen page is Chromium's only
+    const files = pageFiles(dist, page);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((file) => statSync(join(dist, file)).size === 0)).toEqual([]);
   });
 
   it('finds the polyfill where it is kept: in the background', () => {

@@ -91,5 +91,18 @@ describe.each(selectedBrowsers())('popup layout in %s', (browserName) => {
       expect(overlaps, `a row at ${row.top}–${row.bottom} under the status`).toBe(false);
     }
     expect(after.sidewaysPx).toBeLessThanOrEqual(0);
+
+    // The popup's rules are written into popup.html (scripts/build/page-html.ts): a view loaded
+    // later must not bring the same stylesheet in again.
+    await popup.press('Add account');
+    await popup.waitForText('otpauth URI');
+    expect(
+      await popup.evaluate<{ sheets: number; links: string[] }>(`({
+        sheets: document.styleSheets.length,
+        links: Array.from(document.querySelectorAll('link[rel=stylesheet]'))
+          .filter((link) => !link.disabled)
+          .map((link) => link.href),
+      })`),
+    ).toEqual({ sheets: 1, links: [] });
   });
 });

@@ -89,9 +89,21 @@ describe('a page starting', () => {
 
   it('follows a choice made in another open page', async () => {
     const fake = await startTestBackground();
-    startTheme(fake.send);
+    startTheme(fake.send, localStorage, (listen) => listen());
     await waitFor(() => expect(localStorage.getItem('keyfob.theme')).toBe('system'));
     window.dispatchEvent(new StorageEvent('storage', { key: 'keyfob.theme', newValue: 'dark' }));
+    expect(root.getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('listens once it has painted, and takes a choice made before then', async () => {
+    const fake = await startTestBackground();
+    let listen = () => {};
+    startTheme(fake.send, localStorage, (later) => (listen = later));
+    await waitFor(() => expect(localStorage.getItem('keyfob.theme')).toBe('system'));
+    // Another page chose dark before this one listened: its storage event came too early.
+    localStorage.setItem('keyfob.theme', 'dark');
+    expect(root.getAttribute('data-theme')).toBeNull();
+    listen();
     expect(root.getAttribute('data-theme')).toBe('dark');
   });
 });

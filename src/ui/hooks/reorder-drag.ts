@@ -10,7 +10,7 @@ export interface DragTargets {
 
 /**
  * Moving a row by HTML drag and drop inside `container`: a row dropped onto another row of its
- * own list takes that row's place. Loaded after the popup's first paint (see useReorder).
+ * own list takes that row's place. Started as the list renders (see useReorder).
  * Returns the function that stops listening.
  */
 export function listenForDrags(

@@ -1,7 +1,8 @@
 import type { RefObject } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AccountView } from '../../messaging';
 import { orderForMove } from '../sort-accounts';
+import { listenForDrags } from './reorder-drag';
 import { idOf } from './reorder-drag-target';
 
 /** Where a moved account ends up in its part of the list, for the announcement. */
@@ -61,25 +62,17 @@ export function useReorder(options: ReorderOptions) {
     return true;
   }
 
-  // The drag code comes in after the first paint; rows are draggable once it is in.
+  // Rows are draggable from the first render, with the listeners in place as it lands (four
+  // document listeners: nothing to wait for). The drag code is part of the popup's first load,
+  // under 1 kB: fetched after the first paint, it cost a request and a second render of every
+  // row just as the list showed (issue 10).
   const latest = useRef({ listOf, moveTo });
   latest.current = { listOf, moveTo };
   const { container } = options;
-  const [dragReady, setDragReady] = useState(false);
-  useEffect(() => {
-    if (!enabled) return;
-    let stop: (() => void) | undefined;
-    let live = true;
-    void import('./reorder-drag').then(({ listenForDrags }) => {
-      if (!live) return;
-      stop = listenForDrags(container, latest);
-      setDragReady(true);
-    });
-    return () => {
-      live = false;
-      stop?.();
-    };
-  }, [enabled, container]);
+  useLayoutEffect(
+    () => (enabled ? listenForDrags(container, latest) : undefined),
+    [enabled, container],
+  );
 
-  return { onKeyDown, draggable: enabled && dragReady };
+  return { onKeyDown, draggable: enabled };
 }

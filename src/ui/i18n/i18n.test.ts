@@ -95,6 +95,9 @@ describe('t', () => {
     setCatalogue('de', de);
     expect(formatNumber(1234.5)).toBe('1.234,5');
     expect(pluralForm(2)).toBe('other');
+    // Each language keeps its own formatters: back in English, English numbers again.
+    setCatalogue('en', en);
+    expect(formatNumber(1234.5)).toBe('1,234.5');
   });
 
   it('picks the singular or plural message for a count, with the count formatted', () => {
@@ -116,7 +119,7 @@ describe('counts every second', () => {
   afterEach(() => Object.assign(Intl, { PluralRules, NumberFormat }));
 
   it('makes a language’s plural rules and number format once, not for every count', () => {
-    pluralForm(1);
+    tCount(1, 'countdownOne', 'countdownOther'); // English's formatters, made once here
     const made = { plurals: 0, numbers: 0 };
     Object.assign(Intl, {
       PluralRules: class extends PluralRules {
@@ -135,11 +138,19 @@ describe('counts every second', () => {
     for (let left = 30; left > 0; left--) tCount(left, 'countdownOne', 'countdownOther');
     expect(made).toEqual({ plurals: 0, numbers: 0 });
 
-    // Another language has its own.
-    setCatalogue('de', de);
+    // Back and forth: each language has its own, made at most once (German's may exist).
+    for (const [locale, catalogue] of [
+      ['de', de],
+      ['en', en],
+      ['de', de],
+    ] as const) {
+      setCatalogue(locale, catalogue);
+      tCount(2, 'countdownOne', 'countdownOther');
+    }
     expect(tCount(1, 'countdownOne', 'countdownOther')).toBe('Noch 1 Sekunde');
     expect(tCount(1200, 'backupAddedOne', 'backupAddedOther')).toContain('1.200 Konten');
-    expect(made).toEqual({ plurals: 1, numbers: 1 });
+    expect(made.plurals).toBeLessThanOrEqual(1);
+    expect(made.numbers).toBeLessThanOrEqual(1);
   });
 });
 

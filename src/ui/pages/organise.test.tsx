@@ -90,8 +90,8 @@ describe('organising the list', () => {
   it('moves a row dropped onto another into its place', async () => {
     const { fake } = await renderPopup({ accounts: ACCOUNTS });
     await screen.findByRole('list', { name: 'Accounts' });
-    // Draggable once the drag code is in (it loads after the list paints).
-    await waitFor(() => expect(row('Beta').getAttribute('draggable')).toBe('true'));
+    // Draggable as the list shows, with its listeners in place.
+    expect(row('Beta').getAttribute('draggable')).toBe('true');
 
     // Plain events: happy-dom's DragEvent does not reach listeners.
     const drag = (type: string, target: HTMLElement) =>
