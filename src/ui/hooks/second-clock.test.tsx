@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
 import { act, render } from '@testing-library/preact';
-import { secondClock, useClockValue, type SecondClock } from './second-clock';
+import {
+  secondClock,
+  useClockValue,
+  type SecondClock,
+  type SecondClockControl,
+} from './second-clock';
 
 // A tick must cost only the components whose shown value changes (issue 10): a row that
 // reads "is my code in its last 5 seconds?" renders again twice a step, not every second.
@@ -47,4 +52,24 @@ it('compares by the given comparison when there is one', async () => {
   for (let second = 1; second <= 61; second++) await act(() => clock.set(second * 1000));
   expect(container.textContent).toBe('2');
   expect(renders).toEqual([0, 1, 2]);
+});
+
+/** Moves the clock while its page renders, after the readers before it have rendered. */
+function MoveClock({ clock, to }: { clock: SecondClockControl; to: number }) {
+  clock.set(to);
+  return null;
+}
+
+it('catches a tick between a reader’s render and its subscription', async () => {
+  const clock = secondClock(0);
+  const renders: string[] = [];
+  const { container } = render(
+    <>
+      <Phase clock={clock} renders={renders} />
+      <MoveClock clock={clock} to={26_000} />
+    </>,
+  );
+  await act(() => {});
+  expect(container.textContent).toBe('late');
+  expect(renders).toEqual(['early', 'late']);
 });

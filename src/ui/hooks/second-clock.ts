@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 
 /**
  * The popup's countdown clock: background time (ms) as of its last tick, once a second. Only
@@ -46,13 +46,16 @@ export function useClockValue<T>(
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const latest = useRef({ read, value, same });
   latest.current = { read, value, same };
-  useEffect(
-    () =>
-      clock.subscribe(() => {
-        const { read, value, same } = latest.current;
-        if (!same(read(clock.at()), value)) rerender(undefined);
-      }),
-    [clock],
-  );
+  // Before the paint, and checked once at once: a clock moved between this render and the
+  // subscription (a row drawn just before a period boundary) must not leave a stale value.
+  useLayoutEffect(() => {
+    const check = () => {
+      const { read, value, same } = latest.current;
+      if (!same(read(clock.at()), value)) rerender(undefined);
+    };
+    const stop = clock.subscribe(check);
+    check();
+    return stop;
+  }, [clock]);
   return value;
 }
