@@ -10,15 +10,28 @@
 //     step's code;
 //   - a long list draws only the rows near view: "painted" then means every drawn row, with
 //     the whole list's length in their aria-setsize, and the boundary counts the drawn rows;
+//   - tick floor: the same window on an empty extension page whose one number changes each
+//     second, the browser's own cost of showing any change on the machine at hand (the
+//     boundary's floor, as the empty page's paint is the opening's);
 //   - popup JS: the bytes of every script popup.html loads.
 import { statSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const FLOOR_PAGE = 'bench-floor.html';
-/** The empty page added to the bench's copy of the build (never shipped). */
+const TICK_FLOOR_PAGE = 'bench-tick-floor.html';
+/** The empty pages added to the bench's copy of the build (never shipped). */
 export const FLOOR_FILES = {
   [FLOOR_PAGE]:
     '<!doctype html><html><head><meta charset="utf-8"></head><body><p id="hello">hello</p></body></html>',
+  // One number, changed just past each whole second, as the popup's clock ticks.
+  [TICK_FLOOR_PAGE]:
+    '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-tick-floor.js"></script></head>' +
+    '<body><p id="hello">hello <span id="n">0</span></p></body></html>',
+  'bench-tick-floor.js':
+    'const n = document.getElementById("n");' +
+    'const tick = () => setTimeout(() => { n.textContent = String(Number(n.textContent) + 1); tick(); },' +
+    ' 1001 - (Date.now() % 1000));' +
+    'tick();',
 };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -146,6 +159,27 @@ async function tickCost(page, cdp, tickAt) {
 }
 
 /**
+ * The tick floor: the main-thread time of `samples` ticks of the empty page that changes one
+ * number each second (see FLOOR_FILES), read as the popup's ticks are.
+ */
+async function tickFloor(ext, samples = 3) {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`${ext.origin}/${TICK_FLOOR_PAGE}`);
+    const cdp = await ext.context.newCDPSession(page);
+    const costs = [];
+    for (let i = 0; i < samples; i++) {
+      // The page's tick lands just past a whole second: the window starts 20 ms before it.
+      costs.push(await tickCost(page, cdp, Math.ceil((Date.now() + 1500) / 1000) * 1000));
+    }
+    await cdp.detach().catch(() => {});
+    return costs;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/**
  * Period boundaries with `accounts` in the list, `periods` of them: the main-thread time of
  * the tick at each boundary (it switches every drawn row to its next code) and of an ordinary
  * tick 20 s into the step (it only moves the countdown), and the longest time any row kept the old
@@ -218,6 +252,8 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
   for (let i = 0; i < runs; i++)
     floor.push(await paintedAt(ext, `${ext.origin}/${FLOOR_PAGE}`, 'floor', 0));
   log(`  floor: ${floor.map(Math.round).join(' ')} ms`);
+  const tickFloorMs = boundaries ? await tickFloor(ext) : [];
+  if (boundaries) log(`  tick floor: ${tickFloorMs.map((v) => v.toFixed(1)).join(' ')} ms`);
   const setup = await ext.context.newPage();
   await setup.goto(`${ext.origin}/options.html`);
   const results = [];
@@ -247,5 +283,5 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
   } finally {
     await setup.close().catch(() => {});
   }
-  return { floor, results };
+  return { floor, tickFloorMs, results };
 }
