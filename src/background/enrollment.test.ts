@@ -589,7 +589,8 @@ describe('enrollment', () => {
     }
   });
 
-  it('after a restart, a page’s refusal costs the code the browser saw it send, not the next one', async () => {
+  /** A setup whose code a tab sent (request r1), seen by a background restarted since. */
+  async function sentAfterRestart() {
     const enrollment = await service();
     const site = { tabId: 1, origin: SITE };
     const first = (await enrollment.reportSetup({ secret: SECRET, hints: {} }, site)) as {
@@ -597,12 +598,29 @@ describe('enrollment', () => {
     };
     const fresh = restarted();
     await fresh.submitted(sent(first.code, 'r1'));
+    return { fresh, site, code: first.code };
+  }
+
+  it('after a restart, a page’s refusal costs the code the browser saw it send, not the next one', async () => {
+    const { fresh, site } = await sentAfterRestart();
     expect(
       await fresh.reportOutcome(
         { outcome: { kind: 'error', errorName: 'CodeMismatchException' } },
         site,
       ),
     ).toEqual({ action: 'refill', code: await totpAt(SECRET, clock + 30_000) });
+  });
+
+  it('after a restart, the browser’s refusal then the page’s report of it cost one code, not two', async () => {
+    const { fresh, site, code } = await sentAfterRestart();
+    await fresh.observed({ ...evidence([code], false), requestId: 'r1' });
+    expect(
+      await fresh.reportOutcome(
+        { outcome: { kind: 'error', errorName: 'CodeMismatchException' } },
+        site,
+      ),
+    ).toEqual({ action: 'refill', code: await totpAt(SECRET, clock + 30_000) });
+    expect(fresh.notices().map((n) => n.messageKey)).toEqual([REFUSED_ONCE]);
   });
 
   it('rate-limits reports per tab; another tab is not held back', async () => {

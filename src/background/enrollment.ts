@@ -342,6 +342,10 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
       await markVerified(match.account);
       await showRefusals(evidence.tabId, 0).catch(() => {});
     } else {
+      // After a restart Keyfob no longer knows which code it handed out: the refused one is
+      // the last it knows of, so the page's own report of this refusal, if it comes after,
+      // costs no second code (and tells of no clock trouble).
+      if (codes.last(match.account.id) === undefined) codes.handOut(match.account.id, match.code);
       await refused(match.account, match.code, evidence.tabId);
     }
   }
