@@ -10,6 +10,9 @@
 //     step's code;
 //   - a long list draws only the rows near view: "painted" then means every drawn row, with
 //     the whole list's length in their aria-setsize, and the boundary counts the drawn rows;
+//   - message floor: an empty extension page whose one module script asks the background
+//     once (the popup's opening request, without codes) and then writes "hello": what any page
+//     pays that must load a script and hear from the background before it can show anything;
 //   - tick floor: the same window on an empty extension page whose one number changes each
 //     second, the browser's own cost of showing any change on the machine at hand (the
 //     boundary's floor, as the empty page's paint is the opening's);
@@ -18,11 +21,18 @@ import { statSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const FLOOR_PAGE = 'bench-floor.html';
+const MESSAGE_FLOOR_PAGE = 'bench-message-floor.html';
 const TICK_FLOOR_PAGE = 'bench-tick-floor.html';
 /** The empty pages added to the bench's copy of the build (never shipped). */
 export const FLOOR_FILES = {
   [FLOOR_PAGE]:
     '<!doctype html><html><head><meta charset="utf-8"></head><body><p id="hello">hello</p></body></html>',
+  [MESSAGE_FLOOR_PAGE]:
+    '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-message-floor.js"></script></head>' +
+    '<body></body></html>',
+  'bench-message-floor.js':
+    'chrome.runtime.sendMessage({ keyfob: 1, name: "getVaultState", data: {} }).then(() => {' +
+    ' const p = document.createElement("p"); p.id = "hello"; p.textContent = "hello"; document.body.append(p); });',
   // One number, changed just past each whole second, as the popup's clock ticks.
   [TICK_FLOOR_PAGE]:
     '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-tick-floor.js"></script></head>' +
@@ -252,6 +262,10 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
   for (let i = 0; i < runs; i++)
     floor.push(await paintedAt(ext, `${ext.origin}/${FLOOR_PAGE}`, 'floor', 0));
   log(`  floor: ${floor.map(Math.round).join(' ')} ms`);
+  const messageFloor = [];
+  for (let i = 0; i < runs; i++)
+    messageFloor.push(await paintedAt(ext, `${ext.origin}/${MESSAGE_FLOOR_PAGE}`, 'floor', 0));
+  log(`  message floor: ${messageFloor.map(Math.round).join(' ')} ms`);
   const tickFloorMs = boundaries ? await tickFloor(ext) : [];
   if (boundaries) log(`  tick floor: ${tickFloorMs.map((v) => v.toFixed(1)).join(' ')} ms`);
   const setup = await ext.context.newPage();
@@ -283,5 +297,5 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
   } finally {
     await setup.close().catch(() => {});
   }
-  return { floor, tickFloorMs, results };
+  return { floor, messageFloor, tickFloorMs, results };
 }
