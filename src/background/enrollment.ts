@@ -304,9 +304,22 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         return { action: 'none' };
       case 'retry-next-code':
       case 'explain-clock-skew': {
-        // The page does not say which code failed: the last one Keyfob handed out, which is
-        // never filled again. A wrong code the person typed costs Keyfob one of its own.
-        const last = codes.last(account.id) ?? (await codeToFill(account, codeNow(), codes));
+        // The page does not say which code failed: the last one the browser saw it send, else
+        // the last one Keyfob handed out; that code is never filled again. A wrong code the
+        // person typed, unseen by the browser, costs Keyfob one of its own.
+        const sent = codes.lastSent(account.id);
+        // The browser's answer refused it already, and a setup screen that waited for that
+        // answer was given a later code since: the page holds it, so nothing more is spent
+        // (charging the page's word to that code would burn it and blame the clock).
+        if (
+          sent !== undefined &&
+          codes.isRefused(account.id, sent) &&
+          codes.last(account.id) !== sent
+        ) {
+          return { action: 'none' };
+        }
+        const last =
+          sent ?? codes.last(account.id) ?? (await codeToFill(account, codeNow(), codes));
         const refusals = last === null ? 2 : await refused(account, last, sender.tabId);
         const code = refusals < 2 ? await codeToFill(account, codeNow(), codes) : null;
         if (code === null) return explain();
