@@ -44,6 +44,8 @@ export function createCodeLedger() {
   const handedOut = new Map<AccountId, string[]>();
   const refused = new Map<AccountId, Set<string>>();
   const submitted = new Map<AccountId, Sent[]>();
+  /** The code the browser last saw a tab send for each account, answered or not. */
+  const lastSent = new Map<AccountId, string>();
 
   return {
     /** Keyfob gave `code` to the page for `id`. */
@@ -80,6 +82,11 @@ export function createCodeLedger() {
       // Nobody waits any longer for the oldest beyond the limit.
       for (const dropped of codes.slice(0, -MAX_REMEMBERED)) dropped.settle();
       submitted.set(id, codes.slice(-MAX_REMEMBERED));
+      lastSent.set(id, code);
+    },
+    /** The code the browser last saw a tab send for `id`, if it saw one since the start. */
+    lastSent(id: AccountId): string | undefined {
+      return lastSent.get(id);
     },
     /** Request `requestId` was answered, or ended without an answer: its code is no longer on its way. */
     settle(requestId: string): void {
@@ -105,6 +112,7 @@ export function createCodeLedger() {
       refused.delete(id);
       for (const c of submitted.get(id) ?? []) c.settle();
       submitted.delete(id);
+      lastSent.delete(id);
     },
   };
 }

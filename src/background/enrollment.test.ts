@@ -551,6 +551,27 @@ describe('enrollment', () => {
       });
     });
 
+    it('the page’s word on the refusal, after the screen that waited got the next code, costs no further code', async () => {
+      const { enrollment, code } = await sentFirst();
+      const report = await pendingReport(enrollment);
+      // The browser's answer comes first; the screen that waited for it gets the next code.
+      await enrollment.observed({ ...evidence([code], false), requestId: 'r1' });
+      const next = await totpAt(SECRET, clock + 30_000);
+      expect(await report.reply).toMatchObject({ action: 'fill', code: next });
+      // Then the page's observer says its VerifySoftwareToken (the one with `code`) was refused.
+      const retry = await enrollment.reportOutcome(
+        { outcome: { kind: 'error', errorName: 'CodeMismatchException' } },
+        site,
+      );
+      // The page holds the next code already: nothing to refill, and that code is not spent.
+      expect(retry).toEqual({ action: 'none' });
+      expect(enrollment.notices().map((n) => n.messageKey)).toEqual([REFUSED_ONCE]);
+      expect(await enrollment.reportSetup(setup, { ...site, tabId: 2 })).toMatchObject({
+        action: 'fill',
+        code: next,
+      });
+    });
+
     it('without an answer, gets the next step’s code after a while', async () => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       try {

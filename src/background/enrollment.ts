@@ -52,9 +52,10 @@ export const TAB_REPORT_REFILL_MS = 1000;
 
 /**
  * How long a setup screen waits for the site's answer to a code a tab sent, before it gets
- * the next step's code instead; Cognito answers within a second or two.
+ * the next step's code instead. Cognito answers within a second or two; well under the 30 s
+ * after which an idle Firefox background may be stopped, and the waiting reply lost with it.
  */
-export const ANSWER_WAIT_MS = 30_000;
+export const ANSWER_WAIT_MS = 15_000;
 
 /** Resolves when `promise` does, or after `ms`. */
 async function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
@@ -304,9 +305,23 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         return { action: 'none' };
       case 'retry-next-code':
       case 'explain-clock-skew': {
-        // The page does not say which code failed: the last one Keyfob handed out, which is
-        // never filled again. A wrong code the person typed costs Keyfob one of its own.
-        const last = codes.last(account.id) ?? (await codeToFill(account, codeNow(), codes));
+        // The page does not say which code failed: the last one the browser saw it send, else
+        // the last one Keyfob handed out; that code is never filled again. A wrong code the
+        // person typed, unseen by the browser, costs Keyfob one of its own.
+        const sent = codes.lastSent(account.id);
+        // The browser's answer refused it already, and a setup screen that waited for that
+        // answer was given a later code since: the page holds it, so nothing more is spent
+        // (charging the page's word to that code would burn it and blame the clock).
+        const handed = codes.last(account.id);
+        if (
+          sent !== undefined &&
+          codes.isRefused(account.id, sent) &&
+          handed !== undefined &&
+          handed !== sent
+        ) {
+          return { action: 'none' };
+        }
+        const last = sent ?? handed ?? (await codeToFill(account, codeNow(), codes));
         const refusals = last === null ? 2 : await refused(account, last, sender.tabId);
         const code = refusals < 2 ? await codeToFill(account, codeNow(), codes) : null;
         if (code === null) return explain();

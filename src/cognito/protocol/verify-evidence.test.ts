@@ -2,6 +2,7 @@ import {
   createVerifyWatch,
   isCognitoApiUrl,
   isCognitoHostedUrl,
+  MAX_WATCHED_PER_TAB,
   MAX_WATCHED_REQUESTS,
   readUserCode,
   type RequestEvent,
@@ -148,8 +149,9 @@ describe('verify evidence', () => {
     expect(reports.map((r) => r.kind)).toEqual(['submitted', 'released']);
     expect(reports[1]!.of).toEqual(reports[0]!.of);
     reports.length = 0;
+    // Each from a tab of its own: the watch remembers this many in all.
     for (let i = 0; i <= MAX_WATCHED_REQUESTS; i++) {
-      watch.request(apiCall({ requestId: `r${i}` }), body());
+      watch.request(apiCall({ requestId: `r${i}`, tabId: 100 + i }), body());
       watch.headers(`r${i}`, TARGET);
     }
     watch.answered('r0', 200);
@@ -160,6 +162,39 @@ describe('verify evidence', () => {
         kind: 'evidence',
         of: expect.objectContaining({ requestId: `r${MAX_WATCHED_REQUESTS}`, accepted: true }),
       },
+    ]);
+  });
+
+  it('a page that floods the watch lets go of its own requests, never of another tab’s', () => {
+    const { watch, reports } = recordingWatch();
+    // The setup tab sends its code; pages in other tabs then send UserCode bodies by the dozen.
+    watch.request(apiCall({ requestId: 'setup', tabId: 1 }), body('654321'));
+    watch.headers('setup', TARGET);
+    for (let i = 0; i < 3 * MAX_WATCHED_REQUESTS; i++) {
+      const tabId = 10 + (i % 10);
+      watch.request(
+        apiCall({ requestId: `flood${i}`, tabId, initiator: 'https://evil.example' }),
+        body(),
+      );
+      watch.headers(`flood${i}`, TARGET);
+    }
+    expect(
+      new Set(reports.filter((r) => r.kind === 'released').map((r) => r.of.tabId)),
+    ).not.toContain(1);
+    // The site's refusal still reaches enrollment, as evidence about the code the tab sent.
+    watch.answered('setup', 400, 'CodeMismatchException:');
+    expect(reports.at(-1)).toEqual({
+      kind: 'evidence',
+      of: expect.objectContaining({ requestId: 'setup', codes: ['654321'], accepted: false }),
+    });
+    // A tab's own flood lets go of its oldest first.
+    const { watch: own, reports: ownReports } = recordingWatch();
+    for (let i = 0; i <= MAX_WATCHED_PER_TAB; i++) {
+      own.request(apiCall({ requestId: `own${i}` }), body());
+      own.headers(`own${i}`, TARGET);
+    }
+    expect(ownReports.filter((r) => r.kind === 'released').map((r) => r.of.requestId)).toEqual([
+      'own0',
     ]);
   });
 

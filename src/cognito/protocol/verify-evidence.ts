@@ -92,6 +92,12 @@ export interface VerifyWatchOptions {
 
 /** Requests in flight the watch remembers; a page cannot grow its memory beyond this. */
 export const MAX_WATCHED_REQUESTS = 32;
+/**
+ * Of those, one tab's (a setup sends one at a time): a tab that sends more lets go of its own
+ * oldest, so that any page's flood of UserCode bodies cannot make the watch forget another
+ * tab's request, lose its answer and release its code before the site has answered.
+ */
+export const MAX_WATCHED_PER_TAB = 4;
 
 const CODE = /^\d{6,8}$/;
 /** Cognito's names for a wrong code (docs/architecture.md §4). */
@@ -181,10 +187,23 @@ export function createVerifyWatch(options: VerifyWatchOptions, events: VerifyWat
 
   function remember(entry: Watched): void {
     watched.set(entry.event.requestId, entry);
+    const own = [...watched.values()].filter((e) => e.event.tabId === entry.event.tabId);
+    if (own.length > MAX_WATCHED_PER_TAB) return end(own[0]!.event.requestId);
     if (watched.size > MAX_WATCHED_REQUESTS) {
-      const oldest = watched.keys().next().value;
+      const oldest = oldestOfBusiestTab();
       if (oldest !== undefined) end(oldest);
     }
+  }
+
+  /** The oldest request of the tab with the most in flight (the oldest tab's among equals). */
+  function oldestOfBusiestTab(): string | undefined {
+    const perTab = new Map<number, Watched[]>();
+    for (const e of watched.values()) {
+      perTab.set(e.event.tabId, [...(perTab.get(e.event.tabId) ?? []), e]);
+    }
+    let busiest: Watched[] = [];
+    for (const entries of perTab.values()) if (entries.length > busiest.length) busiest = entries;
+    return busiest[0]?.event.requestId;
   }
 
   function submit(entry: Watched): void {
