@@ -1,5 +1,5 @@
 import { THEMES, type SendMessage, type Theme } from '../messaging';
-import { afterNextPaint } from './after-paint';
+import { whenIdleAfterPaint } from './after-paint';
 
 /**
  * The page-side copy of the theme in `localStorage`: read synchronously as a page starts, so it
@@ -35,15 +35,15 @@ function applyCopy(copy: Storage): void {
 /**
  * Starts a page in its theme: the copy at once, then the background's setting when it answers.
  * A choice made in another open extension page (the options page under the popup) follows
- * through the copy's `storage` event. The page listens once it has painted (`listenSoon`):
- * Chromium opens the page's session storage for a `storage` listener, a wait for the browser
- * of 1 to 10 ms before the first paint (issue 10); the copy is read again then, for a choice
- * made in between.
+ * through the copy's `storage` event. The page listens once it has painted and is idle
+ * (`listenSoon`): Chromium opens the page's session storage for a `storage` listener, 1 to
+ * 10 ms of waiting on the browser that would otherwise come before the first paint, or in the
+ * frames just after it (issue 10); the copy is read again then, for a choice made in between.
  */
 export function startTheme(
   send: SendMessage,
   copy: Storage = localStorage,
-  listenSoon: (listen: () => void) => void = afterNextPaint,
+  listenSoon: (listen: () => void) => void = whenIdleAfterPaint,
 ): void {
   applyCopy(copy);
   send('getSettings', {}).then(

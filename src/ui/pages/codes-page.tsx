@@ -1,14 +1,6 @@
 import { t } from '../i18n';
 import type { ComponentChildren } from 'preact';
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'preact/hooks';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountSort, AccountView } from '../../messaging';
 import { AccountRow, type SharedCountdown } from '../components/account-row';
 import { Countdown } from '../components/countdown';
@@ -169,8 +161,9 @@ export function CodesPage(props: CodesPageProps) {
     rootRef.current?.querySelector<HTMLElement>('input, button, summary')?.focus();
   }, []);
 
-  // "/" jumps to search, as on many sites; ignored while typing in a field.
-  useEffect(() => {
+  // "/" jumps to search, as on many sites; ignored while typing in a field. Heard from the
+  // first paint on, as the search box has focus from then.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
@@ -186,8 +179,9 @@ export function CodesPage(props: CodesPageProps) {
 
   // Once the list first shows (after unlock, or on opening an unlocked popup), typing goes to
   // search, unless something already holds focus (a row after an edit, a notice's button).
+  // Before the paint: the first frame shows the focused box, not a second frame soon after.
   const listed = Boolean(codes.listing && accounts.length > 0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!listed) return;
     const active = document.activeElement;
     if (!active || active === document.body) searchRef.current?.focus();
