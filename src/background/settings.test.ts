@@ -83,3 +83,37 @@ describe('reading the settings', () => {
     expect((await store.get()).autoLockMinutes).toBe(7);
   });
 });
+
+describe('saving the settings', () => {
+  it('keeps every one of several saves made at once, and a save made during the migration', async () => {
+    const area = memoryArea({ settings: { autoLockMinutes: 7, autoFillSignIn: true } });
+    const store = createSettingsStore(area);
+    await Promise.all([
+      store.update({ autoLockMinutes: 9 }),
+      store.update({ theme: 'dark' }),
+      store.legacyAutoFill.forget(),
+      store.update({ deviceName: 'Laptop' }),
+    ]);
+    // What a restarted worker reads: every change, and the old switch gone.
+    const restarted = createSettingsStore(area);
+    expect(await restarted.get()).toMatchObject({
+      autoLockMinutes: 9,
+      theme: 'dark',
+      deviceName: 'Laptop',
+    });
+    expect(await restarted.legacyAutoFill.read()).toBeUndefined();
+    expect(await store.get()).toEqual(await restarted.get());
+  });
+
+  it('refuses a bad value at once, without losing the saves around it', async () => {
+    const store = createSettingsStore(memoryArea());
+    const saves = [
+      store.update({ theme: 'light' }),
+      store.update({ autoLockMinutes: 0 }),
+      store.update({ accountSort: 'name' }),
+    ];
+    await expect(saves[1]).rejects.toThrow('Auto-lock');
+    await Promise.all([saves[0], saves[2]]);
+    expect(await store.get()).toMatchObject({ theme: 'light', accountSort: 'name' });
+  });
+});

@@ -55,29 +55,47 @@ export function createSettingsStore(area: LocalArea) {
     return reading;
   }
 
+  async function get(): Promise<Settings> {
+    known ??= read();
+    return { ...(await known) };
+  }
+
+  // Writes go one at a time, each reading what the one before wrote: two quick saves, or a
+  // save during the one-time migration below, would otherwise each write back what they read
+  // before the other's change, and drop it.
+  let writing: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(write: () => Promise<T>): Promise<T> {
+    const written = writing.then(write);
+    writing = written.catch(() => undefined);
+    return written;
+  }
+
   return {
-    async get(): Promise<Settings> {
-      known ??= read();
-      return { ...(await known) };
-    },
+    get,
     async update(patch: Partial<Settings>): Promise<Settings> {
-      const next = { ...(await this.get()), ...checked(patch) };
-      // The old switch stays until the vault is unlocked and it is carried over.
-      const legacy = await readLegacyAutoFill();
-      await area.set({
-        [KEY]: legacy === undefined ? next : { ...next, [LEGACY_AUTO_FILL]: legacy },
+      // Checked at once: a bad value is refused without waiting for other writes.
+      const changes = checked(patch);
+      return oneAtATime(async () => {
+        const next = { ...(await get()), ...changes };
+        // The old switch stays until the vault is unlocked and it is carried over.
+        const legacy = await readLegacyAutoFill();
+        await area.set({
+          [KEY]: legacy === undefined ? next : { ...next, [LEGACY_AUTO_FILL]: legacy },
+        });
+        known = Promise.resolve(next);
+        return { ...next };
       });
-      known = Promise.resolve(next);
-      return { ...next };
     },
     /** The old global automatic-fill switch, for its one-time migration. */
     legacyAutoFill: {
       read: readLegacyAutoFill,
-      async forget(): Promise<void> {
-        const stored = (await area.get(KEY))[KEY];
-        if (typeof stored !== 'object' || stored === null) return;
-        const { [LEGACY_AUTO_FILL]: _gone, ...rest } = stored as Record<string, unknown>;
-        await area.set({ [KEY]: rest });
+      forget(): Promise<void> {
+        return oneAtATime(async () => {
+          const stored = (await area.get(KEY))[KEY];
+          if (typeof stored !== 'object' || stored === null) return;
+          const { [LEGACY_AUTO_FILL]: _gone, ...rest } = stored as Record<string, unknown>;
+          await area.set({ [KEY]: rest });
+        });
       },
     },
   };
