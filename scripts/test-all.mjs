@@ -3,8 +3,10 @@
 // Chromium and Firefox — and one plain closing line, `N passed, N failed`, summed over all.
 //
 // The end-to-end suite runs each browser in a process of its own, side by side (one test at
-// a time per browser). The four builds are made once, first, so the two processes never build
-// at the same time; the files that drive no browser (manifests, oracles) run after them.
+// a time per browser). The four builds and the local rig's client pages are made once, first,
+// so the two processes never build at the same time (two builders of one client page once
+// collided in CI: ENOTEMPTY on its rename); the files that drive no browser (manifests,
+// oracles) run after them.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -122,11 +124,28 @@ function buildAll() {
   return true;
 }
 
+/** The local Cognito rig's client pages (test/rig/pages), which both e2e processes serve. */
+async function buildRigPages() {
+  const started = Date.now();
+  try {
+    const { buildPages } = await import('../test/rig/pages.mjs');
+    const results = await buildPages();
+    const built = Object.keys(results).filter((name) => results[name].built);
+    console.log(
+      `[e2e] rig client pages (${built.length > 0 ? `built ${built.join(', ')}` : 'up to date'}): ${Date.now() - started} ms`,
+    );
+    return true;
+  } catch (err) {
+    console.log(`[e2e] rig client pages failed to build: ${err?.stack ?? err}`);
+    return false;
+  }
+}
+
 if (wanted('unit')) runSuite('unit', ['vitest', 'run']);
 
 if (wanted('e2e')) {
   const started = Date.now();
-  if (!buildAll()) {
+  if (!buildAll() || !(await buildRigPages())) {
     record('e2e builds', { passed: 0, failed: 1, skipped: 0 }, (Date.now() - started) / 1000);
   } else {
     const built = { KEYFOB_E2E_SKIP_BUILD: '1' };

@@ -106,8 +106,24 @@ export async function buildPage(name, { force = false } = {}) {
     throw err;
   }
   await writeFile(path.join(tmpOut, '.rig-build-hash'), hash);
+  // Another process (a second e2e runner started by hand) may have built the same page in the
+  // meantime, and be serving it: keep its build rather than delete it under its server.
+  const builtMeanwhile = async () => (await readFile(stamp, 'utf8').catch(() => '')) === hash;
+  if (!force && (await builtMeanwhile())) {
+    await rm(tmpOut, { recursive: true, force: true });
+    return { outDir, built: false };
+  }
   await rm(outDir, { recursive: true, force: true });
-  await rename(tmpOut, outDir);
+  try {
+    await rename(tmpOut, outDir);
+  } catch (err) {
+    await rm(tmpOut, { recursive: true, force: true });
+    // The other process's rename came between our rm and ours.
+    if ((err.code === 'ENOTEMPTY' || err.code === 'EEXIST') && (await builtMeanwhile())) {
+      return { outDir, built: false };
+    }
+    throw err;
+  }
   return { outDir, built: true };
 }
 
