@@ -258,13 +258,16 @@ export function popupScriptBytes(dist) {
  * figures, and the floor's paint times.
  */
 export async function measurePopup(ext, { counts, runs, boundaries = true, log = () => {} }) {
-  const floor = [];
-  for (let i = 0; i < runs; i++)
-    floor.push(await paintedAt(ext, `${ext.origin}/${FLOOR_PAGE}`, 'floor', 0));
+  /** `runs` loads of one of the empty pages, each until its "hello" is painted. */
+  const floorLoads = async (page) => {
+    const times = [];
+    for (let i = 0; i < runs; i++)
+      times.push(await paintedAt(ext, `${ext.origin}/${page}`, 'floor', 0));
+    return times;
+  };
+  const floor = await floorLoads(FLOOR_PAGE);
   log(`  floor: ${floor.map(Math.round).join(' ')} ms`);
-  const messageFloor = [];
-  for (let i = 0; i < runs; i++)
-    messageFloor.push(await paintedAt(ext, `${ext.origin}/${MESSAGE_FLOOR_PAGE}`, 'floor', 0));
+  const messageFloor = await floorLoads(MESSAGE_FLOOR_PAGE);
   log(`  message floor: ${messageFloor.map(Math.round).join(' ')} ms`);
   const tickFloorMs = boundaries ? await tickFloor(ext) : [];
   if (boundaries) log(`  tick floor: ${tickFloorMs.map((v) => v.toFixed(1)).join(' ')} ms`);

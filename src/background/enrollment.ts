@@ -309,10 +309,10 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         // the last one Keyfob handed out; that code is never filled again. A wrong code the
         // person typed, unseen by the browser, costs Keyfob one of its own.
         const sent = codes.lastSent(account.id);
+        const handed = codes.last(account.id);
         // The browser's answer refused it already, and a setup screen that waited for that
         // answer was given a later code since: the page holds it, so nothing more is spent
         // (charging the page's word to that code would burn it and blame the clock).
-        const handed = codes.last(account.id);
         if (
           sent !== undefined &&
           codes.isRefused(account.id, sent) &&
