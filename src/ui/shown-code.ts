@@ -10,8 +10,25 @@ export interface ShownCode {
   code: string;
   /** The code after it, in its last {@link NEXT_CODE_SECONDS} seconds, when known. */
   next: string | undefined;
+  /**
+   * The code after it, whenever known: a row lays it out ahead of time, hidden, so that the
+   * boundary only has to show it (see {@link ShownCode.slot}).
+   */
+  upcoming: string | undefined;
+  /**
+   * Which of a row's two code places shows the code: they take turns from one time step to
+   * the next, so that the place for the next step's code can hold it, laid out and hidden,
+   * before its step begins. 0 for a code without time steps (HOTP).
+   */
+  slot: 0 | 1;
   /** Expired, with no next code to switch to (until the next listing brings one). */
   stale: boolean;
+}
+
+/** The parity of the time step `account`'s code (as shown) belongs to. */
+function slotOf({ validUntilMs, period }: AccountView): 0 | 1 {
+  if (validUntilMs === undefined || !(period > 0)) return 0;
+  return Math.round(validUntilMs / (period * 1000)) % 2 === 0 ? 0 : 1;
 }
 
 /**
@@ -22,12 +39,19 @@ export interface ShownCode {
 export function shownCode(account: AccountView, at: number): ShownCode {
   const shown = atTime(account, at);
   const left = secondsLeft(shown, at, 0);
-  if (left === undefined) return { code: shown.code, next: undefined, stale: false };
+  const base = { code: shown.code, upcoming: shown.nextCode, slot: slotOf(shown) };
+  if (left === undefined) return { ...base, next: undefined, stale: false };
   const next = left > 0 && left <= NEXT_CODE_SECONDS ? shown.nextCode : undefined;
-  return { code: shown.code, next, stale: left === 0 };
+  return { ...base, next, stale: left === 0 };
 }
 
 /** Whether two {@link ShownCode}s look the same. */
 export function sameShownCode(a: ShownCode, b: ShownCode): boolean {
-  return a.code === b.code && a.next === b.next && a.stale === b.stale;
+  return (
+    a.code === b.code &&
+    a.next === b.next &&
+    a.upcoming === b.upcoming &&
+    a.slot === b.slot &&
+    a.stale === b.stale
+  );
 }

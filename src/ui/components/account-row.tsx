@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
 import type { AccountView } from '../../messaging';
 import { accountName, accountTitle, groupCode, originHost } from '../format';
 import { isTimeBased } from '../../otp/steam';
@@ -52,29 +52,57 @@ interface RowCodesProps {
 /**
  * A row's code, and the next one in its last seconds: the one part of a row that follows the
  * clock, so a period boundary draws these again and nothing else of the row or the list.
+ *
+ * The code has two places, one over the other, that take turns by time step (ShownCode.slot):
+ * the hidden one already holds the next step's code, and the next-code line its text, both
+ * laid out when the listing came. At the boundary the two places only trade visibility and
+ * attributes, so the browser paints and lays nothing out again (issue 10's boundary budget).
+ * Each place's text is set in the same render that shows it, so the code shown is always the
+ * clock's, laid out ahead or not.
  */
 function RowCodes({ account, clock, base }: RowCodesProps) {
   const shown = useClockValue(clock, (at) => shownCode(account, at), sameShownCode);
+  const held = useRef({ places: ['', ''], next: '' });
+  const { places } = held.current;
+  places[shown.slot] = shown.code;
+  if (shown.upcoming !== undefined) {
+    places[1 - shown.slot] = shown.upcoming;
+    held.current.next = shown.upcoming;
+  }
   return (
     <span class="account-codes" aria-hidden="true">
-      <span
-        class={shown.stale ? 'account-code is-stale' : 'account-code'}
-        id={`${base}-code`}
-        data-testid="code"
-        data-code={shown.code}
-      >
-        {groupCode(shown.code)}
-      </span>
-      {shown.next && (
-        <span
-          class="account-next-code"
-          id={`${base}-next`}
-          data-testid="next-code"
-          data-next-code={shown.next}
-        >
-          {t('rowNextCode', groupCode(shown.next))}
-        </span>
+      {places.map((code, place) =>
+        place === shown.slot ? (
+          <span
+            key={place}
+            class={shown.stale ? 'account-code is-stale' : 'account-code'}
+            id={`${base}-code`}
+            data-testid="code"
+            data-code={code}
+          >
+            {groupCode(code)}
+          </span>
+        ) : (
+          <span key={place} class="account-code is-ahead">
+            {groupCode(code)}
+          </span>
+        ),
       )}
+      {held.current.next &&
+        (shown.next ? (
+          <span
+            class="account-next-code"
+            id={`${base}-next`}
+            data-testid="next-code"
+            data-next-code={shown.next}
+          >
+            {t('rowNextCode', groupCode(shown.next))}
+          </span>
+        ) : (
+          <span class="account-next-code is-ahead">
+            {t('rowNextCode', groupCode(held.current.next))}
+          </span>
+        ))}
     </span>
   );
 }
