@@ -14,6 +14,8 @@ interface RowReading {
   next: string | null;
   nextText: string | null;
   nextVisible: boolean;
+  /** What the code's cell shows (innerText leaves out what is hidden), spaces removed. */
+  shownText: string;
   fontPx: number;
   beforeMs: number;
   afterMs: number;
@@ -31,6 +33,7 @@ const READ_ROW = `(() => {
     next: next && next.getAttribute('data-next-code'),
     nextText: next && next.textContent,
     nextVisible: Boolean(box && box.width > 0 && box.height > 0),
+    shownText: row ? row.querySelector('.account-codes').innerText.replace(/\\s+/g, '') : '',
     fontPx: next ? parseFloat(getComputedStyle(next).fontSize) : 0,
   };
 })()`;
@@ -64,6 +67,9 @@ describePopupSuite('the next code in %s', ({ withVault }) => {
     expect(inLastSeconds.nextText?.replace(/\s+/g, '')).toBe(`Next${inLastSeconds.next}`);
     expect(inLastSeconds.nextVisible, 'the next code is on screen').toBe(true);
     expect(inLastSeconds.fontPx, 'readable, not a 9 px footnote').toBeGreaterThanOrEqual(11);
+    // The next code is also laid out, hidden, in the code's own place: only the code and the
+    // next-code line are to be seen.
+    expect(inLastSeconds.shownText).toBe(`${inLastSeconds.code}Next${inLastSeconds.next}`);
 
     // After the boundary the shown code is the one previewed, and the preview is gone.
     const after = await waitFor(
@@ -76,5 +82,7 @@ describePopupSuite('the next code in %s', ({ withVault }) => {
     expect(after.code).toBe(inLastSeconds.next);
     expect(after.secondsLeft).toBeGreaterThan(5);
     expect(after.next).toBeNull();
+    // Neither the old code nor the hidden next-code line shows through.
+    expect(after.shownText).toBe(after.code);
   });
 });
