@@ -3,7 +3,8 @@
 //   - floor: an empty extension page ("hello", added to a copy of the build) painted, the
 //     browser's own cost of showing an extension page on the machine at hand;
 //   - codes painted: from navigation start until every account's code is in the page and
-//     two animation frames have passed (the frame that paints them), at each account count;
+//     two animation frames have passed (the frame that paints them), at each account count,
+//     each load just after one of the empty page, whose paints are that count's floor;
 //   - at a period boundary: the main-thread time of the tick that switches the rows to their
 //     next codes (the tasks from 20 ms before to 300 ms after it, read from a CDP trace of the
 //     renderer), against an ordinary tick 20 s into the step, and how long the last row showed the old
@@ -258,8 +259,8 @@ export function popupScriptBytes(dist) {
 
 /**
  * The popup at each of `counts` accounts (ascending), `runs` loads each, in the unlocked vault
- * of `ext` (launched with FLOOR_FILES). Returns per count the paint times and the boundary
- * figures, and the floor's paint times.
+ * of `ext` (launched with FLOOR_FILES). Returns per count the paint times, the floor's paint
+ * times taken between them and the boundary figures, and the floors measured at the start.
  */
 export async function measurePopup(ext, { counts, runs, boundaries = true, log = () => {} }) {
   /** `runs` loads of one of the empty pages, each until its "hello" is painted. */
@@ -286,11 +287,19 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
         if (added !== count - have) throw new Error(`added ${added} of ${count - have} accounts`);
         have = count;
       }
+      // Each popup load follows a load of the empty page, so that the popup is compared with
+      // the floor of the same minutes: a machine's pace drifts by more than the targets' margins
+      // between the start of the bench and its end.
       const painted = [];
+      const pairedFloor = [];
       for (let i = 0; i < runs; i++) {
+        pairedFloor.push(await paintedAt(ext, `${ext.origin}/${FLOOR_PAGE}`, 'floor', 0));
         painted.push(await paintedAt(ext, `${ext.origin}/popup.html`, 'codes', count));
       }
-      log(`  ${count} accounts painted: ${painted.map(Math.round).join(' ')} ms`);
+      log(
+        `  ${count} accounts painted: ${painted.map(Math.round).join(' ')} ms ` +
+          `(floor between them: ${pairedFloor.map(Math.round).join(' ')} ms)`,
+      );
       const atBoundary = boundaries ? await boundary(ext, `${ext.origin}/popup.html`, count) : null;
       if (atBoundary) {
         log(
@@ -299,7 +308,7 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
             `rows changed ${atBoundary.stale.changed}/${atBoundary.stale.of} drawn, last after ${atBoundary.stale.worstMs ?? '-'} ms`,
         );
       }
-      results.push({ count, painted, atBoundary });
+      results.push({ count, painted, pairedFloor, atBoundary });
     }
   } finally {
     await setup.close().catch(() => {});
