@@ -5,6 +5,7 @@ import type { AccountView, CodeListing, ProtocolMap, VaultState } from '../messa
 import type { Account, VaultService } from '../vault';
 import { KeyfobError, type AccountId } from '../shared';
 import { toAccountView } from './account-view';
+import { firstListedRows, rowLimit } from './first-rows';
 import type { AutoLock } from './auto-lock';
 import type { CodeClock } from './code-clock';
 import type { ClipboardJanitor } from './clipboard-janitor';
@@ -75,18 +76,24 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
     return { exists, unlocked, autoLockMinutes };
   }
 
-  async function listing(preferences = settings.get()): Promise<CodeListing> {
+  /** The listing: every account, or with `firstRows`, a longer list's first rows only. */
+  async function listing(preferences = settings.get(), firstRows?: number): Promise<CodeListing> {
     await deps.beforeList?.();
     const at = now();
     const { accounts, damaged } = await vault.list();
-    const views = [...accounts].sort((a, b) => a.order - b.order).map((a) => toAccountView(a, at));
+    const sort = (await preferences).accountSort;
+    const all = [...accounts].sort((a, b) => a.order - b.order);
+    const { rows, unsent } =
+      firstRows === undefined ? { rows: all, unsent: 0 } : firstListedRows(all, sort, firstRows);
+    const cut: Partial<CodeListing> = unsent > 0 ? { unsent } : {};
     return {
-      accounts: views,
+      accounts: rows.map((a) => toAccountView(a, at)),
       damaged,
       nowMs: at,
       clockOffsetMs: clock.status().offsetMs,
       notices: [...notices()],
-      sort: (await preferences).accountSort,
+      sort,
+      ...cut,
     };
   }
 
@@ -108,10 +115,11 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Handlers<VaultVerbs
   }
 
   return {
-    async getVaultState({ withCodes }) {
+    async getVaultState({ withCodes, firstRows }) {
       const preferences = settings.get();
       if (withCodes !== true || !vault.isUnlocked()) return state(preferences);
-      const [current, codes] = await Promise.all([state(preferences), listing(preferences)]);
+      const rows = rowLimit(firstRows);
+      const [current, codes] = await Promise.all([state(preferences), listing(preferences, rows)]);
       return { ...current, listing: codes };
     },
 

@@ -1,4 +1,5 @@
 import type { AccountId, ErrorInfo } from '../shared';
+import { ACCOUNT_SORTS, type AccountSort } from '../shared/sort-accounts';
 import type { OtpAlgorithm, OtpType } from '../otp/types';
 import type { AccountStatus } from '../vault';
 import type { EnvelopeOf, VerbData, VerbValue } from './protocol-types';
@@ -56,10 +57,7 @@ export interface AccountView {
   usedAtMs?: number;
 }
 
-/** How the popup sorts accounts below the pinned ones. */
-export const ACCOUNT_SORTS = ['manual', 'name', 'recent'] as const;
-/** One of {@link ACCOUNT_SORTS}: by hand, by name, or most recently used first. */
-export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+export { ACCOUNT_SORTS, type AccountSort };
 
 /** The account list with codes, plus ids of records that could not be opened. */
 export interface CodeListing {
@@ -77,6 +75,14 @@ export interface CodeListing {
   notices: { origin: string; message: string; atMs: number }[];
   /** The person's sort choice, sent along so the first paint is already in that order. */
   sort: AccountSort;
+  /**
+   * Present when `accounts` is only the beginning of the list: the popup's opening request asks
+   * a long list for its first rows (`firstRows`), so that its first paint waits for no other
+   * account's codes, and asks for the whole listing right after. Those rows are the list as the
+   * popup shows it (pinned first, then in `sort` order), and `unsent` counts the list's rows
+   * left out. Replaced accounts, folded away below the list, come only with the whole listing.
+   */
+  unsent?: number;
 }
 
 /** The tab the popup was opened over, as far as Keyfob may know it (activeTab). */
@@ -195,8 +201,11 @@ export interface RevealedAccount {
  * {@link Reply}.
  */
 export interface ProtocolMap {
-  /** The vault's state; `withCodes` (the popup opening): with the listing when unlocked. */
-  getVaultState(data: { withCodes?: boolean }): VaultState;
+  /**
+   * The vault's state; `withCodes` (the popup opening): with the listing when unlocked, only its
+   * first `firstRows` rows when there are more (see CodeListing.unsent).
+   */
+  getVaultState(data: { withCodes?: boolean; firstRows?: number }): VaultState;
   createVault(data: { passphrase: string; confirmation: string }): VaultState;
   unlockVault(data: { passphrase: string }): VaultState;
   lockVault(data: Record<string, never>): VaultState;

@@ -7,6 +7,7 @@ import {
   type EarlyApi,
 } from './early-start';
 import type { VaultState } from '../messaging';
+import { OPENING_ROWS } from './long-list';
 
 const STATE: VaultState = { exists: true, unlocked: false, autoLockMinutes: 30 };
 
@@ -31,7 +32,9 @@ describe("the popup's early start", () => {
     const { api, sent } = fakeApi();
     const win = {};
     startEarly(api, win, undefined, 1234);
-    expect(sent).toEqual([{ keyfob: 1, name: 'getVaultState', data: { withCodes: true } }]);
+    expect(sent).toEqual([
+      { keyfob: 1, name: 'getVaultState', data: { withCodes: true, firstRows: OPENING_ROWS } },
+    ]);
 
     const early = takeEarlyStart(win);
     expect(early?.sentAt).toBe(1234);
@@ -54,7 +57,10 @@ describe("the popup's early start", () => {
     const send = vi.fn(async () => STATE);
     const opening = openingRequest(undefined, send as never);
     expect(await opening.state).toBe(STATE);
-    expect(send).toHaveBeenCalledWith('getVaultState', { withCodes: true });
+    expect(send).toHaveBeenCalledWith('getVaultState', {
+      withCodes: true,
+      firstRows: OPENING_ROWS,
+    });
   });
 
   it('carries an answer that came in time into the first render', async () => {

@@ -2,6 +2,7 @@ import type { Envelope, SendMessage, VaultState } from '../messaging';
 import { unwrapReply } from '../messaging/unwrap-reply';
 import type { OpeningRequest } from './app';
 import { chooseLanguage, type LanguageApi, type StartingLanguage } from './i18n/choose-language';
+import { OPENING_ROWS } from './long-list';
 
 /**
  * What the popup asks for before its own code has loaded: the vault's state with its codes,
@@ -26,11 +27,14 @@ export interface EarlyApi extends LanguageApi {
 const SLOT = '__keyfobEarlyStart';
 type Slot = { [SLOT]?: EarlyStart };
 
-/** The popup's first request: the vault's state, with its codes when it is open. */
+/**
+ * The popup's first request: the vault's state, with its codes when it is open (a long list's
+ * first rows: see OPENING_ROWS).
+ */
 const OPENING_REQUEST: Envelope<'getVaultState'> = {
   keyfob: 1,
   name: 'getVaultState',
-  data: { withCodes: true },
+  data: { withCodes: true, firstRows: OPENING_ROWS },
 };
 
 /** Starts the popup's first requests and leaves them for {@link takeEarlyStart}. */
@@ -73,7 +77,7 @@ export function openingRequest(early: EarlyStart | undefined, send: SendMessage)
         sentAt: early.sentAt,
         state: early.vaultState.then((reply) => unwrapReply<VaultState>(reply)),
       }
-    : { sentAt: Date.now(), state: send('getVaultState', { withCodes: true }) };
+    : { sentAt: Date.now(), state: send('getVaultState', OPENING_REQUEST.data) };
   // Marked as handled here: the App reports a failure once it renders.
   opening.state.catch(() => undefined);
   return opening;

@@ -1,6 +1,8 @@
 import type { AccountView } from '../messaging';
 import { tCount } from './i18n';
 
+export { accountName } from '../shared/sort-accounts';
+
 /**
  * Splits a code into two groups so it can be read at a glance ("123 456", "1234 5678").
  * Steam Guard's 5 characters ("2B4XY") stay whole, as Steam shows them. The raw code stays
@@ -15,17 +17,6 @@ export function groupCode(code: string): string {
 /** The line a person recognises an account by: the issuer, or the account name when there is none. */
 export function accountTitle(account: Pick<AccountView, 'issuer' | 'account'>): string {
   return account.issuer?.trim() || account.account;
-}
-
-/**
- * One unambiguous name for an account, used in accessible names such as "Edit GitHub (alice)".
- * Two accounts of the same issuer are told apart by the account name.
- */
-export function accountName(account: Pick<AccountView, 'issuer' | 'account'>): string {
-  const issuer = account.issuer?.trim();
-  if (!issuer) return account.account;
-  if (!account.account) return issuer;
-  return `${issuer} (${account.account})`;
 }
 
 /** Search filter: case-insensitive substring match on issuer or account name. */

@@ -22,6 +22,12 @@ export interface VirtualRowsProps<T> {
   /** Keys drawn wherever they are (the focused row, a row about to get focus). */
   keep: readonly (string | undefined)[];
   label: string;
+  /**
+   * Rows the list has after `items` that have not come yet (a long list's first rows came
+   * first): the list's height and `aria-setsize` count them already, so the scrollbar and a
+   * screen reader tell the true length, and nothing jumps when they come.
+   */
+  more?: number | undefined;
 }
 
 /** Height assumed for a kind of row not yet measured. */
@@ -67,7 +73,15 @@ function firstBelow(offsets: readonly number[], y: number): number {
  * Rows of one kind share a height, measured from the drawn rows; the list keeps its full
  * height, so the scrollbar and `aria-setsize` tell the true length.
  */
-export function VirtualRows<T>({ items, keyOf, kindOf, render, keep, label }: VirtualRowsProps<T>) {
+export function VirtualRows<T>({
+  items,
+  keyOf,
+  kindOf,
+  render,
+  keep,
+  label,
+  more = 0,
+}: VirtualRowsProps<T>) {
   const listRef = useRef<HTMLUListElement>(null);
   const [heights, setHeights] = useState<ReadonlyMap<string, number>>(new Map());
   const [view, setView] = useState({ top: 0, bottom: INITIAL_VIEW_PX });
@@ -141,13 +155,17 @@ export function VirtualRows<T>({ items, keyOf, kindOf, render, keep, label }: Vi
     if (changed) setHeights(changed);
   });
 
-  const total = items.length;
+  const total = items.length + more;
+  // Rows still to come are as tall as the last one that came.
+  const lastItem = items[items.length - 1];
+  const moreHeight =
+    more * ((lastItem !== undefined && heights.get(kindOf(lastItem))) || ESTIMATED_ROW_PX);
   return (
     <ul
       ref={listRef}
       class="accounts accounts-virtual"
       aria-label={label}
-      style={{ height: `${offsets[total] ?? 0}px` }}
+      style={{ height: `${(offsets[items.length] ?? 0) + moreHeight}px` }}
     >
       {drawn.map((index) =>
         render(items[index]!, { top: offsets[index] ?? 0, position: index + 1, total }),

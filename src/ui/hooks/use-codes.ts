@@ -3,6 +3,7 @@ import type { AccountView, CodeListing, SendMessage } from '../../messaging';
 import { isTimeBased } from '../../otp/steam';
 import { errorCode, errorMessage } from '../errors';
 import type { Screen } from '../screens';
+import { afterNextPaint } from '../after-paint';
 import { secondClock, type SecondClock } from './second-clock';
 import {
   atTime,
@@ -68,6 +69,7 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
     },
   );
   const hadFirst = useRef(first !== undefined);
+  const firstCameShort = useRef(first?.listing.unsent !== undefined);
   // Not state: a tick, or a switch to the sent next codes, re-renders only what reads the
   // clock (rows' codes, countdowns), never the page or the list.
   const [clock] = useState(() => secondClock(now() + (snapshot?.offsetMs ?? 0)));
@@ -102,6 +104,9 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
 
   useEffect(() => {
     if (!hadFirst.current) void reload();
+    // A long list's opening brought its first rows only: the whole listing once they show.
+    // Its refresh flag: the opening already counted as the person's activity for auto-lock.
+    else if (firstCameShort.current) afterNextPaint(() => void reload(true));
   }, [reload]);
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AccountView } from '../../messaging';
-import { orderForMove } from '../sort-accounts';
+import { orderForMove } from '../../shared/sort-accounts';
 import { listenForDrags } from './reorder-drag';
 import { idOf } from './reorder-drag-target';
 

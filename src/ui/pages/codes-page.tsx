@@ -5,6 +5,7 @@ import type { AccountSort, AccountView } from '../../messaging';
 import { AccountRow, type SharedCountdown } from '../components/account-row';
 import { Countdown } from '../components/countdown';
 import { VirtualRows, type RowPlacement } from '../components/virtual-rows';
+import { VIRTUAL_MIN_ROWS } from '../long-list';
 import { ErrorAlert, TextField } from '../components/field';
 import { lazyView } from '../components/lazy';
 import { SortMenu } from '../components/sort-menu';
@@ -13,7 +14,7 @@ import { damagedNotice, matchesQuery } from '../format';
 import { isTimeBased } from '../../otp/steam';
 import type { Codes } from '../hooks/use-codes';
 import { useReorder, type Place } from '../hooks/use-reorder';
-import { sortAccounts } from '../sort-accounts';
+import { sortAccounts } from '../../shared/sort-accounts';
 
 /** Props of {@link CodesPage}. */
 export interface CodesPageProps {
@@ -52,13 +53,9 @@ const SetupNotices = lazyView(() =>
   import('../components/setup-notices').then((m) => m.SetupNotices),
 );
 
-const ROW_BUTTON = '.account-copy';
+export { VIRTUAL_MIN_ROWS };
 
-/**
- * Above this many rows the main group draws only the rows in view. Below, every row is in the
- * page (the browser's find and a screen reader's list reading see them all) at no real cost.
- */
-export const VIRTUAL_MIN_ROWS = 100;
+const ROW_BUTTON = '.account-copy';
 
 /** Rows that show the same lines have the same height (see VirtualRows). */
 const rowKind = (account: AccountView) =>
@@ -130,7 +127,12 @@ export function CodesPage(props: CodesPageProps) {
   // The row that has focus, or is about to get it: a long list keeps it drawn when out of view.
   const [focusedId, setFocusedId] = useState<string>();
   const [focusTarget, setFocusTarget] = useState<string>();
-  const manual = props.sort === 'manual';
+  // A long list's rows not come yet (the opening's first rows came first); a search looks
+  // through the rows that came, and finds the rest once they are here.
+  const more = query.trim() === '' ? (codes.listing?.unsent ?? 0) : 0;
+  // Moving by hand waits for the whole list: a move's new order is worked out from the rows
+  // around it.
+  const manual = props.sort === 'manual' && codes.listing?.unsent === undefined;
   const reorder = useReorder({
     enabled: manual,
     lists: [groups.site, groups.others, groups.replaced],
@@ -348,9 +350,10 @@ export function CodesPage(props: CodesPageProps) {
             {groups.site.length > 0 && groups.others.length > 0 && (
               <h2 class="group-title">{t('codesOtherAccounts')}</h2>
             )}
-            {groups.others.length > VIRTUAL_MIN_ROWS ? (
+            {groups.others.length + more > VIRTUAL_MIN_ROWS ? (
               <VirtualRows
                 items={groups.others}
+                more={more}
                 keyOf={rowKey}
                 kindOf={rowKind}
                 render={(account, placement) => renderRow(account, false, placement)}

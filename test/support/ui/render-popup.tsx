@@ -3,6 +3,12 @@ import { vi } from 'vitest';
 import { App } from '../../../src/ui/app';
 import { startTestBackground, type BackgroundOptions, type TestBackground } from './background';
 
+/** How the popup starts. */
+export interface PopupOptions {
+  /** Opens on the early script's request for this many first rows, not on a request of its own. */
+  openingRows?: number;
+}
+
 /** The background of the popup rendered last, so {@link advance} knows what it waits for. */
 let current: TestBackground | undefined;
 
@@ -14,6 +20,7 @@ let current: TestBackground | undefined;
 export async function renderPopup(
   options: BackgroundOptions = {},
   setup?: (fake: TestBackground) => void,
+  popup: PopupOptions = {},
 ) {
   const fake = await startTestBackground(options);
   current = fake;
@@ -21,9 +28,18 @@ export async function renderPopup(
   const clipboard = { writeText: vi.fn(async (_text: string) => {}) };
   const openOptions = vi.fn(async () => {});
   const openBackup = vi.fn(async () => {});
+  // As the popup's early script asks: a long list's first rows only (see OPENING_ROWS).
+  const opening =
+    popup.openingRows === undefined
+      ? undefined
+      : {
+          sentAt: Date.now(),
+          state: fake.send('getVaultState', { withCodes: true, firstRows: popup.openingRows }),
+        };
   const result = render(
     <App
       send={fake.send}
+      {...(opening && { opening })}
       clipboard={clipboard}
       openOptions={openOptions}
       openBackup={openBackup}
