@@ -108,8 +108,12 @@ function watchPainted(kind) {
   });
 }
 
+/** What closing the last page leaves the browser to do settles before the next load starts. */
+const SETTLE_MS = 300;
+
 /** Loads `url` in a fresh tab and returns the time until it painted (see watchPainted). */
 async function paintedAt(ext, url, kind, accounts) {
+  await sleep(SETTLE_MS);
   const page = await ext.context.newPage();
   try {
     await page.addInitScript(`window.__benchAccounts = ${accounts};`);
@@ -276,42 +280,44 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
   log(`  message floor: ${messageFloor.map(Math.round).join(' ')} ms`);
   const tickFloorMs = boundaries ? await tickFloor(ext) : [];
   if (boundaries) log(`  tick floor: ${tickFloorMs.map((v) => v.toFixed(1)).join(' ')} ms`);
-  const setup = await ext.context.newPage();
-  await setup.goto(`${ext.origin}/options.html`);
   const results = [];
   let have = 0;
-  try {
-    for (const count of counts) {
-      if (count > have) {
+  for (const count of counts) {
+    if (count > have) {
+      // Added from an options page that is closed again before the loads: the extension's
+      // pages share one main thread, and an open options page would share the popup's.
+      const setup = await ext.context.newPage();
+      try {
+        await setup.goto(`${ext.origin}/options.html`);
         const added = await setup.evaluate(addAccounts, { count: count - have, offset: have });
         if (added !== count - have) throw new Error(`added ${added} of ${count - have} accounts`);
-        have = count;
+      } finally {
+        await setup.close().catch(() => {});
       }
-      // Each popup load follows a load of the empty page, so that the popup is compared with
-      // the floor of the same minutes: a machine's pace drifts by more than the targets' margins
-      // between the start of the bench and its end.
-      const painted = [];
-      const pairedFloor = [];
-      for (let i = 0; i < runs; i++) {
-        pairedFloor.push(await paintedAt(ext, `${ext.origin}/${FLOOR_PAGE}`, 'floor', 0));
-        painted.push(await paintedAt(ext, `${ext.origin}/popup.html`, 'codes', count));
-      }
-      log(
-        `  ${count} accounts painted: ${painted.map(Math.round).join(' ')} ms ` +
-          `(floor between them: ${pairedFloor.map(Math.round).join(' ')} ms)`,
-      );
-      const atBoundary = boundaries ? await boundary(ext, `${ext.origin}/popup.html`, count) : null;
-      if (atBoundary) {
-        log(
-          `  ${count} accounts: boundary ticks ${atBoundary.boundaryMs.map((v) => v.toFixed(1)).join(' ')} ms, ` +
-            `ordinary ticks ${atBoundary.tickMs.map((v) => v.toFixed(1)).join(' ')} ms; ` +
-            `rows changed ${atBoundary.stale.changed}/${atBoundary.stale.of} drawn, last after ${atBoundary.stale.worstMs ?? '-'} ms`,
-        );
-      }
-      results.push({ count, painted, pairedFloor, atBoundary });
+      have = count;
     }
-  } finally {
-    await setup.close().catch(() => {});
+    // Each popup load follows a load of the empty page, so that the popup is compared with
+    // the floor of the same minutes: a machine's pace drifts by more than the targets' margins
+    // between the start of the bench and its end.
+    const painted = [];
+    const pairedFloor = [];
+    for (let i = 0; i < runs; i++) {
+      pairedFloor.push(await paintedAt(ext, `${ext.origin}/${FLOOR_PAGE}`, 'floor', 0));
+      painted.push(await paintedAt(ext, `${ext.origin}/popup.html`, 'codes', count));
+    }
+    log(
+      `  ${count} accounts painted: ${painted.map(Math.round).join(' ')} ms ` +
+        `(floor between them: ${pairedFloor.map(Math.round).join(' ')} ms)`,
+    );
+    const atBoundary = boundaries ? await boundary(ext, `${ext.origin}/popup.html`, count) : null;
+    if (atBoundary) {
+      log(
+        `  ${count} accounts: boundary ticks ${atBoundary.boundaryMs.map((v) => v.toFixed(1)).join(' ')} ms, ` +
+          `ordinary ticks ${atBoundary.tickMs.map((v) => v.toFixed(1)).join(' ')} ms; ` +
+          `rows changed ${atBoundary.stale.changed}/${atBoundary.stale.of} drawn, last after ${atBoundary.stale.worstMs ?? '-'} ms`,
+      );
+    }
+    results.push({ count, painted, pairedFloor, atBoundary });
   }
   return { floor, messageFloor, tickFloorMs, results };
 }
