@@ -11,11 +11,6 @@ export interface ShownCode {
   /** The code after it, in its last {@link NEXT_CODE_SECONDS} seconds, when known. */
   next: string | undefined;
   /**
-   * The code after it, whenever known: a row lays it out ahead of time, hidden, so that the
-   * boundary only has to show it (see {@link ShownCode.slot}).
-   */
-  upcoming: string | undefined;
-  /**
    * Which of a row's two code places shows the code: they take turns from one time step to
    * the next, so that the place for the next step's code can hold it, laid out and hidden,
    * before its step begins. 0 for a code without time steps (HOTP).
@@ -25,8 +20,11 @@ export interface ShownCode {
   stale: boolean;
 }
 
-/** The parity of the time step `account`'s code (as shown) belongs to. */
-function slotOf({ validUntilMs, period }: AccountView): 0 | 1 {
+/**
+ * Which of a row's two code places holds `account`'s code: the parity of its time step (0 for
+ * a code without one). Its sent next code takes the other place.
+ */
+export function codeSlot({ validUntilMs, period }: AccountView): 0 | 1 {
   if (validUntilMs === undefined || !(period > 0)) return 0;
   return Math.round(validUntilMs / (period * 1000)) % 2 === 0 ? 0 : 1;
 }
@@ -39,7 +37,7 @@ function slotOf({ validUntilMs, period }: AccountView): 0 | 1 {
 export function shownCode(account: AccountView, at: number): ShownCode {
   const shown = atTime(account, at);
   const left = secondsLeft(shown, at, 0);
-  const base = { code: shown.code, upcoming: shown.nextCode, slot: slotOf(shown) };
+  const base = { code: shown.code, slot: codeSlot(shown) };
   if (left === undefined) return { ...base, next: undefined, stale: false };
   const next = left > 0 && left <= NEXT_CODE_SECONDS ? shown.nextCode : undefined;
   return { ...base, next, stale: left === 0 };
@@ -47,11 +45,5 @@ export function shownCode(account: AccountView, at: number): ShownCode {
 
 /** Whether two {@link ShownCode}s look the same. */
 export function sameShownCode(a: ShownCode, b: ShownCode): boolean {
-  return (
-    a.code === b.code &&
-    a.next === b.next &&
-    a.upcoming === b.upcoming &&
-    a.slot === b.slot &&
-    a.stale === b.stale
-  );
+  return a.code === b.code && a.next === b.next && a.slot === b.slot && a.stale === b.stale;
 }

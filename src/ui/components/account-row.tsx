@@ -1,11 +1,11 @@
-import { useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { AccountView } from '../../messaging';
 import { accountName, accountTitle, groupCode, originHost } from '../format';
 import { isTimeBased } from '../../otp/steam';
 import { atTime } from '../hooks/refresh-timing';
-import { useClockValue, type SecondClock } from '../hooks/second-clock';
+import type { SecondClock } from '../hooks/second-clock';
 import { t } from '../i18n';
-import { sameShownCode, shownCode } from '../shown-code';
+import { codeSlot, sameShownCode, shownCode, type ShownCode } from '../shown-code';
 import { Countdown } from './countdown';
 import { PencilIcon, PinIcon } from './icons';
 import { memo } from './memo';
@@ -49,60 +49,82 @@ interface RowCodesProps {
   base: string;
 }
 
+/** Sets or removes attribute `name` of `element`, writing only when it differs. */
+function setAttribute(element: Element, name: string, value: string | undefined): void {
+  if (value === undefined) {
+    if (element.hasAttribute(name)) element.removeAttribute(name);
+  } else if (element.getAttribute(name) !== value) {
+    element.setAttribute(name, value);
+  }
+}
+
+/**
+ * Shows in a row's code cell (drawn by RowCodes) what the clock says: which of the two code
+ * places is seen, faded or not, and whether the next-code line is. Attributes only: every text
+ * is there already. The place shown carries the code's test id, `data-code` and the id the
+ * copy button's description names; the hidden ones carry none.
+ */
+function showCodes(cell: Element, shown: ShownCode, base: string): void {
+  const [first, second, next] = Array.from(cell.children);
+  [first, second].forEach((place, index) => {
+    if (!place) return;
+    const seen = index === shown.slot;
+    place.classList.toggle('is-ahead', !seen);
+    place.classList.toggle('is-stale', seen && shown.stale);
+    setAttribute(place, 'id', seen ? `${base}-code` : undefined);
+    setAttribute(place, 'data-testid', seen ? 'code' : undefined);
+    setAttribute(place, 'data-code', seen ? shown.code : undefined);
+  });
+  if (!next) return;
+  next.classList.toggle('is-ahead', shown.next === undefined);
+  setAttribute(next, 'id', shown.next && `${base}-next`);
+  setAttribute(next, 'data-testid', shown.next && 'next-code');
+  setAttribute(next, 'data-next-code', shown.next);
+}
+
 /**
  * A row's code, and the next one in its last seconds: the one part of a row that follows the
- * clock, so a period boundary draws these again and nothing else of the row or the list.
+ * clock, without being drawn again by it.
  *
  * The code has two places, one over the other, that take turns by time step (ShownCode.slot):
- * the hidden one already holds the next step's code, and the next-code line its text, both
- * laid out when the listing came. At the boundary the two places only trade visibility and
- * attributes, so the browser paints and lays nothing out again (issue 10's boundary budget).
- * Each place's text is set in the same render that shows it, so the code shown is always the
- * clock's, laid out ahead or not.
+ * the received code is in its step's place, the next code sent with it in the other, and the
+ * next-code line below holds that one too. All three are laid out when the listing comes. The
+ * clock then only changes attributes (showCodes): at a period boundary the places trade
+ * visibility, so the browser lays nothing out again and no component renders (issue 10's
+ * boundary budget). Each place's text depends on the account alone, and the place shown is
+ * the one of the shown code's step, so the code seen is always the clock's.
  */
 function RowCodes({ account, clock, base }: RowCodesProps) {
-  const shown = useClockValue(clock, (at) => shownCode(account, at), sameShownCode);
-  const held = useRef({ places: ['', ''], next: '' });
-  const { places } = held.current;
-  places[shown.slot] = shown.code;
-  if (shown.upcoming !== undefined) {
-    places[1 - shown.slot] = shown.upcoming;
-    held.current.next = shown.upcoming;
-  }
+  const cell = useRef<HTMLSpanElement>(null);
+  const places = ['', ''];
+  const slot = codeSlot(account);
+  places[slot] = account.code;
+  places[1 - slot] = account.nextCode ?? '';
+  // After every render, and at every tick: before the paint, and checked at once, so a clock
+  // moved since (a row drawn just before a period boundary) leaves no stale code.
+  useLayoutEffect(() => {
+    const element = cell.current;
+    if (!element) return;
+    let last: ShownCode | undefined;
+    const update = () => {
+      const shown = shownCode(account, clock.at());
+      if (last && sameShownCode(last, shown)) return;
+      last = shown;
+      showCodes(element, shown, base);
+    };
+    update();
+    return clock.subscribe(update);
+  });
   return (
-    <span class="account-codes" aria-hidden="true">
-      {places.map((code, place) =>
-        place === shown.slot ? (
-          <span
-            key={place}
-            class={shown.stale ? 'account-code is-stale' : 'account-code'}
-            id={`${base}-code`}
-            data-testid="code"
-            data-code={code}
-          >
-            {groupCode(code)}
-          </span>
-        ) : (
-          <span key={place} class="account-code is-ahead">
-            {groupCode(code)}
-          </span>
-        ),
+    <span class="account-codes" aria-hidden="true" ref={cell}>
+      {places.map((code, place) => (
+        <span key={place} class="account-code">
+          {groupCode(code)}
+        </span>
+      ))}
+      {account.nextCode !== undefined && (
+        <span class="account-next-code">{t('rowNextCode', groupCode(account.nextCode))}</span>
       )}
-      {held.current.next &&
-        (shown.next ? (
-          <span
-            class="account-next-code"
-            id={`${base}-next`}
-            data-testid="next-code"
-            data-next-code={shown.next}
-          >
-            {t('rowNextCode', groupCode(shown.next))}
-          </span>
-        ) : (
-          <span class="account-next-code is-ahead">
-            {t('rowNextCode', groupCode(held.current.next))}
-          </span>
-        ))}
     </span>
   );
 }
