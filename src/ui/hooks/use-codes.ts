@@ -77,14 +77,19 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
   const [failures, setFailures] = useState(0);
   // Answers can overtake each other (a timer refresh racing one after an edit): keep the newest.
   const requestSeq = useRef(0);
+  /** Listings asked for and not answered yet. */
+  const waiting = useRef(0);
 
   // `refresh` marks the timed re-fetch, which must not postpone auto-lock: only a person does.
   const reload = useCallback(
     async (refresh = false) => {
       const seq = ++requestSeq.current;
       const sentAt = now();
+      waiting.current += 1;
       try {
-        const listing = await send('listCodes', refresh ? { refresh: true } : {});
+        const listing = await send('listCodes', refresh ? { refresh: true } : {}).finally(() => {
+          waiting.current -= 1;
+        });
         if (seq !== requestSeq.current) return;
         const receivedAt = now();
         const offsetMs = clockOffset(listing, receivedAt, sentAt);
@@ -149,28 +154,44 @@ export function useCodes(send: SendMessage, now: () => number, first?: FirstList
     return () => clearTimeout(timer);
   }, [listing, ticking, offsetMs, now, clock]);
 
-  const upsert = useCallback((account: AccountView) => {
-    setSnapshot((current) => {
-      if (!current) return current;
-      const accounts = current.listing.accounts.some((a) => a.id === account.id)
-        ? current.listing.accounts.map((a) => (a.id === account.id ? account : a))
-        : [...current.listing.accounts, account];
-      return { ...current, listing: { ...current.listing, accounts } };
-    });
-  }, []);
+  // A listing asked for before a change made here (a move, a pin, an edit, a delete) may have
+  // been made before the background stored the change, and would undo it on screen when it
+  // comes: its answer is dropped, and the listing asked for again.
+  const changedHere = useCallback(() => {
+    requestSeq.current += 1;
+    if (waiting.current > 0) void reload(true);
+  }, [reload]);
 
-  const remove = useCallback((id: string) => {
-    setSnapshot(
-      (current) =>
-        current && {
-          ...current,
-          listing: {
-            ...current.listing,
-            accounts: current.listing.accounts.filter((a) => a.id !== id),
+  const upsert = useCallback(
+    (account: AccountView) => {
+      changedHere();
+      setSnapshot((current) => {
+        if (!current) return current;
+        const accounts = current.listing.accounts.some((a) => a.id === account.id)
+          ? current.listing.accounts.map((a) => (a.id === account.id ? account : a))
+          : [...current.listing.accounts, account];
+        return { ...current, listing: { ...current.listing, accounts } };
+      });
+    },
+    [changedHere],
+  );
+
+  const remove = useCallback(
+    (id: string) => {
+      changedHere();
+      setSnapshot(
+        (current) =>
+          current && {
+            ...current,
+            listing: {
+              ...current.listing,
+              accounts: current.listing.accounts.filter((a) => a.id !== id),
+            },
           },
-        },
-    );
-  }, []);
+      );
+    },
+    [changedHere],
+  );
 
   const received = snapshot?.listing.accounts ?? NO_ACCOUNTS;
   const current = useCallback((account: AccountView) => atTime(account, clock.at()), [clock]);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import type { AccountId } from '../../shared';
-import { accountList, renderPopup, row } from '../../../test/support/ui/render-popup';
+import { accountList, advance, renderPopup, row } from '../../../test/support/ui/render-popup';
 
 /*
  * Organising the popup's list against the real background: pin, sort, move by keyboard and by
@@ -130,5 +130,53 @@ describe('organising the list', () => {
     expect(await fake.account(alpha)).toEqual(before);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     await waitFor(() => expect(document.activeElement).toBe(button('Copy code for Alpha a')));
+  });
+});
+
+describe('a listing asked for before a move', () => {
+  // 20 s into a 30 s step: the popup asks for the step after's codes 15 s after the boundary.
+  const start = 1_700_000_030_000;
+  const refreshAt = Math.ceil(start / 30_000) * 30_000 + 15_100;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(start);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('does not undo the move when its answer comes after it, and is asked for again', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = true;
+    const { fake } = await renderPopup({ accounts: ACCOUNTS }, (background) => {
+      // The first timed listing is made at once, in the old order, and answered only later.
+      const send = background.mock.getMockImplementation()!;
+      background.mock.mockImplementation(async (name, data) => {
+        const reply = send(name, data);
+        if (name === 'listCodes' && holding) {
+          holding = false;
+          await held;
+        }
+        return reply;
+      });
+    });
+    await advance(0);
+    await advance(refreshAt - start);
+    expect(fake.calls('listCodes')).toBe(1);
+
+    const gamma = button('Copy code for Gamma g');
+    gamma.focus();
+    fireEvent.keyDown(gamma, { key: 'ArrowDown', altKey: true });
+    await advance(0);
+    expect(shown()).toEqual(['Alpha', 'Gamma', 'Beta']);
+
+    release();
+    await advance(0);
+    expect(shown()).toEqual(['Alpha', 'Gamma', 'Beta']);
+    // Asked again once the move was stored: the list and the disk agree.
+    expect(fake.calls('listCodes')).toBeGreaterThan(1);
+    expect((await fake.accounts()).map((a) => a.params.issuer)).toEqual(['Alpha', 'Gamma', 'Beta']);
   });
 });
