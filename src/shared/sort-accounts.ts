@@ -29,8 +29,8 @@ export function accountName(account: Pick<Sortable, 'issuer' | 'account'>): stri
 
 const byOrder = (a: Sortable, b: Sortable) => a.order - b.order;
 
-// One collator for every comparison: `localeCompare` with options builds one per call, which
-// made sorting a thousand accounts by name cost milliseconds.
+// One collator for every comparison: `localeCompare` with options sets one up on every call,
+// and sorting a long list by name makes thousands of calls.
 let collator: Intl.Collator | undefined;
 const byName = (a: Sortable, b: Sortable) =>
   (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(

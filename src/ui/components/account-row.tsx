@@ -50,7 +50,7 @@ interface RowCodesProps {
 }
 
 /** Sets or removes attribute `name` of `element`, writing only when it differs. */
-function setAttribute(element: Element, name: string, value: string | undefined): void {
+function setOrRemoveAttribute(element: Element, name: string, value: string | undefined): void {
   if (value === undefined) {
     if (element.hasAttribute(name)) element.removeAttribute(name);
   } else if (element.getAttribute(name) !== value) {
@@ -71,15 +71,15 @@ function showCodes(cell: Element, shown: ShownCode, base: string): void {
     const seen = index === shown.slot;
     place.classList.toggle('is-ahead', !seen);
     place.classList.toggle('is-stale', seen && shown.stale);
-    setAttribute(place, 'id', seen ? `${base}-code` : undefined);
-    setAttribute(place, 'data-testid', seen ? 'code' : undefined);
-    setAttribute(place, 'data-code', seen ? shown.code : undefined);
+    setOrRemoveAttribute(place, 'id', seen ? `${base}-code` : undefined);
+    setOrRemoveAttribute(place, 'data-testid', seen ? 'code' : undefined);
+    setOrRemoveAttribute(place, 'data-code', seen ? shown.code : undefined);
   });
   if (!next) return;
   next.classList.toggle('is-ahead', shown.next === undefined);
-  setAttribute(next, 'id', shown.next && `${base}-next`);
-  setAttribute(next, 'data-testid', shown.next && 'next-code');
-  setAttribute(next, 'data-next-code', shown.next);
+  setOrRemoveAttribute(next, 'id', shown.next && `${base}-next`);
+  setOrRemoveAttribute(next, 'data-testid', shown.next && 'next-code');
+  setOrRemoveAttribute(next, 'data-next-code', shown.next);
 }
 
 /**

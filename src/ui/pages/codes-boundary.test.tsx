@@ -9,7 +9,8 @@ import {
 } from '../../../test/support/ui/render-popup';
 import { groupCode } from '../format';
 import type * as codesPage from './codes-page';
-import { VIRTUAL_MIN_ROWS, type CodesPageProps } from './codes-page';
+import { VIRTUAL_MIN_ROWS } from '../long-list';
+import type { CodesPageProps } from './codes-page';
 
 // A period boundary must cost only the drawn rows' codes (issue 10): the page, the list and
 // the rows around the codes are not drawn again, and yet no row shows the old step's code.

@@ -10,7 +10,7 @@ import {
   renderPopup,
   row,
 } from '../../../test/support/ui/render-popup';
-import { VIRTUAL_MIN_ROWS } from './codes-page';
+import { VIRTUAL_MIN_ROWS } from '../long-list';
 
 /** The list's one countdown. */
 const countdown = () => screen.getByTestId('countdown');

@@ -53,8 +53,6 @@ const SetupNotices = lazyView(() =>
   import('../components/setup-notices').then((m) => m.SetupNotices),
 );
 
-export { VIRTUAL_MIN_ROWS };
-
 const ROW_BUTTON = '.account-copy';
 
 /** Rows that show the same lines have the same height (see VirtualRows). */
