@@ -29,6 +29,7 @@ import { createSettingsStore, type LocalArea } from './settings';
 import { createCodeClock } from './code-clock';
 import { createBackgroundText, type BackgroundTextDeps } from './background-text';
 import type { ServerTimeReading } from '../otp';
+import { createAnswersInFlight } from './answers-in-flight';
 
 /** What the background needs from the browser, injected so tests can run it in Node. */
 export interface BackgroundDeps {
@@ -75,6 +76,9 @@ export function createBackground(deps: BackgroundDeps) {
   // Parsed imports hold secrets: they live in this instance's memory and go with every lock.
   const imports = createImportSessions({ now });
   const passphraseGuard = createPassphraseGuard({ local, now });
+  // Cognito answers the browser saw leave a tab and not yet come back: a setup's code waits
+  // for their Date (./server-date-listener).
+  const answers = createAnswersInFlight({ now, sleep });
   // Badge titles, the menu item and setup notices follow Keyfob's Language setting.
   const text = createBackgroundText({
     local,
@@ -135,6 +139,7 @@ export function createBackground(deps: BackgroundDeps) {
       settings,
       now,
       codeNow,
+      answersSettled: answers.settledFor,
       decodeQr: deps.decodeQr,
       onWaitingForUnlock: (tabId) => tabs.setBadge(tabId, '!', text.t('badgeUnlockToSetUp')),
       showRefusals: (tabId, refusals) =>
@@ -305,15 +310,27 @@ export function createBackground(deps: BackgroundDeps) {
     handleRelease(submission: VerifySubmission): Promise<void> {
       return witness((enrollment) => enrollment.released(submission));
     },
+    /** A tab sent a request whose answer may carry Cognito's clock (./server-date-listener). */
+    handleServerRequest(tabId: number, requestId: string): void {
+      answers.left(tabId, requestId);
+    },
+    /** That request failed: no answer will come. */
+    handleServerRequestFailed(requestId: string): void {
+      answers.settled(requestId);
+    },
     /**
      * A Cognito answer's `Date` header as the browser saw it arrive (./server-date-listener):
-     * the codes' clock may move to the server's. Pages have no say in this. Never rejects.
+     * the codes' clock may move to the server's. Pages have no say in this. The request it
+     * answered is settled once the clock has moved, so a setup that waited for it gets the
+     * server's code. Never rejects.
      */
-    async handleServerTime(reading: ServerTimeReading): Promise<void> {
+    async handleServerTime(reading: ServerTimeReading | null, requestId?: string): Promise<void> {
       try {
-        await (await ready).clock.observe(reading);
+        if (reading) await (await ready).clock.observe(reading);
       } catch {
         // An offset that could not be stored is learned again from the next answer.
+      } finally {
+        if (requestId !== undefined) answers.settled(requestId);
       }
     },
     /** The context-menu item's title, in Keyfob's language. */

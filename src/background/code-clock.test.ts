@@ -32,7 +32,13 @@ let sent: ContentCommand[];
 
 type MemoryStore = ReturnType<typeof createMemoryVaultStore>;
 
-async function start(accounts: SeedAccount[], store?: MemoryStore) {
+async function start(
+  accounts: SeedAccount[],
+  store?: MemoryStore,
+  sleep: (ms: number) => Promise<void> = async (ms) => {
+    clock += ms;
+  },
+) {
   const vaultStore = store ?? createMemoryVaultStore();
   const ids = store ? [] : (await seedVault(vaultStore, accounts, 0)).ids;
   const background = createBackground({
@@ -56,7 +62,7 @@ async function start(accounts: SeedAccount[], store?: MemoryStore) {
     decodeQrImage: async () => [],
     ours: OURS,
     now: () => clock,
-    sleep: async (ms) => void (clock += ms),
+    sleep,
     iterations: TEST_ITERATIONS,
   });
   const send = <T>(name: string, data: object = {}, sender: object = POPUP) =>
@@ -77,12 +83,11 @@ async function start(accounts: SeedAccount[], store?: MemoryStore) {
     /** What the content script of the site's tab sends. */
     fromPage: <T>(name: string, data: object) => value<T>(name, data, page),
     /** A Cognito API answer the browser saw arrive now, its server clock `aheadMs` ahead. */
-    answer: (aheadMs: number, host = API_HOST) =>
-      background.handleServerTime({
-        date: new Date(clock + aheadMs).toUTCString(),
-        arrivedAtMs: clock,
-        host,
-      }),
+    answer: (aheadMs: number, host = API_HOST, requestId?: string) =>
+      background.handleServerTime(
+        { date: new Date(clock + aheadMs).toUTCString(), arrivedAtMs: clock, host },
+        requestId,
+      ),
   };
 }
 
@@ -165,6 +170,57 @@ describe('the codes’ clock', () => {
     expect(refill).toEqual({
       action: 'refill',
       code: await generateCode(params(5), clock + LEARNED_MS),
+    });
+  });
+
+  it('makes a setup’s code by the answer that brought it, when the page reports before the browser', async () => {
+    // Sleeps end only when the test says: the wait for the answer is bounded by one.
+    const sleeping: (() => void)[] = [];
+    const bg = await start([], undefined, (ms) => {
+      return new Promise<void>((wake) => sleeping.push(() => ((clock += ms), wake())));
+    });
+    const report = (secret: string, tabId = TAB_ID) =>
+      bg.value<{ action: string; code: string }>(
+        'reportSetupScreen',
+        { source: 'dom', secret, hints: {} },
+        { id: OURS.id, url: `${SITE}/setup`, tab: { id: tabId } },
+      );
+    /** Until the setup waits for an answer (its bounded wait has begun). */
+    const waiting = async () => {
+      for (let i = 0; i < 500 && sleeping.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      expect(sleeping).toHaveLength(1);
+    };
+
+    // AssociateSoftwareToken left the tab; its answer (the secret) reached the page, whose
+    // report comes first. Cognito's clock is 90 s ahead.
+    bg.background.handleServerRequest(TAB_ID, 'associate');
+    const setup = report(secretFor(5));
+    await waiting();
+    await bg.answer(AHEAD_MS, API_HOST, 'associate');
+    expect(await setup).toMatchObject({
+      action: 'fill',
+      code: await generateCode(params(5), clock + LEARNED_MS),
+    });
+    sleeping.length = 0; // The bound's sleep, no longer waited for.
+
+    // Another tab's request in flight holds no one else back, nor does a failed one.
+    bg.background.handleServerRequest(TAB_ID + 1, 'elsewhere');
+    bg.background.handleServerRequest(TAB_ID, 'failed');
+    bg.background.handleServerRequestFailed('failed');
+    expect(await report(secretFor(6))).toMatchObject({ action: 'fill' });
+    expect(sleeping).toHaveLength(0);
+
+    // One the browser never reports holds its tab only for the wait's bound; the code is then
+    // made by the clock as it is.
+    bg.background.handleServerRequest(TAB_ID, 'lost');
+    const late = report(secretFor(7));
+    await waiting();
+    sleeping.splice(0).forEach((wake) => wake());
+    expect(await late).toMatchObject({
+      action: 'fill',
+      code: await generateCode(params(7), clock + LEARNED_MS),
     });
   });
 

@@ -17,6 +17,11 @@ export interface EnrollmentDeps {
   now: () => number;
   /** The clock codes are made by (this computer's plus the learned offset); default `now`. */
   codeNow?: () => number;
+  /**
+   * Resolves once the Cognito answers tab `tabId` is waiting for have come, and their clock
+   * was read (see AnswersInFlight): a code is made only after.
+   */
+  answersSettled?: (tabId: number) => Promise<void>;
   decodeQr: (dataUrl: string) => Promise<string | null>;
   /** Tells the person (badge) that a tab waits for them to unlock. */
   onWaitingForUnlock: (tabId: number) => Promise<void>;
@@ -87,6 +92,7 @@ const TOO_FAST = 'this page reports too often';
 export function createEnrollmentService(deps: EnrollmentDeps) {
   const { vault, settings, now, decodeQr, onWaitingForUnlock } = deps;
   const codeNow = deps.codeNow ?? now;
+  const answersSettled = deps.answersSettled ?? (async () => {});
   const showRefusals = deps.showRefusals ?? (async () => {});
   const codes = createCodeLedger();
   /** Tabs that showed a setup screen while the vault was locked; rescanned after unlock. */
@@ -261,6 +267,8 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
     const refusals = codes.refusals(account.id);
     // Again on the page a refusal led to: a browser clears a tab's badge when it navigates.
     if (refusals > 0) await showRefusals(sender.tabId, refusals).catch(() => {});
+    // The answer that brought this screen may tell the server's clock: its code follows it.
+    await answersSettled(sender.tabId);
     const code = await codeToFill(account, codeNow(), codes, { skipSubmitted: waited });
     if (code === null) return refuse('this step’s codes are spent; the next one comes shortly');
     // A tab sent this code and the site's answer is not in: a page the server rendered again
@@ -323,6 +331,8 @@ export function createEnrollmentService(deps: EnrollmentDeps) {
         }
         const last = sent ?? handed ?? (await codeToFill(account, codeNow(), codes));
         const refusals = last === null ? 2 : await refused(account, last, sender.tabId);
+        // The refusal's answer tells the server's clock: the next code follows it.
+        if (refusals < 2) await answersSettled(sender.tabId);
         const code = refusals < 2 ? await codeToFill(account, codeNow(), codes) : null;
         if (code === null) return explain();
         codes.handOut(account.id, code);

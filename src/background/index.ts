@@ -54,7 +54,11 @@ export function startBackground(): void {
   // Cognito rig on loopback stands in for Cognito's API and hosted UI.
   const cognitoHosts = { urls: hosts, loopback: hosts.includes('http://127.0.0.1/*') };
   // The clock first: a refused code's answer carries the Date that explains the refusal.
-  listenForServerTime(cognitoHosts, (reading) => void background.handleServerTime(reading));
+  listenForServerTime(cognitoHosts, {
+    left: (tabId, requestId) => background.handleServerRequest(tabId, requestId),
+    answered: (requestId, reading) => void background.handleServerTime(reading, requestId),
+    failed: (requestId) => background.handleServerRequestFailed(requestId),
+  });
   listenForVerifyEvidence(cognitoHosts, {
     submitted: (submission) => void background.handleSubmission(submission),
     evidence: (evidence) => void background.handleVerifyEvidence(evidence),
