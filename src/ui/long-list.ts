@@ -10,3 +10,11 @@ export const VIRTUAL_MIN_ROWS = 100;
  * only in view, and the first paint waits for no other account's codes (issue 10).
  */
 export const OPENING_ROWS = VIRTUAL_MIN_ROWS;
+
+/**
+ * A list drawn whole still draws only its first this many rows before the popup's first paint,
+ * and the rest just after it: enough rows to fill the popup at its tallest (600 px) whatever
+ * sits above them, so the window opens at its final size and nothing in view is missing
+ * (issue 10).
+ */
+export const OPENING_DRAWN_ROWS = 12;

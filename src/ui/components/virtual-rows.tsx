@@ -1,10 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
-/** Where a row of a {@link VirtualRows} list sits: for its style and its ARIA position. */
+/**
+ * Where a row of a list not wholly drawn sits: for its style (in a {@link VirtualRows} list)
+ * and its ARIA position.
+ */
 export interface RowPlacement {
-  /** Pixels from the top of the list. */
-  top: number;
+  /** Pixels from the top of a {@link VirtualRows} list; none in a list that flows. */
+  top?: number | undefined;
   /** 1-based position in the whole list (`aria-posinset`). */
   position: number;
   /** Rows in the whole list (`aria-setsize`). */
@@ -41,7 +44,7 @@ const INITIAL_VIEW_PX = 600;
 export function placementProps(placement: RowPlacement | undefined) {
   if (!placement) return {};
   return {
-    style: { top: `${placement.top}px` },
+    ...(placement.top === undefined ? {} : { style: { top: `${placement.top}px` } }),
     'aria-posinset': placement.position,
     'aria-setsize': placement.total,
   };

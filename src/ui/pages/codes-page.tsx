@@ -1,11 +1,20 @@
 import { t } from '../i18n';
 import type { ComponentChildren } from 'preact';
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'preact/hooks';
 import type { AccountSort, AccountView } from '../../messaging';
 import { AccountRow, type SharedCountdown } from '../components/account-row';
 import { Countdown } from '../components/countdown';
 import { VirtualRows, type RowPlacement } from '../components/virtual-rows';
-import { VIRTUAL_MIN_ROWS } from '../long-list';
+import { OPENING_DRAWN_ROWS, VIRTUAL_MIN_ROWS } from '../long-list';
+import { afterNextPaint } from '../after-paint';
 import { ErrorAlert, TextField } from '../components/field';
 import { lazyView } from '../components/lazy';
 import { SortMenu } from '../components/sort-menu';
@@ -187,6 +196,20 @@ export function CodesPage(props: CodesPageProps) {
     if (!active || active === document.body) searchRef.current?.focus();
   }, [listed]);
 
+  // A list drawn whole draws the rows that fill the popup before its first paint, and the rest
+  // just after (OPENING_DRAWN_ROWS).
+  const [firstFrame, setFirstFrame] = useState(true);
+  useEffect(() => {
+    if (!listed || !firstFrame) return;
+    let mounted = true;
+    // Not the effect alone: Preact runs a pending effect before the paint when the page
+    // renders again first.
+    afterNextPaint(() => mounted && setFirstFrame(false));
+    return () => {
+      mounted = false;
+    };
+  }, [listed, firstFrame]);
+
   /** The row of account `id`, if it is on screen. */
   const rowOf = (id: string) =>
     // Compared as data, not put into a selector: an id needs no escaping that way.
@@ -260,6 +283,14 @@ export function CodesPage(props: CodesPageProps) {
       props.onCopy(current(visible[0]));
     }
   };
+
+  // A row about to get focus may be one of the rest: they are drawn now, and stay.
+  const focusComing = focusId !== undefined || focusTarget !== undefined;
+  useLayoutEffect(() => {
+    if (focusComing) setFirstFrame(false);
+  }, [focusComing]);
+  // Until then the rows drawn carry the list's whole length, as a long list's do.
+  const openingOnly = firstFrame && !focusComing && groups.others.length > OPENING_DRAWN_ROWS;
 
   const renderRow = (account: AccountView, fill = false, placement?: RowPlacement) => (
     <AccountRow
@@ -360,7 +391,14 @@ export function CodesPage(props: CodesPageProps) {
               />
             ) : (
               <ul class="accounts" aria-label={t('codesAccounts')}>
-                {groups.others.map((account) => renderRow(account))}
+                {openingOnly
+                  ? groups.others.slice(0, OPENING_DRAWN_ROWS).map((account, index) =>
+                      renderRow(account, false, {
+                        position: index + 1,
+                        total: groups.others.length,
+                      }),
+                    )
+                  : groups.others.map((account) => renderRow(account))}
               </ul>
             )}
             {enroll}
