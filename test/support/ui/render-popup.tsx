@@ -72,11 +72,14 @@ export async function advance(ms: number) {
 /** The account list. */
 export const accountList = () => screen.getByRole('list', { name: 'Accounts' });
 
-/** The row of the account whose visible text includes `text`. */
+/** The row of the account whose names (issuer, account, site) include `text`. */
 export function row(text: string): HTMLElement {
   const rows = within(accountList()).getAllByRole('listitem');
-  const found = rows.find((item) => item.textContent?.includes(text));
-  if (!found) throw new Error(`no account row shows "${text}"`);
+  // By the names it shows, not its codes: a row holds its hidden next codes' text too.
+  const found = rows.find((item) =>
+    item.querySelector('.account-text')?.textContent?.includes(text),
+  );
+  if (!found) throw new Error(`no account row is named "${text}"`);
   return found;
 }
 
