@@ -14,7 +14,7 @@ import { AccountRow, type SharedCountdown } from '../components/account-row';
 import { Countdown } from '../components/countdown';
 import { VirtualRows, type RowPlacement } from '../components/virtual-rows';
 import { OPENING_DRAWN_ROWS, VIRTUAL_MIN_ROWS } from '../long-list';
-import { afterNextPaint } from '../after-paint';
+import { afterNextPaint, whenIdleAfterPaint } from '../after-paint';
 import { ErrorAlert, TextField } from '../components/field';
 import { lazyView } from '../components/lazy';
 import { SortMenu } from '../components/sort-menu';
@@ -196,20 +196,6 @@ export function CodesPage(props: CodesPageProps) {
     if (!active || active === document.body) searchRef.current?.focus();
   }, [listed]);
 
-  // A list drawn whole draws the rows that fill the popup before its first paint, and the rest
-  // just after (OPENING_DRAWN_ROWS).
-  const [firstFrame, setFirstFrame] = useState(true);
-  useEffect(() => {
-    if (!listed || !firstFrame) return;
-    let mounted = true;
-    // Not the effect alone: Preact runs a pending effect before the paint when the page
-    // renders again first.
-    afterNextPaint(() => mounted && setFirstFrame(false));
-    return () => {
-      mounted = false;
-    };
-  }, [listed, firstFrame]);
-
   /** The row of account `id`, if it is on screen. */
   const rowOf = (id: string) =>
     // Compared as data, not put into a selector: an id needs no escaping that way.
@@ -284,13 +270,28 @@ export function CodesPage(props: CodesPageProps) {
     }
   };
 
-  // A row about to get focus may be one of the rest: they are drawn now, and stay.
+  // A list drawn whole draws the rows that fill the popup before its first paint, and the rest
+  // just after (OPENING_DRAWN_ROWS); meanwhile the rows drawn carry the list's whole length, as
+  // a long list's do. A row about to get focus may be one of the rest: they are drawn now.
+  const virtual = groups.others.length + more > VIRTUAL_MIN_ROWS;
+  const [firstFrame, setFirstFrame] = useState(true);
   const focusComing = focusId !== undefined || focusTarget !== undefined;
+  const openingOnly =
+    firstFrame && !focusComing && !virtual && groups.others.length > OPENING_DRAWN_ROWS;
   useLayoutEffect(() => {
     if (focusComing) setFirstFrame(false);
   }, [focusComing]);
-  // Until then the rows drawn carry the list's whole length, as a long list's do.
-  const openingOnly = firstFrame && !focusComing && groups.others.length > OPENING_DRAWN_ROWS;
+  useEffect(() => {
+    if (!listed || !firstFrame) return;
+    let mounted = true;
+    // Not the effect alone: Preact runs a pending effect before the paint when the page
+    // renders again first. A list drawn otherwise only marks its first frame over, when
+    // nothing else waits.
+    (openingOnly ? afterNextPaint : whenIdleAfterPaint)(() => mounted && setFirstFrame(false));
+    return () => {
+      mounted = false;
+    };
+  }, [listed, firstFrame, openingOnly]);
 
   const renderRow = (account: AccountView, fill = false, placement?: RowPlacement) => (
     <AccountRow
@@ -379,7 +380,7 @@ export function CodesPage(props: CodesPageProps) {
             {groups.site.length > 0 && groups.others.length > 0 && (
               <h2 class="group-title">{t('codesOtherAccounts')}</h2>
             )}
-            {groups.others.length + more > VIRTUAL_MIN_ROWS ? (
+            {virtual ? (
               <VirtualRows
                 items={groups.others}
                 more={more}
