@@ -176,15 +176,17 @@ describe('the codes’ clock', () => {
   it('makes a setup’s code by the answer that brought it, when the page reports before the browser', async () => {
     // Sleeps end only when the test says: the wait for the answer is bounded by one.
     const sleeping: (() => void)[] = [];
-    const bg = await start([], undefined, (ms) => {
-      return new Promise<void>((wake) => sleeping.push(() => ((clock += ms), wake())));
-    });
-    const report = (secret: string, tabId = TAB_ID) =>
-      bg.value<{ action: string; code: string }>(
-        'reportSetupScreen',
-        { source: 'dom', secret, hints: {} },
-        { id: OURS.id, url: `${SITE}/setup`, tab: { id: tabId } },
-      );
+    const bg = await start(
+      [],
+      undefined,
+      (ms) => new Promise<void>((wake) => sleeping.push(() => ((clock += ms), wake()))),
+    );
+    const report = (secret: string) =>
+      bg.fromPage<{ action: string; code: string }>('reportSetupScreen', {
+        source: 'dom',
+        secret,
+        hints: {},
+      });
     /** Until the setup waits for an answer (its bounded wait has begun). */
     const waiting = async () => {
       for (let i = 0; i < 500 && sleeping.length === 0; i++) {
