@@ -11,9 +11,14 @@
 //     step's code;
 //   - a long list draws only the rows near view: "painted" then means every drawn row, with
 //     the whole list's length in their aria-setsize, and the boundary counts the drawn rows;
-//   - message floor: an empty extension page whose one module script asks the background
-//     once (the popup's opening request, without codes) and then writes "hello": what any page
-//     pays that must load a script and hear from the background before it can show anything;
+//   - script floor: an empty extension page whose one module script writes "hello": what any
+//     page pays that must load a script before it can show anything;
+//   - message floor: the same, but the script asks the background once (the popup's opening
+//     request, without codes) before it writes "hello": what any page pays that must also hear
+//     from the background first, as the popup must to show a code;
+//   - before each count's measured loads, one pair (empty page, popup) is loaded and left out,
+//     so that every count is measured warm: the first popup load after the accounts were added
+//     was often a count's slowest by far, most at 20 accounts, in a browser just started;
 //   - tick floor: the same window on an empty extension page whose one number changes each
 //     second, the browser's own cost of showing any change on the machine at hand (the
 //     boundary's floor, as the empty page's paint is the opening's);
@@ -22,12 +27,18 @@ import { statSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const FLOOR_PAGE = 'bench-floor.html';
+const SCRIPT_FLOOR_PAGE = 'bench-script-floor.html';
 const MESSAGE_FLOOR_PAGE = 'bench-message-floor.html';
 const TICK_FLOOR_PAGE = 'bench-tick-floor.html';
 /** The empty pages added to the bench's copy of the build (never shipped). */
 export const FLOOR_FILES = {
   [FLOOR_PAGE]:
     '<!doctype html><html><head><meta charset="utf-8"></head><body><p id="hello">hello</p></body></html>',
+  [SCRIPT_FLOOR_PAGE]:
+    '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-script-floor.js"></script></head>' +
+    '<body></body></html>',
+  'bench-script-floor.js':
+    'const p = document.createElement("p"); p.id = "hello"; p.textContent = "hello"; document.body.append(p);',
   [MESSAGE_FLOOR_PAGE]:
     '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-message-floor.js"></script></head>' +
     '<body></body></html>',
@@ -276,6 +287,8 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
   };
   const floor = await floorLoads(FLOOR_PAGE);
   log(`  floor: ${floor.map(Math.round).join(' ')} ms`);
+  const scriptFloor = await floorLoads(SCRIPT_FLOOR_PAGE);
+  log(`  script floor: ${scriptFloor.map(Math.round).join(' ')} ms`);
   const messageFloor = await floorLoads(MESSAGE_FLOOR_PAGE);
   log(`  message floor: ${messageFloor.map(Math.round).join(' ')} ms`);
   const tickFloorMs = boundaries ? await tickFloor(ext) : [];
@@ -299,6 +312,11 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
     // Each popup load follows a load of the empty page, so that the popup is compared with
     // the floor of the same minutes: a machine's pace drifts by more than the targets' margins
     // between the start of the bench and its end.
+    const warmUp = [
+      await paintedAt(ext, `${ext.origin}/${FLOOR_PAGE}`, 'floor', 0),
+      await paintedAt(ext, `${ext.origin}/popup.html`, 'codes', count),
+    ];
+    log(`  ${count} accounts, warm-up pair (left out): ${warmUp.map(Math.round).join(' ')} ms`);
     const painted = [];
     const pairedFloor = [];
     for (let i = 0; i < runs; i++) {
@@ -319,5 +337,5 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
     }
     results.push({ count, painted, pairedFloor, atBoundary });
   }
-  return { floor, messageFloor, tickFloorMs, results };
+  return { floor, scriptFloor, messageFloor, tickFloorMs, results };
 }
