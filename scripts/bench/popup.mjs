@@ -18,7 +18,7 @@
 //     from the background first, as the popup must to show a code;
 //   - before each count's measured loads, one pair (empty page, popup) is loaded and left out,
 //     so that every count is measured warm: the first popup load after the accounts were added
-//     was often a count's slowest by far, most at 20 accounts, in a browser just started;
+//     was often a count's slowest, at 20 accounts in a browser just started;
 //   - tick floor: the same window on an empty extension page whose one number changes each
 //     second, the browser's own cost of showing any change on the machine at hand (the
 //     boundary's floor, as the empty page's paint is the opening's);
