@@ -12,9 +12,9 @@
 //   5. 1,000 single adds in Node, with the first and last 100 adds' median (no growth per add);
 //   6. the popup (production build): an empty extension page's paint (the floor), and for
 //      scale an empty page that loads one script, and one whose script asks the background
-//      once; every code painted at 20, 1,000 and
-//      5,000 accounts; main-thread time and stale codes at a period boundary, against an empty
-//      page's tick (its floor); and the popup's JS bytes (scripts/bench/popup.mjs).
+//      once; every code painted at 20, 1,000 and 5,000 accounts; main-thread time and stale
+//      codes at a period boundary, against an empty page's tick (its floor); and the popup's JS
+//      bytes (scripts/bench/popup.mjs).
 // Reports targets and whether they were met; exits non-zero only when something broke.
 //
 // Usage: node scripts/bench.mjs [--runs=15] [--cold=1] [--pages=amplify-ui,identity-js,hosted]
@@ -697,15 +697,16 @@ if (results.popup) {
   const { floor, scriptFloor, messageFloor, tickFloorMs, results: rows } = results.popup;
   const f = stats(floor);
   log(`popup floor (empty extension page painted): median ${ms(f.median)} ms (n=${f.n})`);
-  const sf = stats(scriptFloor);
-  log(
-    `popup script floor (an empty page whose one script shows "hello"): ` +
-      `median ${ms(sf.median)} ms, ${ms(sf.median - f.median)} ms over the floor (n=${sf.n})`,
-  );
-  const mf = stats(messageFloor);
-  log(
-    `popup message floor (an empty page whose one script asks the background once, then shows "hello"): ` +
-      `median ${ms(mf.median)} ms, ${ms(mf.median - f.median)} ms over the floor (n=${mf.n})`,
+  const logOverFloor = (name, loads) => {
+    const page = stats(loads);
+    log(
+      `${name}: median ${ms(page.median)} ms, ${ms(page.median - f.median)} ms over the floor (n=${page.n})`,
+    );
+  };
+  logOverFloor('popup script floor (an empty page whose one script shows "hello")', scriptFloor);
+  logOverFloor(
+    'popup message floor (an empty page whose one script asks the background once, then shows "hello")',
+    messageFloor,
   );
   if (tickFloorMs.length > 0) {
     log(

@@ -30,6 +30,9 @@ const FLOOR_PAGE = 'bench-floor.html';
 const SCRIPT_FLOOR_PAGE = 'bench-script-floor.html';
 const MESSAGE_FLOOR_PAGE = 'bench-message-floor.html';
 const TICK_FLOOR_PAGE = 'bench-tick-floor.html';
+/** What the script floors' pages show once their script has run. */
+const WRITE_HELLO =
+  'const p = document.createElement("p"); p.id = "hello"; p.textContent = "hello"; document.body.append(p);';
 /** The empty pages added to the bench's copy of the build (never shipped). */
 export const FLOOR_FILES = {
   [FLOOR_PAGE]:
@@ -37,14 +40,13 @@ export const FLOOR_FILES = {
   [SCRIPT_FLOOR_PAGE]:
     '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-script-floor.js"></script></head>' +
     '<body></body></html>',
-  'bench-script-floor.js':
-    'const p = document.createElement("p"); p.id = "hello"; p.textContent = "hello"; document.body.append(p);',
+  'bench-script-floor.js': WRITE_HELLO,
   [MESSAGE_FLOOR_PAGE]:
     '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-message-floor.js"></script></head>' +
     '<body></body></html>',
   'bench-message-floor.js':
     'chrome.runtime.sendMessage({ keyfob: 1, name: "getVaultState", data: {} }).then(() => {' +
-    ' const p = document.createElement("p"); p.id = "hello"; p.textContent = "hello"; document.body.append(p); });',
+    ` ${WRITE_HELLO} });`,
   // One number, changed just past each whole second, as the popup's clock ticks.
   [TICK_FLOOR_PAGE]:
     '<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/bench-tick-floor.js"></script></head>' +
@@ -309,14 +311,14 @@ export async function measurePopup(ext, { counts, runs, boundaries = true, log =
       }
       have = count;
     }
-    // Each popup load follows a load of the empty page, so that the popup is compared with
-    // the floor of the same minutes: a machine's pace drifts by more than the targets' margins
-    // between the start of the bench and its end.
     const warmUp = [
       await paintedAt(ext, `${ext.origin}/${FLOOR_PAGE}`, 'floor', 0),
       await paintedAt(ext, `${ext.origin}/popup.html`, 'codes', count),
     ];
     log(`  ${count} accounts, warm-up pair (left out): ${warmUp.map(Math.round).join(' ')} ms`);
+    // Each popup load follows a load of the empty page, so that the popup is compared with
+    // the floor of the same minutes: a machine's pace drifts by more than the targets' margins
+    // between the start of the bench and its end.
     const painted = [];
     const pairedFloor = [];
     for (let i = 0; i < runs; i++) {
